@@ -1,0 +1,729 @@
+/* bp-cli.c: backprop-cli train / explain
+ *
+ * Flags arrive as strings through GOption and are then checked by the
+ * core's strict parsers, so every bad value gets one line naming the flag
+ * and the reason, and exit status 2.  Nothing is printed on stdout before
+ * all input has been read and checked.
+ */
+#include "config.h"
+
+#include "bp-cli.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "bp-csv.h"
+#include "bp-json.h"
+#include "bp-network.h"
+#include "bp-parse.h"
+#include "bp-people.h"
+
+/* The largest epoch count accepted: about two days of training. */
+#define MAX_EPOCHS G_GUINT64_CONSTANT (1000000000000)
+
+typedef enum { COMMAND_TRAIN, COMMAND_EXPLAIN } Command;
+
+/* The flags exactly as typed. */
+typedef struct
+{
+  char  *data;
+  char  *test;
+  char  *learning_rate;
+  char  *epochs;
+  char  *seed;
+  char  *init;
+  char  *normalize;
+  char  *every;
+  char  *person;
+  char **classify;
+  gboolean json;
+} Flags;
+
+/* The flags once checked. */
+typedef struct
+{
+  Command      command;
+  BpPeople    *people;
+  BpPeople    *test;
+  double       learning_rate;
+  guint64      epochs;
+  gboolean     has_seed;
+  guint32      seed;
+  BpParams     initial;
+  BpNormalizer norm;
+  guint64      every;
+  GArray      *classify;   /* of double pairs, in the data's units */
+  char        *person;
+  gboolean     json;
+} Options;
+
+static void
+flags_clear (Flags *f)
+{
+  g_free (f->data);
+  g_free (f->test);
+  g_free (f->learning_rate);
+  g_free (f->epochs);
+  g_free (f->seed);
+  g_free (f->init);
+  g_free (f->normalize);
+  g_free (f->every);
+  g_free (f->person);
+  g_strfreev (f->classify);
+}
+
+static void
+options_clear (Options *o)
+{
+  g_clear_pointer (&o->people, bp_people_free);
+  g_clear_pointer (&o->test, bp_people_free);
+  g_clear_pointer (&o->classify, g_array_unref);
+  g_clear_pointer (&o->person, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Flags, flags_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static int
+usage_error (const char *flag,
+             const char *message)
+{
+  if (flag != NULL)
+    g_printerr ("backprop-cli: %s: %s\n", flag, message);
+  else
+    g_printerr ("backprop-cli: %s\n", message);
+  return BP_CLI_EXIT_USAGE;
+}
+
+static GOptionContext *
+make_context (Command  command,
+              Flags   *f)
+{
+  const GOptionEntry common[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &f->data, "Training people (CSV; default: the four seed people)", "FILE.csv" },
+    { "learning-rate", 0, 0, G_OPTION_ARG_STRING, &f->learning_rate, "Learning rate (default 0.1)", "LR" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
+    { "init", 0, 0, G_OPTION_ARG_STRING, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
+    { "normalize", 0, 0, G_OPTION_ARG_STRING, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &f->json, "Print one JSON object instead of text", NULL },
+    { NULL }
+  };
+  const GOptionEntry train[] = {
+    { "test", 0, 0, G_OPTION_ARG_FILENAME, &f->test, "Held-out test people (CSV)", "FILE.csv" },
+    { "epochs", 0, 0, G_OPTION_ARG_STRING, &f->epochs, "Epochs (default 1000)", "N" },
+    { "every", 0, 0, G_OPTION_ARG_STRING, &f->every, "Print the loss every K epochs (default 10, 0 = never)", "K" },
+    { "classify", 0, 0, G_OPTION_ARG_STRING_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
+    { NULL }
+  };
+  const GOptionEntry explain[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &f->person, "The person to take one step on", "NAME" },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (command == COMMAND_TRAIN ? "train" : "explain");
+
+  g_option_context_set_summary (context, command == COMMAND_TRAIN
+                                ? "Train the 2-2-1 network of the seeds and print its loss and predictions."
+                                : "Show every intermediate of one SGD step on one person.");
+  g_option_context_add_main_entries (context, common, NULL);
+  g_option_context_add_main_entries (context, command == COMMAND_TRAIN ? train : explain, NULL);
+  return context;
+}
+
+static gboolean
+check_people (const char *path,
+              BpPeople  **people,
+              GError    **error)
+{
+  if (path == NULL)
+    {
+      *people = bp_people_new_seed ();
+      return TRUE;
+    }
+  *people = bp_csv_load (path, error);
+  return *people != NULL;
+}
+
+static int
+check_learning_rate (const Flags *f,
+                     Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  o->learning_rate = 0.1;
+  if (f->learning_rate == NULL)
+    return 0;
+  if (!bp_parse_double (f->learning_rate, &o->learning_rate, &error))
+    return usage_error ("--learning-rate", error->message);
+  if (o->learning_rate <= 0)
+    return usage_error ("--learning-rate", "must be greater than 0");
+  return 0;
+}
+
+static int
+check_counts (const Flags *f,
+              Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  o->epochs = 1000;
+  o->every = 10;
+  if (f->epochs != NULL && !bp_parse_uint64 (f->epochs, MAX_EPOCHS, &o->epochs, &error))
+    return usage_error ("--epochs", error->message);
+  if (f->every != NULL && !bp_parse_uint64 (f->every, MAX_EPOCHS, &o->every, &error))
+    return usage_error ("--every", error->message);
+  return 0;
+}
+
+static int
+check_initial (const Flags *f,
+               Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+  double values[BP_N_PARAMS];
+  guint64 seed;
+
+  if (f->seed != NULL && f->init != NULL)
+    return usage_error (NULL, "--seed and --init both give the initial parameters; use one");
+  if (f->init != NULL)
+    {
+      if (!bp_parse_double_list (f->init, BP_N_PARAMS, values, &error))
+        return usage_error ("--init", error->message);
+      for (guint i = 0; i < BP_N_PARAMS; i++)
+        bp_params_set (&o->initial, i, values[i]);
+      return 0;
+    }
+  if (f->seed != NULL && !bp_parse_uint64 (f->seed, G_MAXUINT32, &seed, &error))
+    return usage_error ("--seed", error->message);
+  o->has_seed = TRUE;
+  o->seed = f->seed != NULL ? (guint32) seed : g_random_int ();
+  bp_params_from_seed (&o->initial, o->seed);
+  return 0;
+}
+
+static int
+check_files (const Flags *f,
+             Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+  BpNormalize mode = BP_NORMALIZE_SEED;
+
+  if (f->normalize != NULL && !bp_normalize_from_string (f->normalize, &mode))
+    return usage_error ("--normalize", "must be seed, mean or standard");
+  if (!check_people (f->data, &o->people, &error))
+    return usage_error ("--data", error->message);
+  if (f->test != NULL && !check_people (f->test, &o->test, &error))
+    return usage_error ("--test", error->message);
+  bp_normalizer_init (&o->norm, mode, o->people);
+  return 0;
+}
+
+/* A point to classify, given in the data's units. */
+static int
+check_one_classify (const char *text,
+                    Options    *o)
+{
+  g_autoptr(GError) error = NULL;
+  double v[2];
+
+  if (!bp_parse_double_list (text, 2, v, &error))
+    return usage_error ("--classify", error->message);
+  if (!bp_check_weight_lb (bp_weight_to_lb (v[0], o->people->weight_units), o->people->weight_units, &error) ||
+      !bp_check_height_in (bp_height_to_in (v[1], o->people->height_units), o->people->height_units, &error))
+    return usage_error ("--classify", error->message);
+  g_array_append_vals (o->classify, v, 2);
+  return 0;
+}
+
+static int
+check_classify (const Flags *f,
+                Options     *o)
+{
+  int status;
+
+  o->classify = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; f->classify != NULL && f->classify[i] != NULL; i++)
+    if ((status = check_one_classify (f->classify[i], o)) != 0)
+      return status;
+  return 0;
+}
+
+static int
+check_person (const Flags *f,
+              Options     *o)
+{
+  g_autofree char *message = NULL;
+
+  if (o->command != COMMAND_EXPLAIN)
+    return 0;
+  if (f->person == NULL)
+    return usage_error ("--person", "is required: which person to explain the step on");
+  if (bp_people_find (o->people, f->person, NULL) == NULL)
+    {
+      message = g_strdup_printf ("no person called “%s” in the training people", f->person);
+      return usage_error ("--person", message);
+    }
+  o->person = g_strdup (f->person);
+  return 0;
+}
+
+static int
+check_flags (const Flags *f,
+             Options     *o)
+{
+  int status;
+
+  if ((status = check_learning_rate (f, o)) != 0 ||
+      (status = check_counts (f, o)) != 0 ||
+      (status = check_files (f, o)) != 0 ||
+      (status = check_initial (f, o)) != 0 ||
+      (status = check_classify (f, o)) != 0 ||
+      (status = check_person (f, o)) != 0)
+    return status;
+  o->json = f->json;
+  return 0;
+}
+
+static int
+parse_arguments (Command   command,
+                 int      *argc,
+                 char   ***argv,
+                 Options  *o)
+{
+  g_auto(Flags) f = { 0 };
+  g_autoptr(GOptionContext) context = make_context (command, &f);
+  g_autoptr(GError) error = NULL;
+
+  o->command = command;
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error (NULL, error->message);
+  if (*argc > 1)
+    {
+      g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", (*argv)[1]);
+      return usage_error (NULL, message);
+    }
+  return check_flags (&f, o);
+}
+
+/* ---- training ---------------------------------------------------------- */
+
+typedef struct
+{
+  BpParams  params;
+  guint64   epochs_run;
+  double    loss;
+  gboolean  diverged;
+} Result;
+
+static void
+print_epoch (const Options *o,
+             guint64        epoch,
+             double         loss)
+{
+  if (!o->json)
+    g_print ("Epoch %" G_GUINT64_FORMAT " loss: %.3f\n", epoch, loss);
+}
+
+/* Epochs to run before the next one whose loss is printed (epoch e,
+ * counting from 0, is printed when e % every == 0, as in the seeds). */
+static guint64
+next_span (guint64 done,
+           guint64 total,
+           guint64 every)
+{
+  guint64 next_print;
+
+  if (every == 0)
+    return total - done;
+  next_print = (done + every - 1) / every * every;
+  return MIN (next_print + 1, total) - done;
+}
+
+/* Trains in spans between printed epochs, so a run that prints nothing
+ * costs no loss evaluation per epoch. */
+static void
+train (const Options   *o,
+       const BpDataset *data,
+       Result          *r)
+{
+  guint64 every = o->json ? 0 : o->every;
+
+  r->params = o->initial;
+  r->epochs_run = 0;
+  r->loss = bp_network_loss (&r->params, data);
+  while (r->epochs_run < o->epochs)
+    {
+      guint64 span = next_span (r->epochs_run, o->epochs, every);
+      guint64 ran = bp_network_train (&r->params, data, o->learning_rate, span, NULL);
+
+      r->epochs_run += ran;
+      r->loss = bp_network_loss (&r->params, data);
+      r->diverged = ran < span || !isfinite (r->loss) || !bp_params_all_finite (&r->params);
+      if (r->diverged)
+        return;
+      if (every > 0 && (r->epochs_run - 1) % every == 0)
+        print_epoch (o, r->epochs_run - 1, r->loss);
+    }
+}
+
+static const char *
+verdict (double output)
+{
+  return output >= 0.5 ? "F" : "M";
+}
+
+static void
+person_inputs (const Options  *o,
+               const BpPerson *p,
+               double         *x0,
+               double         *x1)
+{
+  bp_normalizer_apply (&o->norm, p->weight_lb, p->height_in, x0, x1);
+}
+
+static double
+classify_output (const Options  *o,
+                 const BpParams *params,
+                 guint           i,
+                 double         *weight,
+                 double         *height)
+{
+  double x0, x1;
+
+  *weight = g_array_index (o->classify, double, 2 * i);
+  *height = g_array_index (o->classify, double, 2 * i + 1);
+  bp_normalizer_apply (&o->norm,
+                       bp_weight_to_lb (*weight, o->people->weight_units),
+                       bp_height_to_in (*height, o->people->height_units), &x0, &x1);
+  return bp_network_feedforward (params, x0, x1);
+}
+
+static void
+print_params (const char     *title,
+              const BpParams *params)
+{
+  g_print ("%s:\n", title);
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    g_print ("  %s = %.17g\n", bp_param_name (i), bp_params_get (params, i));
+}
+
+static void
+print_people_text (const Options *o,
+                   const Result  *r)
+{
+  const BpPeople *people = o->people;
+
+  g_print ("Predictions (1 = F, 0 = M):\n");
+  for (guint i = 0; i < bp_people_get_n (people); i++)
+    {
+      BpPerson *p = bp_people_get (people, i);
+      double x0, x1, out;
+
+      person_inputs (o, p, &x0, &x1);
+      out = bp_network_feedforward (&r->params, x0, x1);
+      g_print ("  %s: %.3f (%s, is %s)\n", p->name, out, verdict (out), bp_gender_to_string (p->gender));
+    }
+}
+
+static void
+print_classified_text (const Options *o,
+                       const Result  *r)
+{
+  for (guint i = 0; i < o->classify->len / 2; i++)
+    {
+      double w, h, out = classify_output (o, &r->params, i, &w, &h);
+
+      g_print ("Classify %g %s, %g %s: %.3f (%s)\n",
+               w, bp_units_weight_symbol (o->people->weight_units),
+               h, bp_units_height_symbol (o->people->height_units), out, verdict (out));
+    }
+}
+
+static void
+test_scores (const Options  *o,
+             const BpParams *params,
+             double         *loss,
+             double         *accuracy)
+{
+  g_autoptr(BpDataset) data = bp_people_to_dataset (o->test, &o->norm);
+
+  *loss = bp_network_loss (params, data);
+  *accuracy = bp_network_accuracy (params, data);
+}
+
+static void
+print_train_text (const Options *o,
+                  const Result  *r)
+{
+  print_params ("Final parameters", &r->params);
+  g_print ("Loss: %.6f\n", r->loss);
+  print_people_text (o, r);
+  print_classified_text (o, r);
+  if (o->test != NULL)
+    {
+      double loss, accuracy;
+
+      test_scores (o, &r->params, &loss, &accuracy);
+      g_print ("Test: loss %.6f, accuracy %.1f %%\n", loss, 100 * accuracy);
+    }
+}
+
+static void
+json_person (BpJson         *json,
+             const Options  *o,
+             const BpPerson *p,
+             const BpParams *params)
+{
+  double x0, x1;
+
+  person_inputs (o, p, &x0, &x1);
+  bp_json_begin_object (json, NULL);
+  bp_json_string (json, "name", p->name);
+  bp_json_number (json, "weight", bp_weight_from_lb (p->weight_lb, o->people->weight_units));
+  bp_json_number (json, "height", bp_height_from_in (p->height_in, o->people->height_units));
+  bp_json_string (json, "gender", bp_gender_to_string (p->gender));
+  bp_json_number (json, "output", bp_network_feedforward (params, x0, x1));
+  bp_json_end_object (json);
+}
+
+static void
+json_classified (BpJson        *json,
+                 const Options *o,
+                 const Result  *r)
+{
+  bp_json_begin_array (json, "classified");
+  for (guint i = 0; i < o->classify->len / 2; i++)
+    {
+      double w, h, out = classify_output (o, &r->params, i, &w, &h);
+
+      bp_json_begin_object (json, NULL);
+      bp_json_number (json, "weight", w);
+      bp_json_number (json, "height", h);
+      bp_json_number (json, "output", out);
+      bp_json_string (json, "gender", verdict (out));
+      bp_json_end_object (json);
+    }
+  bp_json_end_array (json);
+}
+
+static void
+json_header (BpJson        *json,
+             const Options *o)
+{
+  bp_json_uint (json, "epochs", o->epochs);
+  bp_json_number (json, "learning_rate", o->learning_rate);
+  if (o->has_seed)
+    bp_json_uint (json, "seed", o->seed);
+  else
+    bp_json_null (json, "seed");
+  bp_json_string (json, "normalize", bp_normalize_to_string (o->norm.mode));
+  bp_json_begin_object (json, "units");
+  bp_json_string (json, "weight", bp_units_weight_symbol (o->people->weight_units));
+  bp_json_string (json, "height", bp_units_height_symbol (o->people->height_units));
+  bp_json_end_object (json);
+  bp_json_params (json, "initial", &o->initial);
+}
+
+static void
+json_test (BpJson        *json,
+           const Options *o,
+           const Result  *r)
+{
+  double loss, accuracy;
+
+  if (o->test == NULL)
+    return;
+  test_scores (o, &r->params, &loss, &accuracy);
+  bp_json_begin_object (json, "test");
+  bp_json_number (json, "loss", loss);
+  bp_json_number (json, "accuracy", accuracy);
+  bp_json_end_object (json);
+}
+
+static void
+print_train_json (const Options *o,
+                  const Result  *r)
+{
+  g_autofree char *text = NULL;
+  BpJson json;
+
+  bp_json_init (&json);
+  bp_json_begin_object (&json, NULL);
+  json_header (&json, o);
+  bp_json_params (&json, "parameters", &r->params);
+  bp_json_number (&json, "loss", r->loss);
+  bp_json_boolean (&json, "diverged", r->diverged);
+  bp_json_uint (&json, "epochs_run", r->epochs_run);
+  bp_json_begin_array (&json, "people");
+  for (guint i = 0; i < bp_people_get_n (o->people); i++)
+    json_person (&json, o, bp_people_get (o->people, i), &r->params);
+  bp_json_end_array (&json);
+  json_classified (&json, o, r);
+  json_test (&json, o, r);
+  bp_json_end_object (&json);
+  text = bp_json_finish (&json);
+  g_print ("%s", text);
+}
+
+static int
+run_train (const Options *o)
+{
+  g_autoptr(BpDataset) data = bp_people_to_dataset (o->people, &o->norm);
+  Result r = { 0 };
+
+  if (!o->json && o->has_seed)
+    g_print ("Seed: %u\n", o->seed);
+  train (o, data, &r);
+  if (o->json)
+    print_train_json (o, &r);
+  else
+    print_train_text (o, &r);
+  if (!r.diverged)
+    return BP_CLI_EXIT_OK;
+  g_printerr ("backprop-cli: training diverged at epoch %" G_GUINT64_FORMAT
+              " (the loss or a parameter is no longer a finite number); try a smaller learning rate\n",
+              r.epochs_run - 1);
+  return BP_CLI_EXIT_DIVERGED;
+}
+
+/* ---- explain ----------------------------------------------------------- */
+
+#define EXPLAIN_FIELD(name) { #name, G_STRUCT_OFFSET (BpExplain, name) }
+
+static const struct
+{
+  const char *name;
+  glong       offset;
+} explain_fields[] = {
+  EXPLAIN_FIELD (sum_h1), EXPLAIN_FIELD (h1), EXPLAIN_FIELD (sum_h2), EXPLAIN_FIELD (h2),
+  EXPLAIN_FIELD (sum_o1), EXPLAIN_FIELD (o1), EXPLAIN_FIELD (d_L_d_ypred),
+  EXPLAIN_FIELD (d_ypred_d_w5), EXPLAIN_FIELD (d_ypred_d_w6), EXPLAIN_FIELD (d_ypred_d_b3),
+  EXPLAIN_FIELD (d_ypred_d_h1), EXPLAIN_FIELD (d_ypred_d_h2),
+  EXPLAIN_FIELD (d_h1_d_w1), EXPLAIN_FIELD (d_h1_d_w2), EXPLAIN_FIELD (d_h1_d_b1),
+  EXPLAIN_FIELD (d_h2_d_w3), EXPLAIN_FIELD (d_h2_d_w4), EXPLAIN_FIELD (d_h2_d_b2),
+};
+
+static double
+explain_value (const BpExplain *e,
+               guint            i)
+{
+  return G_STRUCT_MEMBER (double, e, explain_fields[i].offset);
+}
+
+static void
+print_explain_json (const Options   *o,
+                    const BpExplain *e)
+{
+  g_autofree char *text = NULL;
+  BpJson json;
+
+  bp_json_init (&json);
+  bp_json_begin_object (&json, NULL);
+  bp_json_string (&json, "person", o->person);
+  bp_json_begin_array (&json, "x");
+  bp_json_number (&json, NULL, e->x0);
+  bp_json_number (&json, NULL, e->x1);
+  bp_json_end_array (&json);
+  bp_json_number (&json, "y_true", e->y_true);
+  bp_json_number (&json, "learning_rate", e->learning_rate);
+  if (o->has_seed)
+    bp_json_uint (&json, "seed", o->seed);
+  else
+    bp_json_null (&json, "seed");
+  bp_json_string (&json, "normalize", bp_normalize_to_string (o->norm.mode));
+  bp_json_params (&json, "parameters", &e->before);
+  for (guint i = 0; i < G_N_ELEMENTS (explain_fields); i++)
+    bp_json_number (&json, explain_fields[i].name, explain_value (e, i));
+  bp_json_number (&json, "loss", e->loss);
+  bp_json_params (&json, "gradient", &e->gradient);
+  bp_json_params (&json, "parameters_after", &e->after);
+  bp_json_end_object (&json);
+  text = bp_json_finish (&json);
+  g_print ("%s", text);
+}
+
+static void
+print_explain_text (const Options   *o,
+                    const BpExplain *e)
+{
+  if (o->has_seed)
+    g_print ("Seed: %u\n", o->seed);
+  g_print ("Person: %s\nx = [%.17g, %.17g]\ny_true = %g\n", o->person, e->x0, e->x1, e->y_true);
+  print_params ("Parameters", &e->before);
+  g_print ("Forward pass and partial derivatives:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (explain_fields); i++)
+    g_print ("  %s = %.17g\n", explain_fields[i].name, explain_value (e, i));
+  g_print ("Loss (y_true - y_pred)^2 = %.17g\n", e->loss);
+  print_params ("Gradient dL/d(parameter)", &e->gradient);
+  print_params ("Parameters after the step", &e->after);
+}
+
+static int
+run_explain (const Options *o)
+{
+  guint index = 0;
+  BpPerson *p = bp_people_find (o->people, o->person, &index);
+  BpExplain e;
+  double x0, x1;
+
+  person_inputs (o, p, &x0, &x1);
+  bp_network_explain (&o->initial, x0, x1, p->gender == BP_GENDER_FEMALE ? 1.0 : 0.0,
+                      o->learning_rate, &e);
+  if (o->json)
+    print_explain_json (o, &e);
+  else
+    print_explain_text (o, &e);
+  return BP_CLI_EXIT_OK;
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+static int
+print_usage (gboolean error)
+{
+  const char *text =
+    "Usage:\n"
+    "  backprop-cli train [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
+    "                     [--seed S | --init w1,w2,w3,w4,w5,w6,b1,b2,b3] [--normalize seed|mean|standard]\n"
+    "                     [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
+    "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"
+    "                     [--learning-rate LR] [--normalize ...] [--json]\n"
+    "  backprop-cli COMMAND --help\n";
+
+  if (error)
+    {
+      g_printerr ("backprop-cli: a command is needed: train or explain (see backprop-cli --help)\n");
+      return BP_CLI_EXIT_USAGE;
+    }
+  g_print ("%s", text);
+  return BP_CLI_EXIT_OK;
+}
+
+int
+bp_cli_main (int    argc,
+             char **argv)
+{
+  g_auto(Options) o = { 0 };
+  Command command;
+  int status;
+
+  if (argc < 2)
+    return print_usage (TRUE);
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    return print_usage (FALSE);
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("backprop-cli %s\n", PACKAGE_VERSION);
+      return BP_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "train"))
+    command = COMMAND_TRAIN;
+  else if (g_str_equal (argv[1], "explain"))
+    command = COMMAND_EXPLAIN;
+  else
+    return usage_error (NULL, "unknown command; use train or explain (see backprop-cli --help)");
+  argc--;
+  argv++;
+  if ((status = parse_arguments (command, &argc, &argv, &o)) != 0)
+    return status;
+  return command == COMMAND_TRAIN ? run_train (&o) : run_explain (&o);
+}

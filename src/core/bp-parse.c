@@ -1,0 +1,138 @@
+/* bp-parse.c: strict number parsing
+ *
+ * g_ascii_strtod alone accepts leading junk-free prefixes ("12abc" → 12),
+ * "nan", "inf" and hexadecimal; a teacher's typo must not become a number,
+ * so the whole text (less surrounding blanks) has to be one finite decimal.
+ */
+#include "bp-parse.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+G_DEFINE_QUARK (bp-parse-error-quark, bp_parse_error)
+
+/* Only digits, one sign, a dot and an exponent: no hex, no words. */
+static gboolean
+is_decimal_syntax (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isdigit (*s) && strchr ("+-.eE", *s) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+shorten (const char *text)
+{
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (text, -1) <= 40)
+    return g_strdup (text);
+  head = g_utf8_substring (text, 0, 37);
+  return g_strconcat (head, "…", NULL);
+}
+
+static gboolean
+fail (GError    **error,
+      BpParseError code,
+      const char *text,
+      const char *reason)
+{
+  g_autofree char *shown = shorten (text);
+
+  g_set_error (error, BP_PARSE_ERROR, code, "“%s” %s", shown, reason);
+  return FALSE;
+}
+
+gboolean
+bp_parse_double (const char *text,
+                 double     *value,
+                 GError    **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  char *end = NULL;
+  double v;
+
+  if (*s == '\0')
+    return fail (error, BP_PARSE_ERROR_EMPTY, s, "is empty; a number is needed");
+  if (!is_decimal_syntax (s))
+    return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, "is not a number");
+  errno = 0;
+  v = g_ascii_strtod (s, &end);
+  if (end == s || *end != '\0')
+    return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, "is not a number");
+  if (!isfinite (v))
+    return fail (error, BP_PARSE_ERROR_NOT_FINITE, s, "is too large to be a finite number");
+  *value = v;
+  return TRUE;
+}
+
+gboolean
+bp_parse_uint64 (const char *text,
+                 guint64     max,
+                 guint64    *value,
+                 GError    **error)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GError) local = NULL;
+  guint64 v;
+
+  if (*s == '\0')
+    return fail (error, BP_PARSE_ERROR_EMPTY, s, "is empty; a whole number is needed");
+  if (*s == '-')
+    return fail (error, BP_PARSE_ERROR_OUT_OF_RANGE, s, "is negative; a whole number ≥ 0 is needed");
+  if (!g_ascii_string_to_unsigned (s, 10, 0, max, &v, &local))
+    {
+      if (g_error_matches (local, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+        {
+          g_autofree char *why = g_strdup_printf ("is too large (at most %" G_GUINT64_FORMAT ")", max);
+          return fail (error, BP_PARSE_ERROR_OUT_OF_RANGE, s, why);
+        }
+      return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, "is not a whole number");
+    }
+  *value = v;
+  return TRUE;
+}
+
+/* "a,b,c": exactly @count comma-separated numbers. */
+gboolean
+bp_parse_double_list (const char *text,
+                      guint       count,
+                      double     *values,
+                      GError    **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  guint n = g_strv_length (parts);
+
+  if (n != count)
+    {
+      g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_NOT_A_NUMBER,
+                   "“%s” has %u value%s; %u comma-separated numbers are needed",
+                   text, n, n == 1 ? "" : "s", count);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    if (!bp_parse_double (parts[i], &values[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The shortest decimal that reads back as the same double, with a dot
+ * whatever the locale: what files store. */
+char *
+bp_format_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
+}

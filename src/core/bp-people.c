@@ -1,0 +1,269 @@
+/* bp-people.c: people, units and normalisation */
+#include "bp-people.h"
+
+#include <math.h>
+
+BpPerson *
+bp_person_new (const char *name,
+               double      weight_lb,
+               double      height_in,
+               BpGender    gender)
+{
+  BpPerson *person = g_new0 (BpPerson, 1);
+
+  person->name = g_strdup (name);
+  person->weight_lb = weight_lb;
+  person->height_in = height_in;
+  person->gender = gender;
+  return person;
+}
+
+BpPerson *
+bp_person_copy (const BpPerson *person)
+{
+  return bp_person_new (person->name, person->weight_lb, person->height_in, person->gender);
+}
+
+void
+bp_person_free (BpPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->name);
+  g_free (person);
+}
+
+BpPeople *
+bp_people_new (void)
+{
+  BpPeople *people = g_new0 (BpPeople, 1);
+
+  people->people = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_person_free);
+  people->weight_units = BP_UNITS_LB_IN;
+  people->height_units = BP_UNITS_LB_IN;
+  return people;
+}
+
+/* Alice, Bob, Charlie and Diana, as in every version of the seeds. */
+BpPeople *
+bp_people_new_seed (void)
+{
+  BpPeople *people = bp_people_new ();
+
+  bp_people_add (people, bp_person_new ("Alice", 133, 65, BP_GENDER_FEMALE));
+  bp_people_add (people, bp_person_new ("Bob", 160, 72, BP_GENDER_MALE));
+  bp_people_add (people, bp_person_new ("Charlie", 152, 70, BP_GENDER_MALE));
+  bp_people_add (people, bp_person_new ("Diana", 120, 60, BP_GENDER_FEMALE));
+  return people;
+}
+
+BpPeople *
+bp_people_copy (const BpPeople *people)
+{
+  BpPeople *copy = bp_people_new ();
+
+  copy->weight_units = people->weight_units;
+  copy->height_units = people->height_units;
+  for (guint i = 0; i < people->people->len; i++)
+    bp_people_add (copy, bp_person_copy (bp_people_get (people, i)));
+  return copy;
+}
+
+void
+bp_people_free (BpPeople *people)
+{
+  if (people == NULL)
+    return;
+  g_ptr_array_unref (people->people);
+  g_free (people);
+}
+
+guint
+bp_people_get_n (const BpPeople *people)
+{
+  return people->people->len;
+}
+
+BpPerson *
+bp_people_get (const BpPeople *people,
+               guint           index)
+{
+  g_return_val_if_fail (index < people->people->len, NULL);
+  return g_ptr_array_index (people->people, index);
+}
+
+void
+bp_people_add (BpPeople *people,
+               BpPerson *person)
+{
+  g_ptr_array_add (people->people, person);
+}
+
+BpPerson *
+bp_people_find (const BpPeople *people,
+                const char     *name,
+                guint          *index)
+{
+  for (guint i = 0; i < people->people->len; i++)
+    {
+      BpPerson *person = bp_people_get (people, i);
+
+      if (g_strcmp0 (person->name, name) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return person;
+        }
+    }
+  return NULL;
+}
+
+double
+bp_weight_to_lb (double  value,
+                 BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? value / BP_KG_PER_LB : value;
+}
+
+double
+bp_weight_from_lb (double  lb,
+                   BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? lb * BP_KG_PER_LB : lb;
+}
+
+double
+bp_height_to_in (double  value,
+                 BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? value / BP_CM_PER_IN : value;
+}
+
+double
+bp_height_from_in (double  in,
+                   BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? in * BP_CM_PER_IN : in;
+}
+
+const char *
+bp_units_weight_symbol (BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? "kg" : "lb";
+}
+
+const char *
+bp_units_height_symbol (BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? "cm" : "in";
+}
+
+static const char * const normalize_names[] = { "seed", "mean", "standard" };
+
+const char *
+bp_normalize_to_string (BpNormalize mode)
+{
+  g_return_val_if_fail (mode <= BP_NORMALIZE_STANDARD, NULL);
+  return normalize_names[mode];
+}
+
+gboolean
+bp_normalize_from_string (const char  *string,
+                          BpNormalize *mode)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (normalize_names); i++)
+    if (g_strcmp0 (string, normalize_names[i]) == 0)
+      {
+        *mode = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+mean_and_sd (const BpPeople *people,
+             gboolean        height,
+             double         *mean,
+             double         *sd)
+{
+  guint n = bp_people_get_n (people);
+  double sum = 0.0, sq = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      BpPerson *p = bp_people_get (people, i);
+      sum += height ? p->height_in : p->weight_lb;
+    }
+  *mean = n > 0 ? sum / n : 0.0;
+  for (guint i = 0; i < n; i++)
+    {
+      BpPerson *p = bp_people_get (people, i);
+      double d = (height ? p->height_in : p->weight_lb) - *mean;
+      sq += d * d;
+    }
+  /* Population standard deviation, numpy's default (ddof = 0). */
+  *sd = n > 0 ? sqrt (sq / n) : 0.0;
+}
+
+/* A spread of zero (everyone the same weight, or one person) would divide
+ * by zero; such an input carries no information, so it is only centred. */
+void
+bp_normalizer_init (BpNormalizer   *norm,
+                    BpNormalize     mode,
+                    const BpPeople *training)
+{
+  double mw, sw, mh, sh;
+
+  norm->mode = mode;
+  norm->weight_offset = 135;
+  norm->height_offset = 66;
+  norm->weight_scale = 1;
+  norm->height_scale = 1;
+  if (mode == BP_NORMALIZE_SEED)
+    return;
+  mean_and_sd (training, FALSE, &mw, &sw);
+  mean_and_sd (training, TRUE, &mh, &sh);
+  norm->weight_offset = mw;
+  norm->height_offset = mh;
+  if (mode == BP_NORMALIZE_STANDARD)
+    {
+      norm->weight_scale = sw > 0 ? sw : 1;
+      norm->height_scale = sh > 0 ? sh : 1;
+    }
+}
+
+void
+bp_normalizer_apply (const BpNormalizer *norm,
+                     double              weight_lb,
+                     double              height_in,
+                     double             *x0,
+                     double             *x1)
+{
+  /* Dividing by a scale of 1 is exact, so the seed's inputs stay the
+   * integers the seeds use. */
+  *x0 = (weight_lb - norm->weight_offset) / norm->weight_scale;
+  *x1 = (height_in - norm->height_offset) / norm->height_scale;
+}
+
+BpDataset *
+bp_people_to_dataset (const BpPeople     *people,
+                      const BpNormalizer *norm)
+{
+  guint n = bp_people_get_n (people);
+  BpDataset *data = bp_dataset_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BpPerson *p = bp_people_get (people, i);
+
+      bp_normalizer_apply (norm, p->weight_lb, p->height_in, &data->x0[i], &data->x1[i]);
+      data->y[i] = p->gender == BP_GENDER_FEMALE ? 1.0 : 0.0;
+    }
+  return data;
+}
+
+const char *
+bp_gender_to_string (BpGender gender)
+{
+  return gender == BP_GENDER_FEMALE ? "F" : "M";
+}

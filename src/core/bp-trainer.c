@@ -1,0 +1,413 @@
+/* bp-trainer.c: the worker thread
+ *
+ * All shared fields are guarded by `lock`; the worker holds it only to
+ * read requests and publish a chunk, never while training.  `stop_flag` is
+ * also read without the lock between epochs so that a stop lands within
+ * one epoch even in the middle of a long chunk.
+ */
+#include "bp-trainer.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Epochs per chunk: enough to amortise the lock, few enough that pause,
+ * step and progress stay within about a millisecond. */
+#define CHUNK_MIN 1
+#define CHUNK_MAX 8192
+#define CHUNK_TARGET_US 500
+
+struct _BpTrainer
+{
+  GMutex          lock;
+  GCond           cond;
+  GThread        *thread;
+
+  BpDataset      *train;
+  BpDataset      *test;
+  BpTrainerConfig config;
+
+  /* guarded by lock */
+  BpProgress      progress;
+  BpHistory       history;
+  guint64         history_version;
+  gboolean        paused;
+  guint64         steps_wanted;   /* epochs to run while paused */
+  double          pace;
+
+  gint            stop_flag;      /* atomic */
+};
+
+static BpDataset *
+dataset_copy (const BpDataset *src)
+{
+  BpDataset *copy;
+
+  if (src == NULL)
+    return NULL;
+  copy = bp_dataset_new (src->n);
+  memcpy (copy->x0, src->x0, src->n * sizeof (double));
+  memcpy (copy->x1, src->x1, src->n * sizeof (double));
+  memcpy (copy->y, src->y, src->n * sizeof (double));
+  return copy;
+}
+
+void
+bp_history_init (BpHistory *history)
+{
+  bp_series_init (&history->loss, BP_SERIES_DEFAULT_CAPACITY);
+  bp_series_init (&history->test_loss, BP_SERIES_DEFAULT_CAPACITY);
+}
+
+void
+bp_history_clear (BpHistory *history)
+{
+  bp_series_clear (&history->loss);
+  bp_series_clear (&history->test_loss);
+}
+
+/* The trainer keeps its own copies of the data, so the caller may edit or
+ * free the people while a run goes on. */
+BpTrainer *
+bp_trainer_new (const BpDataset       *train,
+                const BpDataset       *test,
+                const BpTrainerConfig *config)
+{
+  BpTrainer *self = g_new0 (BpTrainer, 1);
+
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->cond);
+  self->train = dataset_copy (train);
+  self->test = test != NULL && test->n > 0 ? dataset_copy (test) : NULL;
+  self->config = *config;
+  self->pace = config->epochs_per_second;
+  self->progress.state = BP_TRAINER_IDLE;
+  self->progress.epochs = config->epochs;
+  self->progress.params = config->initial;
+  self->progress.loss = bp_network_loss (&config->initial, self->train);
+  self->progress.test_loss = self->test ? bp_network_loss (&config->initial, self->test) : NAN;
+  bp_history_init (&self->history);
+  return self;
+}
+
+void
+bp_trainer_free (BpTrainer *self)
+{
+  if (self == NULL)
+    return;
+  bp_trainer_stop (self);
+  bp_history_clear (&self->history);
+  bp_dataset_free (self->train);
+  bp_dataset_free (self->test);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->cond);
+  g_free (self);
+}
+
+typedef struct
+{
+  guint64  n;          /* epochs run */
+  BpParams params;
+  double   loss[CHUNK_MAX];
+  double   test_loss[CHUNK_MAX];
+  gboolean diverged;
+} Chunk;
+
+static void
+run_chunk (BpTrainer *self,
+           Chunk     *chunk,
+           guint64    n)
+{
+  chunk->n = 0;
+  chunk->diverged = FALSE;
+  while (chunk->n < n && !g_atomic_int_get (&self->stop_flag))
+    {
+      guint64 i = chunk->n++;
+
+      bp_network_epoch (&chunk->params, self->train, self->config.learning_rate);
+      chunk->loss[i] = bp_network_loss (&chunk->params, self->train);
+      if (self->test != NULL)
+        chunk->test_loss[i] = bp_network_loss (&chunk->params, self->test);
+      if (!isfinite (chunk->loss[i]) || !bp_params_all_finite (&chunk->params))
+        {
+          chunk->diverged = TRUE;
+          break;
+        }
+    }
+}
+
+static void
+publish_chunk (BpTrainer   *self,
+               const Chunk *chunk)
+{
+  BpProgress *p = &self->progress;
+
+  for (guint64 i = 0; i < chunk->n; i++)
+    {
+      if (isfinite (chunk->loss[i]))
+        bp_series_push (&self->history.loss, chunk->loss[i]);
+      if (self->test != NULL && isfinite (chunk->test_loss[i]))
+        bp_series_push (&self->history.test_loss, chunk->test_loss[i]);
+    }
+  if (chunk->n > 0)
+    {
+      p->loss = chunk->loss[chunk->n - 1];
+      p->test_loss = self->test != NULL ? chunk->test_loss[chunk->n - 1] : NAN;
+      self->history_version++;
+    }
+  p->epoch += chunk->n;
+  p->params = chunk->params;
+  if (chunk->diverged)
+    p->state = BP_TRAINER_DIVERGED;
+  else if (p->epoch >= p->epochs)
+    p->state = BP_TRAINER_FINISHED;
+  p->version++;
+}
+
+/* How many epochs the next chunk may run; 0 means wait. */
+static guint64
+chunk_size (BpTrainer *self,
+            guint64    adaptive)
+{
+  guint64 left = self->progress.epochs - self->progress.epoch;
+  guint64 n = adaptive;
+
+  if (self->paused)
+    n = MIN (n, self->steps_wanted);
+  else if (self->pace > 0)
+    n = MAX (1, (guint64) (self->pace / 60.0));
+  return MIN (MIN (n, left), CHUNK_MAX);
+}
+
+/* Waits while paused with nothing to step.  Called and returns locked;
+ * returns FALSE when the worker should end. */
+static gboolean
+wait_for_work (BpTrainer *self)
+{
+  while (self->paused && self->steps_wanted == 0 && !g_atomic_int_get (&self->stop_flag))
+    {
+      self->progress.state = BP_TRAINER_PAUSED;
+      g_cond_wait (&self->cond, &self->lock);
+    }
+  return !g_atomic_int_get (&self->stop_flag) && self->progress.state != BP_TRAINER_FINISHED &&
+         self->progress.state != BP_TRAINER_DIVERGED;
+}
+
+/* Paced runs sleep until the wall clock catches up with the epochs done;
+ * a stop, pause or pace change wakes them. */
+static void
+pace_wait (BpTrainer *self,
+           gint64     start,
+           guint64    epoch0)
+{
+  gint64 due;
+
+  if (self->paused || self->pace <= 0)
+    return;
+  due = start + (gint64) ((self->progress.epoch - epoch0) / self->pace * G_USEC_PER_SEC);
+  g_cond_wait_until (&self->cond, &self->lock, due);
+}
+
+static guint64
+adapt (guint64 n,
+       gint64  elapsed_us)
+{
+  if (elapsed_us < CHUNK_TARGET_US / 2)
+    return MIN (n * 2, CHUNK_MAX);
+  if (elapsed_us > CHUNK_TARGET_US * 2)
+    return MAX (n / 2, CHUNK_MIN);
+  return n;
+}
+
+static gpointer
+worker (gpointer data)
+{
+  BpTrainer *self = data;
+  g_autofree Chunk *chunk = g_new0 (Chunk, 1);
+  guint64 adaptive = 64, epoch0 = 0;
+  gint64 start = g_get_monotonic_time ();
+  double pace = -1;
+
+  g_mutex_lock (&self->lock);
+  while (wait_for_work (self))
+    {
+      guint64 n;
+      gint64 t0;
+
+      if (pace != self->pace || self->paused)
+        {
+          /* Pace is measured from the last change, not from the start. */
+          pace = self->pace;
+          start = g_get_monotonic_time ();
+          epoch0 = self->progress.epoch;
+        }
+      n = chunk_size (self, adaptive);
+      chunk->params = self->progress.params;
+      if (!self->paused)
+        self->progress.state = BP_TRAINER_RUNNING;
+      g_mutex_unlock (&self->lock);
+
+      t0 = g_get_monotonic_time ();
+      run_chunk (self, chunk, n);
+      adaptive = adapt (adaptive, g_get_monotonic_time () - t0);
+
+      g_mutex_lock (&self->lock);
+      if (self->paused)
+        self->steps_wanted -= MIN (self->steps_wanted, chunk->n);
+      publish_chunk (self, chunk);
+      pace_wait (self, start, epoch0);
+    }
+  if (g_atomic_int_get (&self->stop_flag) && !bp_trainer_state_is_done (self->progress.state))
+    self->progress.state = BP_TRAINER_STOPPED;
+  self->progress.version++;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+  return NULL;
+}
+
+void
+bp_trainer_start (BpTrainer *self,
+                  gboolean   paused)
+{
+  g_return_if_fail (self->thread == NULL);
+
+  g_mutex_lock (&self->lock);
+  self->paused = paused;
+  self->progress.state = paused ? BP_TRAINER_PAUSED : BP_TRAINER_RUNNING;
+  if (self->progress.epochs == 0)
+    self->progress.state = BP_TRAINER_FINISHED;
+  self->progress.version++;
+  g_mutex_unlock (&self->lock);
+  self->thread = g_thread_new ("backprop-trainer", worker, self);
+}
+
+void
+bp_trainer_pause (BpTrainer *self)
+{
+  g_mutex_lock (&self->lock);
+  self->paused = TRUE;
+  self->steps_wanted = 0;
+  if (self->progress.state == BP_TRAINER_RUNNING)
+    self->progress.state = BP_TRAINER_PAUSED;
+  self->progress.version++;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+bp_trainer_resume (BpTrainer *self)
+{
+  g_mutex_lock (&self->lock);
+  self->paused = FALSE;
+  if (self->progress.state == BP_TRAINER_PAUSED)
+    self->progress.state = BP_TRAINER_RUNNING;
+  self->progress.version++;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+/* While paused: run exactly @epochs more epochs, then pause again. */
+void
+bp_trainer_step (BpTrainer *self,
+                 guint64    epochs)
+{
+  g_mutex_lock (&self->lock);
+  if (self->paused)
+    self->steps_wanted += epochs;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Returns once the worker has ended: no epoch runs after this. */
+void
+bp_trainer_stop (BpTrainer *self)
+{
+  g_atomic_int_set (&self->stop_flag, 1);
+  g_mutex_lock (&self->lock);
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+  if (self->thread != NULL)
+    g_clear_pointer (&self->thread, g_thread_join);
+  else if (!bp_trainer_state_is_done (self->progress.state))
+    self->progress.state = BP_TRAINER_STOPPED;
+}
+
+void
+bp_trainer_set_pace (BpTrainer *self,
+                     double     epochs_per_second)
+{
+  g_mutex_lock (&self->lock);
+  self->pace = epochs_per_second;
+  g_cond_broadcast (&self->cond);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+bp_trainer_get_progress (BpTrainer  *self,
+                         BpProgress *progress)
+{
+  g_mutex_lock (&self->lock);
+  *progress = self->progress;
+  g_mutex_unlock (&self->lock);
+}
+
+/* Copies the history into @dest (initialised with bp_history_init) unless
+ * *@version says the caller has it already; returns whether it copied. */
+gboolean
+bp_trainer_copy_history (BpTrainer *self,
+                         BpHistory *dest,
+                         guint64   *version)
+{
+  gboolean changed;
+
+  g_mutex_lock (&self->lock);
+  changed = version == NULL || *version != self->history_version;
+  if (changed)
+    {
+      bp_series_copy (&dest->loss, &self->history.loss);
+      bp_series_copy (&dest->test_loss, &self->history.test_loss);
+      if (version != NULL)
+        *version = self->history_version;
+    }
+  g_mutex_unlock (&self->lock);
+  return changed;
+}
+
+/* Waits until the run is finished, stopped or diverged, at most
+ * @timeout_us (negative: forever).  For tests and the CLI. */
+gboolean
+bp_trainer_wait (BpTrainer *self,
+                 gint64     timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+  gboolean done;
+
+  g_mutex_lock (&self->lock);
+  while (!(done = bp_trainer_state_is_done (self->progress.state)))
+    if (timeout_us < 0)
+      g_cond_wait (&self->cond, &self->lock);
+    else if (!g_cond_wait_until (&self->cond, &self->lock, deadline))
+      {
+        done = bp_trainer_state_is_done (self->progress.state);
+        break;
+      }
+  g_mutex_unlock (&self->lock);
+  return done;
+}
+
+const char *
+bp_trainer_state_to_string (BpTrainerState state)
+{
+  static const char * const names[] = {
+    "idle", "running", "paused", "finished", "stopped", "diverged",
+  };
+
+  g_return_val_if_fail (state <= BP_TRAINER_DIVERGED, NULL);
+  return names[state];
+}
+
+gboolean
+bp_trainer_state_is_done (BpTrainerState state)
+{
+  return state == BP_TRAINER_FINISHED || state == BP_TRAINER_STOPPED ||
+         state == BP_TRAINER_DIVERGED;
+}
