@@ -98,6 +98,13 @@ guint64  bp_network_train        (BpParams        *params,
                                   double           learning_rate,
                                   guint64          epochs,
                                   double          *losses);
+guint64  bp_network_train_tracked (BpParams       *params,
+                                  const BpDataset *data,
+                                  const BpDataset *test,
+                                  double           learning_rate,
+                                  guint64          epochs,
+                                  double          *losses,
+                                  double          *test_losses);
 
 BpDataset *bp_dataset_new        (guint            n);
 void       bp_dataset_free       (BpDataset       *data);

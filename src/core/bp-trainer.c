@@ -1,9 +1,10 @@
 /* bp-trainer.c: the worker thread
  *
  * All shared fields are guarded by `lock`; the worker holds it only to
- * read requests and publish a chunk, never while training.  `stop_flag` is
- * also read without the lock between epochs so that a stop lands within
- * one epoch even in the middle of a long chunk.
+ * read requests and publish a chunk, never while training.  Chunks adapt
+ * to about CHUNK_TARGET_US of work, so a stop, pause or step lands within
+ * about half a millisecond (or one epoch, for a huge class).  `stop_flag`
+ * is atomic so that stop never waits for the lock.
  */
 #include "bp-trainer.h"
 
@@ -117,22 +118,15 @@ run_chunk (BpTrainer *self,
            Chunk     *chunk,
            guint64    n)
 {
-  chunk->n = 0;
-  chunk->diverged = FALSE;
-  while (chunk->n < n && !g_atomic_int_get (&self->stop_flag))
-    {
-      guint64 i = chunk->n++;
+  guint64 last;
 
-      bp_network_epoch (&chunk->params, self->train, self->config.learning_rate);
-      chunk->loss[i] = bp_network_loss (&chunk->params, self->train);
-      if (self->test != NULL)
-        chunk->test_loss[i] = bp_network_loss (&chunk->params, self->test);
-      if (!isfinite (chunk->loss[i]) || !bp_params_all_finite (&chunk->params))
-        {
-          chunk->diverged = TRUE;
-          break;
-        }
-    }
+  chunk->n = bp_network_train_tracked (&chunk->params, self->train, self->test,
+                                       self->config.learning_rate, n,
+                                       chunk->loss, chunk->test_loss);
+  last = chunk->n - 1;
+  chunk->diverged = chunk->n > 0 &&
+                    (chunk->n < n || !isfinite (chunk->loss[last]) ||
+                     !bp_params_all_finite (&chunk->params));
 }
 
 static void
