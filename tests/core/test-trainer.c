@@ -1,0 +1,597 @@
+/* test-trainer.c: the worker thread trains exactly like bp_network_train
+ * and obeys pause, step, resume, stop and pace
+ *
+ * Nothing here asserts that something happens within a time: waits poll
+ * with timeouts of many seconds, and the only assertions after a short
+ * sleep are upper bounds that a correct trainer can never exceed.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "bp-people.h"
+#include "bp-trainer.h"
+
+#define LONG_TIMEOUT_US (60 * G_USEC_PER_SEC)
+/* For runs of a handful of epochs. */
+#define SHORT_TIMEOUT_US (5 * G_USEC_PER_SEC)
+#define HUGE_EPOCHS G_GUINT64_CONSTANT (1000000000000)
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static BpDataset *
+seed_dataset (void)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  BpNormalizer norm;
+
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  return bp_people_to_dataset (people, &norm);
+}
+
+/* Emily (F) and Frank (M) of the seeds, normalised the seeds' way. */
+static BpDataset *
+emily_frank (void)
+{
+  BpDataset *data = bp_dataset_new (2);
+
+  data->x0[0] = -7;
+  data->x1[0] = -3;
+  data->y[0] = 1;
+  data->x0[1] = 20;
+  data->x1[1] = 2;
+  data->y[1] = 0;
+  return data;
+}
+
+static BpTrainerConfig
+make_config (guint64 epochs,
+             double  learning_rate,
+             double  epochs_per_second)
+{
+  BpTrainerConfig config = { .learning_rate = learning_rate, .epochs = epochs,
+                             .epochs_per_second = epochs_per_second };
+
+  bp_params_from_seed (&config.initial, 1);
+  return config;
+}
+
+static BpProgress
+get_progress (BpTrainer *trainer)
+{
+  BpProgress p;
+
+  bp_trainer_get_progress (trainer, &p);
+  return p;
+}
+
+static void
+assert_params_equal (const BpParams *a,
+                     const BpParams *b)
+{
+  g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
+}
+
+/* What bp_network_train makes of the same start. */
+static BpParams
+trained (const BpTrainerConfig *config,
+         const BpDataset       *data,
+         guint64                epochs)
+{
+  BpParams p = config->initial;
+
+  g_assert_cmpuint (bp_network_train (&p, data, config->learning_rate, epochs, NULL), ==, epochs);
+  return p;
+}
+
+static void
+wait_for_epoch (BpTrainer *trainer,
+                guint64    epoch)
+{
+  gint64 deadline = g_get_monotonic_time () + LONG_TIMEOUT_US;
+
+  while (get_progress (trainer).epoch < epoch)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the trainer did not reach epoch %" G_GUINT64_FORMAT, epoch);
+      g_usleep (1000);
+    }
+}
+
+/* After a pause the worker finishes the chunk it is in, then parks: wait
+ * until the epoch has not moved for several looks in a row. */
+static guint64
+wait_until_still (BpTrainer *trainer)
+{
+  gint64 deadline = g_get_monotonic_time () + LONG_TIMEOUT_US;
+  guint64 last = get_progress (trainer).epoch;
+  guint same = 0;
+
+  while (same < 5)
+    {
+      guint64 now;
+
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the trainer never came to rest");
+      g_usleep (20000);
+      now = get_progress (trainer).epoch;
+      same = now == last ? same + 1 : 0;
+      last = now;
+    }
+  return last;
+}
+
+static void
+assert_history_finite (const BpSeries *s)
+{
+  for (guint i = 0; i < bp_series_get_n (s); i++)
+    {
+      BpBucket b = bp_series_get (s, i, NULL, NULL);
+
+      g_assert_true (isfinite (b.first) && isfinite (b.last));
+      g_assert_true (isfinite (b.min) && isfinite (b.max));
+    }
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+test_finish (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (3000, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  g_autofree double *losses = g_new (double, 3000);
+  BpParams expected = config.initial;
+  BpProgress p = get_progress (trainer);
+  BpHistory history;
+
+  g_assert_cmpint (p.state, ==, BP_TRAINER_IDLE);
+  g_assert_cmpuint (p.epoch, ==, 0);
+  g_assert_cmpuint (p.epochs, ==, 3000);
+  g_assert_cmpfloat (p.loss, ==, bp_network_loss (&config.initial, data));
+  g_assert_true (isnan (p.test_loss));
+  assert_params_equal (&p.params, &config.initial);
+
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (p.epoch, ==, 3000);
+  g_assert_cmpuint (bp_network_train (&expected, data, 0.1, 3000, losses), ==, 3000);
+  assert_params_equal (&p.params, &expected);
+  g_assert_cmpfloat (p.loss, ==, losses[2999]);
+  g_assert_true (isnan (p.test_loss));
+
+  bp_history_init (&history);
+  g_assert_true (bp_trainer_copy_history (trainer, &history, NULL));
+  g_assert_cmpuint (history.loss.count, ==, 3000);
+  g_assert_cmpuint (history.test_loss.count, ==, 0);
+  /* Under the capacity nothing is merged: bucket i is epoch i's loss. */
+  g_assert_cmpuint (bp_series_get_n (&history.loss), ==, 3000);
+  for (guint i = 0; i < 3000; i++)
+    g_assert_cmpfloat (bp_series_get (&history.loss, i, NULL, NULL).first, ==, losses[i]);
+  bp_history_clear (&history);
+}
+
+/* The trainer keeps its own copy of the data. */
+static void
+test_copies_data (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  g_autoptr(BpDataset) original = seed_dataset ();
+  BpTrainerConfig config = make_config (500, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpParams expected = trained (&config, original, 500);
+  BpProgress p;
+
+  for (guint i = 0; i < data->n; i++)
+    data->x0[i] = data->x1[i] = data->y[i] = 1e6;
+  g_clear_pointer (&data, bp_dataset_free);
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  assert_params_equal (&p.params, &expected);
+}
+
+static void
+test_start_paused_step_resume (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (1000, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpParams after3 = trained (&config, data, 3);
+  BpParams after10 = trained (&config, data, 10);
+  BpParams after1000 = trained (&config, data, 1000);
+  BpProgress p;
+
+  bp_trainer_start (trainer, TRUE);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_PAUSED);
+  g_usleep (50000);
+  g_assert_cmpuint (get_progress (trainer).epoch, ==, 0);
+  g_assert_false (bp_trainer_wait (trainer, 1000));
+
+  bp_trainer_step (trainer, 3);
+  wait_for_epoch (trainer, 3);
+  g_usleep (100000);
+  p = get_progress (trainer);
+  g_assert_cmpuint (p.epoch, ==, 3);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_PAUSED);
+  assert_params_equal (&p.params, &after3);
+
+  bp_trainer_step (trainer, 2);
+  bp_trainer_step (trainer, 5);
+  wait_for_epoch (trainer, 10);
+  g_usleep (100000);
+  p = get_progress (trainer);
+  g_assert_cmpuint (p.epoch, ==, 10);
+  assert_params_equal (&p.params, &after10);
+
+  bp_trainer_resume (trainer);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (p.epoch, ==, 1000);
+  assert_params_equal (&p.params, &after1000);
+}
+
+/* A step past the end stops at the end. */
+static void
+test_step_past_end (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (5, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+
+  bp_trainer_start (trainer, TRUE);
+  bp_trainer_step (trainer, 100);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (get_progress (trainer).epoch, ==, 5);
+}
+
+static void
+test_pause_running (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (HUGE_EPOCHS, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpProgress p;
+  guint64 rest;
+
+  bp_trainer_start (trainer, FALSE);
+  wait_for_epoch (trainer, 1);
+  bp_trainer_pause (trainer);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_PAUSED);
+  rest = wait_until_still (trainer);
+  g_usleep (200000);
+  p = get_progress (trainer);
+  g_assert_cmpuint (p.epoch, ==, rest);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_PAUSED);
+  if (rest <= 2000000)
+    {
+      BpParams expected = trained (&config, data, rest);
+
+      assert_params_equal (&p.params, &expected);
+    }
+
+  bp_trainer_step (trainer, 3);
+  wait_for_epoch (trainer, rest + 3);
+  g_usleep (100000);
+  g_assert_cmpuint (get_progress (trainer).epoch, ==, rest + 3);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_PAUSED);
+
+  bp_trainer_resume (trainer);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_RUNNING);
+  wait_for_epoch (trainer, rest + 1000);
+  bp_trainer_stop (trainer);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_STOPPED);
+}
+
+static void
+test_stop (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (HUGE_EPOCHS, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  g_autoptr(BpTrainer) idle = bp_trainer_new (data, NULL, &config);
+  BpProgress p, later;
+
+  bp_trainer_start (trainer, FALSE);
+  wait_for_epoch (trainer, 1);
+  bp_trainer_stop (trainer);
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_STOPPED);
+  g_assert_cmpuint (p.epoch, >=, 1);
+  g_assert_cmpuint (p.epoch, <, HUGE_EPOCHS);
+  g_assert_true (bp_trainer_wait (trainer, 0));
+  /* Joined: nothing runs after stop returns. */
+  g_usleep (50000);
+  later = get_progress (trainer);
+  g_assert_cmpuint (later.epoch, ==, p.epoch);
+  g_assert_cmpuint (later.version, ==, p.version);
+  bp_trainer_stop (trainer);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_STOPPED);
+
+  bp_trainer_stop (idle);
+  g_assert_cmpint (get_progress (idle).state, ==, BP_TRAINER_STOPPED);
+}
+
+/* Stop wakes a paused worker too. */
+static void
+test_stop_paused (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (HUGE_EPOCHS, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+
+  bp_trainer_start (trainer, TRUE);
+  bp_trainer_stop (trainer);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_STOPPED);
+  g_assert_cmpuint (get_progress (trainer).epoch, ==, 0);
+}
+
+static void
+test_diverge (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  g_autoptr(BpDataset) test = emily_frank ();
+  BpTrainerConfig config = make_config (100000, 1e308, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, test, &config);
+  BpHistory history;
+  BpProgress p;
+  double min, max;
+
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_DIVERGED);
+  g_assert_cmpuint (p.epoch, >=, 1);
+  g_assert_cmpuint (p.epoch, <, 100000);
+  g_assert_true (!isfinite (p.loss) || !bp_params_all_finite (&p.params));
+
+  bp_history_init (&history);
+  bp_trainer_copy_history (trainer, &history, NULL);
+  g_assert_cmpuint (history.loss.count, <=, p.epoch);
+  assert_history_finite (&history.loss);
+  assert_history_finite (&history.test_loss);
+  if (bp_series_range (&history.loss, &min, &max))
+    g_assert_true (isfinite (min) && isfinite (max));
+  bp_history_clear (&history);
+}
+
+/* 10 epochs a second: 50 ms after the start, far fewer than 1000 epochs
+ * can have run; then at full speed it finishes. */
+static void
+test_pace (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (200000, 0.1, 10);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpParams expected = trained (&config, data, 200000);
+  BpProgress p;
+
+  bp_trainer_start (trainer, FALSE);
+  g_usleep (50000);
+  p = get_progress (trainer);
+  g_assert_cmpuint (p.epoch, <, 1000);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_RUNNING);
+  bp_trainer_set_pace (trainer, 0);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_FINISHED);
+  assert_params_equal (&p.params, &expected);
+}
+
+/* Pausing a paced run must not bank the paused time: on resume, the run
+ * goes on at the pace, not in a burst that catches up with the clock.
+ * Epochs since the resume are bounded by one in flight, one at the
+ * restart and elapsed × pace. */
+static void
+test_pace_after_resume (void)
+{
+  const double pace = 10;
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (1000000, 0.1, pace);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  guint64 rest, after;
+  gint64 resumed, elapsed;
+
+  bp_trainer_start (trainer, FALSE);
+  wait_for_epoch (trainer, 1);
+  bp_trainer_pause (trainer);
+  rest = wait_until_still (trainer);
+  g_usleep (G_USEC_PER_SEC);
+  resumed = g_get_monotonic_time ();
+  bp_trainer_resume (trainer);
+  g_usleep (30000);
+  after = get_progress (trainer).epoch;
+  elapsed = g_get_monotonic_time () - resumed;
+  if (after - rest > 2 + elapsed * pace / G_USEC_PER_SEC)
+    g_test_fail_printf ("%" G_GUINT64_FORMAT " epochs ran in the %.3f s after resuming at %g epochs/s",
+                        after - rest, elapsed / 1e6, pace);
+  bp_trainer_stop (trainer);
+}
+
+static void
+test_test_people (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  g_autoptr(BpDataset) test = emily_frank ();
+  g_autoptr(BpDataset) empty = bp_dataset_new (0);
+  BpTrainerConfig config = make_config (2000, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, test, &config);
+  g_autoptr(BpTrainer) no_test = bp_trainer_new (data, empty, &config);
+  BpParams expected = trained (&config, data, 2000);
+  BpHistory history;
+  BpProgress p = get_progress (trainer);
+
+  g_assert_cmpfloat (p.test_loss, ==, bp_network_loss (&config.initial, test));
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_true (isfinite (p.test_loss));
+  g_assert_cmpfloat (p.test_loss, ==, bp_network_loss (&expected, test));
+  g_assert_cmpfloat (p.test_loss, <, 0.05);
+  bp_history_init (&history);
+  bp_trainer_copy_history (trainer, &history, NULL);
+  g_assert_cmpuint (history.test_loss.count, ==, 2000);
+  g_assert_cmpfloat (bp_series_get (&history.test_loss, 1999, NULL, NULL).last, ==, p.test_loss);
+  bp_history_clear (&history);
+
+  /* An empty test set is no test set. */
+  g_assert_true (isnan (get_progress (no_test).test_loss));
+  bp_trainer_start (no_test, FALSE);
+  g_assert_true (bp_trainer_wait (no_test, LONG_TIMEOUT_US));
+  g_assert_true (isnan (get_progress (no_test).test_loss));
+}
+
+static void
+test_history_bounded (void)
+{
+  const guint64 epochs = 1000000;
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (epochs, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpHistory history;
+  guint64 version = 0;
+  double min, max;
+
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  bp_history_init (&history);
+  g_assert_true (bp_trainer_copy_history (trainer, &history, &version));
+  g_assert_false (bp_trainer_copy_history (trainer, &history, &version));
+  g_assert_cmpuint (history.loss.count, ==, epochs);
+  g_assert_cmpuint (bp_series_memory (&history.loss), ==,
+                    sizeof (BpSeries) + BP_SERIES_DEFAULT_CAPACITY * sizeof (BpBucket));
+  g_assert_cmpuint (bp_series_get_n (&history.loss), <=, BP_SERIES_DEFAULT_CAPACITY);
+  g_assert_true (bp_series_range (&history.loss, &min, &max));
+  /* The seed-1 run starts above 0.6 and ends below 0.01. */
+  g_assert_cmpfloat (max, >, 0.6);
+  g_assert_cmpfloat (min, <, 0.01);
+  bp_history_clear (&history);
+}
+
+static void
+test_zero_epochs (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (0, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpHistory history;
+  BpProgress p;
+
+  bp_trainer_start (trainer, FALSE);
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_FINISHED);
+  g_assert_true (bp_trainer_wait (trainer, 0));
+  g_assert_cmpuint (p.epoch, ==, 0);
+  assert_params_equal (&p.params, &config.initial);
+  bp_history_init (&history);
+  bp_trainer_copy_history (trainer, &history, NULL);
+  g_assert_cmpuint (history.loss.count, ==, 0);
+  bp_history_clear (&history);
+}
+
+/* A run with nothing left to do is finished, paused or not: here one
+ * started paused with no epochs at all. */
+static void
+test_finished_paused_no_epochs (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig none = make_config (0, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &none);
+
+  bp_trainer_start (trainer, TRUE);
+  g_assert_true (bp_trainer_wait (trainer, SHORT_TIMEOUT_US));
+  g_usleep (50000);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_FINISHED);
+  g_assert_true (bp_trainer_wait (trainer, SHORT_TIMEOUT_US));
+}
+
+/* ... and one stepped exactly to its last epoch. */
+static void
+test_finished_paused_stepped (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig five = make_config (5, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &five);
+
+  bp_trainer_start (trainer, TRUE);
+  bp_trainer_step (trainer, 5);
+  wait_for_epoch (trainer, 5);
+  g_usleep (50000);
+  g_assert_cmpuint (get_progress (trainer).epoch, ==, 5);
+  g_assert_cmpint (get_progress (trainer).state, ==, BP_TRAINER_FINISHED);
+  g_assert_true (bp_trainer_wait (trainer, SHORT_TIMEOUT_US));
+}
+
+/* Freeing stops and joins the worker wherever it is. */
+static void
+test_free_while_running (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig fast = make_config (HUGE_EPOCHS, 0.1, 0);
+  BpTrainerConfig slow = make_config (HUGE_EPOCHS, 0.1, 1);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      BpTrainer *running = bp_trainer_new (data, data, &fast);
+      BpTrainer *paused = bp_trainer_new (data, NULL, &fast);
+      BpTrainer *paced = bp_trainer_new (data, NULL, &slow);
+      BpTrainer *never = bp_trainer_new (data, NULL, &fast);
+
+      bp_trainer_start (running, FALSE);
+      bp_trainer_start (paused, TRUE);
+      bp_trainer_start (paced, FALSE);
+      if (i % 2)
+        g_usleep (1000);
+      bp_trainer_free (running);
+      bp_trainer_free (paused);
+      bp_trainer_free (paced);
+      bp_trainer_free (never);
+    }
+  bp_trainer_free (NULL);
+}
+
+static void
+test_states (void)
+{
+  const char *names[] = { "idle", "running", "paused", "finished", "stopped", "diverged" };
+  const gboolean done[] = { FALSE, FALSE, FALSE, TRUE, TRUE, TRUE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_cmpstr (bp_trainer_state_to_string (i), ==, names[i]);
+      g_assert_cmpint (bp_trainer_state_is_done (i), ==, done[i]);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  /* Report every failing case, not only the first. */
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/trainer/finish", test_finish);
+  g_test_add_func ("/trainer/copies-data", test_copies_data);
+  g_test_add_func ("/trainer/start-paused-step-resume", test_start_paused_step_resume);
+  g_test_add_func ("/trainer/step-past-end", test_step_past_end);
+  g_test_add_func ("/trainer/pause-running", test_pause_running);
+  g_test_add_func ("/trainer/stop", test_stop);
+  g_test_add_func ("/trainer/stop-paused", test_stop_paused);
+  g_test_add_func ("/trainer/diverge", test_diverge);
+  g_test_add_func ("/trainer/pace", test_pace);
+  g_test_add_func ("/trainer/pace-after-resume", test_pace_after_resume);
+  g_test_add_func ("/trainer/test-people", test_test_people);
+  g_test_add_func ("/trainer/history-bounded", test_history_bounded);
+  g_test_add_func ("/trainer/zero-epochs", test_zero_epochs);
+  g_test_add_func ("/trainer/finished-while-paused/no-epochs", test_finished_paused_no_epochs);
+  g_test_add_func ("/trainer/finished-while-paused/stepped", test_finished_paused_stepped);
+  g_test_add_func ("/trainer/free-while-running", test_free_while_running);
+  g_test_add_func ("/trainer/states", test_states);
+
+  return g_test_run ();
+}
