@@ -507,6 +507,121 @@ check_training_case (guint n)
   assert_params_equal_ref (&p, &ref);
 }
 
+static gboolean
+ref_all_finite (const RefNet *n)
+{
+  return isfinite (n->w1) && isfinite (n->w2) && isfinite (n->w3) && isfinite (n->w4) &&
+         isfinite (n->w5) && isfinite (n->w6) && isfinite (n->b1) && isfinite (n->b2) &&
+         isfinite (n->b3);
+}
+
+/* Equal bits, or both NaN (a NaN's sign and payload carry no meaning). */
+static void
+assert_same_value (double a,
+                   double b)
+{
+  if (!(isnan (a) && isnan (b)))
+    assert_same_bits (a, b);
+}
+
+static void
+random_samples (double (*x)[2],
+                double  *y,
+                guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      x[i][0] = g_test_rand_double_range (-40, 40);
+      x[i][1] = g_test_rand_double_range (-15, 15);
+      y[i] = g_test_rand_bit ();
+    }
+}
+
+static BpDataset *
+dataset_of (double      (*x)[2],
+            const double *y,
+            guint         n)
+{
+  BpDataset *data = bp_dataset_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      data->x0[i] = x[i][0];
+      data->x1[i] = x[i][1];
+      data->y[i] = y[i];
+    }
+  return data;
+}
+
+/* bp_network_train_tracked against the reference, learning rates that
+ * overflow included: both stop after the first epoch that leaves a
+ * non-finite parameter or training loss, with the same losses. */
+static guint
+check_tracked_case (void)
+{
+  const double huge[] = { 1e200, 1e300, 1e305, 1e308, 1.7e308 };
+  double x[8][2], y[8], tx[8][2], ty[8];
+  guint n = g_test_rand_int_range (1, 8), tn = g_test_rand_int_range (0, 8);
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpDataset) test = NULL;
+  BpParams p = random_params (g_test_rand_double_range (0.1, 3));
+  RefNet ref = ref_from_params (&p);
+  double lr = g_test_rand_bit () ? g_test_rand_double_range (0.001, 1.5)
+                                 : huge[g_test_rand_int_range (0, G_N_ELEMENTS (huge))];
+  guint epochs = g_test_rand_int_range (1, 60);
+  g_autofree double *losses = g_new (double, epochs);
+  g_autofree double *test_losses = g_new (double, epochs);
+  guint ran, ref_ran = epochs;
+
+  random_samples (x, y, n);
+  random_samples (tx, ty, tn);
+  data = dataset_of (x, y, n);
+  test = tn > 0 ? dataset_of (tx, ty, tn) : NULL;
+  ran = bp_network_train_tracked (&p, data, test, lr, epochs, losses, test_losses);
+  for (guint e = 0; e < epochs; e++)
+    {
+      double loss;
+
+      for (guint i = 0; i < n; i++)
+        ref_train_one (&ref, x[i], y[i], lr);
+      loss = ref_mse (&ref, x, y, n);
+      g_assert_cmpuint (e, <, ran);
+      assert_same_value (losses[e], loss);
+      if (tn > 0)
+        assert_same_value (test_losses[e], ref_mse (&ref, tx, ty, tn));
+      if (!isfinite (loss) || !ref_all_finite (&ref))
+        {
+          ref_ran = e + 1;
+          break;
+        }
+    }
+  g_assert_cmpuint (ran, ==, ref_ran);
+  assert_same_value (p.w1, ref.w1);
+  assert_same_value (p.w2, ref.w2);
+  assert_same_value (p.w3, ref.w3);
+  assert_same_value (p.w4, ref.w4);
+  assert_same_value (p.w5, ref.w5);
+  assert_same_value (p.w6, ref.w6);
+  assert_same_value (p.b1, ref.b1);
+  assert_same_value (p.b2, ref.b2);
+  assert_same_value (p.b3, ref.b3);
+  return ran < epochs;
+}
+
+static void
+test_train_tracked (void)
+{
+  guint cases = g_test_thorough () ? 20000 : 1000;
+  guint stopped = 0;
+
+  for (guint c = 0; c < cases; c++)
+    stopped += check_tracked_case ();
+  /* Both ways of ending were exercised. */
+  g_test_message ("%u of %u runs stopped early", stopped, cases);
+  g_assert_cmpuint (stopped, >, cases / 20);
+  g_assert_cmpuint (stopped, <, cases);
+}
+
 static void
 test_train_matches_python (void)
 {
@@ -641,6 +756,7 @@ main (int    argc,
   g_test_add_func ("/network/seed/ranges", test_random_ranges);
   g_test_add_func ("/network/seed/deterministic", test_seed_deterministic);
   g_test_add_func ("/network/train/matches-python", test_train_matches_python);
+  g_test_add_func ("/network/train/tracked", test_train_tracked);
   g_test_add_func ("/network/train/seed-people", test_train_seed_people);
   g_test_add_func ("/network/train/zero-epochs", test_zero_epochs);
   g_test_add_func ("/network/train/diverges", test_train_diverges);

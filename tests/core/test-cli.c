@@ -1,0 +1,960 @@
+/* test-cli.c: backprop-cli's contract (README, "backprop-cli"), checked by
+ * running the built binary
+ *
+ * Expected numbers come from the core library linked into this test, and
+ * the JSON is read back with json-glib, a parser independent of the CLI's
+ * own writer.
+ */
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "bp-csv.h"
+#include "bp-network.h"
+#include "bp-parse.h"
+#include "bp-people.h"
+
+/* ---- running the CLI ----------------------------------------------------- */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_argv (Run                *r,
+          const char * const *args)
+{
+  const char *cli = g_getenv ("BACKPROP_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  run_clear (r);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* run (&r, "train", "--seed", "1") */
+#define run(r, ...) run_argv ((r), (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_success (const Run *r)
+{
+  if (r->status != 0 || r->err[0] != '\0')
+    g_test_fail_printf ("exit status %d, stderr “%s”", r->status, r->err);
+}
+
+/* Exactly one line, naming the program. */
+static void
+assert_one_line (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len == 0 || text[len - 1] != '\n' || strchr (text, '\n') != text + len - 1 ||
+      !g_str_has_prefix (text, "backprop-cli: "))
+    g_test_fail_printf ("“%s” is not one line of message", text);
+}
+
+static void
+assert_usage_error (const Run *r)
+{
+  g_assert_cmpint (r->status, ==, 2);
+  g_assert_cmpstr (r->out, ==, "");
+  assert_one_line (r->err);
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+static char *tmp_dir;
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* ---- expected values from the core -------------------------------------- */
+
+static BpDataset *
+dataset_for (const BpPeople *people,
+             BpNormalize     mode)
+{
+  BpNormalizer norm;
+
+  bp_normalizer_init (&norm, mode, people);
+  return bp_people_to_dataset (people, &norm);
+}
+
+static BpParams
+seeded (guint32 seed)
+{
+  BpParams p;
+
+  bp_params_from_seed (&p, seed);
+  return p;
+}
+
+static BpParams
+trained_seed_people (BpParams start,
+                     double   learning_rate,
+                     guint64  epochs)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = dataset_for (people, BP_NORMALIZE_SEED);
+
+  bp_network_train (&start, data, learning_rate, epochs, NULL);
+  return start;
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+/* stdout is exactly one JSON object on one line. */
+static JsonObject *
+load_object (JsonParser *parser,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len = strlen (text);
+  JsonNode *root;
+
+  g_assert_cmpuint (len, >, 0);
+  g_assert_cmpint (text[len - 1], ==, '\n');
+  g_assert_true (strchr (text, '\n') == text + len - 1);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_cmpint (json_node_get_node_type (root), ==, JSON_NODE_OBJECT);
+  return json_node_get_object (root);
+}
+
+static JsonNode *
+member (JsonObject *o,
+        const char *key)
+{
+  JsonNode *node = json_object_get_member (o, key);
+
+  if (node == NULL)
+    g_error ("no member “%s”", key);
+  return node;
+}
+
+static double
+node_number (JsonNode *node)
+{
+  GType type;
+
+  g_assert_cmpint (json_node_get_node_type (node), ==, JSON_NODE_VALUE);
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    return (double) json_node_get_int (node);
+  g_assert_true (type == G_TYPE_DOUBLE);
+  return json_node_get_double (node);
+}
+
+static double
+number (JsonObject *o,
+        const char *key)
+{
+  return node_number (member (o, key));
+}
+
+static const char *
+string (JsonObject *o,
+        const char *key)
+{
+  JsonNode *node = member (o, key);
+
+  g_assert_true (json_node_get_value_type (node) == G_TYPE_STRING);
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+object (JsonObject *o,
+        const char *key)
+{
+  JsonNode *node = member (o, key);
+
+  g_assert_cmpint (json_node_get_node_type (node), ==, JSON_NODE_OBJECT);
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+array (JsonObject *o,
+       const char *key)
+{
+  JsonNode *node = member (o, key);
+
+  g_assert_cmpint (json_node_get_node_type (node), ==, JSON_NODE_ARRAY);
+  return json_node_get_array (node);
+}
+
+static gboolean
+boolean (JsonObject *o,
+         const char *key)
+{
+  JsonNode *node = member (o, key);
+
+  g_assert_true (json_node_get_value_type (node) == G_TYPE_BOOLEAN);
+  return json_node_get_boolean (node);
+}
+
+static void
+assert_same_double (double      got,
+                    double      expected,
+                    const char *what)
+{
+  if (memcmp (&got, &expected, sizeof got) != 0)
+    g_test_fail_printf ("%s is %.17g, expected %.17g", what, got, expected);
+}
+
+/* Exactly the nine members w1 … b3, equal to @expected bit for bit. */
+static void
+assert_params (JsonObject     *o,
+               const char     *key,
+               const BpParams *expected)
+{
+  JsonObject *p = object (o, key);
+
+  g_assert_cmpuint (json_object_get_size (p), ==, BP_N_PARAMS);
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s.%s", key, bp_param_name (i));
+
+      assert_same_double (number (p, bp_param_name (i)), bp_params_get (expected, i), what);
+    }
+}
+
+static void
+assert_has_members (JsonObject         *o,
+                    const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!json_object_has_member (o, keys[i]))
+      g_test_fail_printf ("no member “%s”", keys[i]);
+}
+
+/* ---- train: text ---------------------------------------------------------- */
+
+static char *
+epoch_line (guint64 epoch,
+            double  loss)
+{
+  return g_strdup_printf ("Epoch %" G_GUINT64_FORMAT " loss: %.3f", epoch, loss);
+}
+
+/* The epoch lines of a seed-people run, as the seeds print them: the loss
+ * after epoch e whenever e % every == 0. */
+static GPtrArray *
+expected_epoch_lines (guint32 seed,
+                      guint64 epochs,
+                      guint64 every)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = dataset_for (people, BP_NORMALIZE_SEED);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  BpParams p = seeded (seed);
+
+  for (guint64 e = 0; e < epochs; e++)
+    {
+      bp_network_epoch (&p, data, 0.1);
+      if (every > 0 && e % every == 0)
+        g_ptr_array_add (lines, epoch_line (e, bp_network_loss (&p, data)));
+    }
+  return lines;
+}
+
+static GPtrArray *
+epoch_lines_of (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GPtrArray *epochs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRegex) format = g_regex_new ("^Epoch (0|[1-9][0-9]*) loss: [0-9]+\\.[0-9]{3}$", 0, 0, NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Epoch"))
+      {
+        if (!g_regex_match (format, lines[i], 0, NULL))
+          g_test_fail_printf ("“%s” is not “Epoch %%d loss: %%.3f”", lines[i]);
+        g_ptr_array_add (epochs, g_strdup (lines[i]));
+      }
+  return epochs;
+}
+
+static void
+assert_epoch_lines (const char *out,
+                    guint32     seed,
+                    guint64     epochs,
+                    guint64     every)
+{
+  g_autoptr(GPtrArray) got = epoch_lines_of (out);
+  g_autoptr(GPtrArray) expected = expected_epoch_lines (seed, epochs, every);
+
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < got->len; i++)
+    g_assert_cmpstr (got->pdata[i], ==, expected->pdata[i]);
+}
+
+static void
+test_train_default (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  BpParams final = trained_seed_people (seeded (1), 0.1, 1000);
+
+  run (&r, "train", "--seed", "1");
+  assert_success (&r);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Seed: 1");
+  g_assert_cmpstr (lines[1], ==, "Epoch 0 loss: 0.627");
+  g_assert_cmpstr (lines[2], ==, "Epoch 10 loss: 0.500");
+  assert_epoch_lines (r.out, 1, 1000, 10);
+  g_assert_cmpstr (lines[100], ==, "Epoch 990 loss: 0.002");
+  g_assert_cmpstr (lines[101], ==, "Final parameters:");
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("  %s = %.17g", bp_param_name (i), bp_params_get (&final, i));
+
+      g_assert_cmpstr (lines[102 + i], ==, line);
+    }
+  g_assert_cmpstr (lines[111], ==, "Loss: 0.002367");
+  g_assert_cmpstr (lines[112], ==, "Predictions (1 = F, 0 = M):");
+  g_assert_cmpstr (lines[113], ==, "  Alice: 0.939 (F, is F)");
+  g_assert_cmpstr (lines[114], ==, "  Bob: 0.040 (M, is M)");
+  g_assert_cmpstr (lines[115], ==, "  Charlie: 0.040 (M, is M)");
+  g_assert_cmpstr (lines[116], ==, "  Diana: 0.949 (F, is F)");
+  g_assert_cmpstr (lines[117], ==, "");
+  g_assert_null (lines[118]);
+}
+
+static void
+test_train_every (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(GPtrArray) lines = NULL;
+
+  run (&r, "train", "--seed", "1", "--every", "0");
+  assert_success (&r);
+  g_assert_null (strstr (r.out, "Epoch"));
+  g_assert_true (g_str_has_prefix (r.out, "Seed: 1\nFinal parameters:\n"));
+
+  run (&r, "train", "--seed", "1", "--every", "100");
+  assert_success (&r);
+  assert_epoch_lines (r.out, 1, 1000, 100);
+  lines = epoch_lines_of (r.out);
+  g_assert_cmpuint (lines->len, ==, 10);
+  g_assert_cmpstr (lines->pdata[9], ==, "Epoch 900 loss: 0.003");
+
+  run (&r, "train", "--seed", "2", "--epochs", "25", "--every", "10");
+  assert_success (&r);
+  assert_epoch_lines (r.out, 2, 25, 10);
+
+  run (&r, "train", "--seed", "3", "--epochs", "1", "--every", "7");
+  assert_success (&r);
+  assert_epoch_lines (r.out, 3, 1, 7);
+
+  run (&r, "train", "--seed", "4", "--epochs", "50", "--every", "1");
+  assert_success (&r);
+  assert_epoch_lines (r.out, 4, 50, 1);
+}
+
+static void
+test_train_zero_epochs (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+  BpParams start = seeded (5);
+
+  run (&r, "train", "--seed", "5", "--epochs", "0");
+  assert_success (&r);
+  g_assert_null (strstr (r.out, "Epoch"));
+  run (&r, "train", "--seed", "5", "--epochs", "0", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  assert_params (o, "parameters", &start);
+  g_assert_cmpfloat (number (o, "epochs_run"), ==, 0);
+  g_assert_false (boolean (o, "diverged"));
+}
+
+/* Without --seed a random seed is printed, and giving it back reproduces
+ * the run exactly. */
+static void
+test_train_random_seed (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *seed = NULL;
+  guint64 value;
+
+  run (&r, "train", "--every", "0", "--epochs", "100");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Seed: "));
+  seed = g_strndup (r.out + 6, strcspn (r.out + 6, "\n"));
+  g_assert_true (bp_parse_uint64 (seed, G_MAXUINT32, &value, NULL));
+  run (&again, "train", "--every", "0", "--epochs", "100", "--seed", seed);
+  assert_success (&again);
+  g_assert_cmpstr (again.out, ==, r.out);
+
+  run (&r, "train", "--epochs", "100", "--json");
+  assert_success (&r);
+  value = (guint64) number (load_object (parser, r.out), "seed");
+  g_free (seed);
+  seed = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  run (&again, "train", "--epochs", "100", "--json", "--seed", seed);
+  g_assert_cmpstr (again.out, ==, r.out);
+}
+
+static void
+test_train_seed_reproducible (void)
+{
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+
+  run (&a, "train", "--seed", "7", "--json");
+  run (&b, "train", "--seed", "7", "--json");
+  assert_success (&a);
+  g_assert_cmpstr (a.out, ==, b.out);
+  run (&b, "train", "--seed", "8", "--json");
+  g_assert_cmpstr (a.out, !=, b.out);
+  run (&a, "train", "--seed", "4294967295", "--epochs", "10", "--json");
+  assert_success (&a);
+  run (&a, "train", "--seed", "0", "--epochs", "10", "--json");
+  assert_success (&a);
+}
+
+/* ---- train: JSON ---------------------------------------------------------- */
+
+static void
+assert_people_json (JsonArray      *people_json,
+                    const BpPeople *people,
+                    BpNormalize     mode,
+                    const BpParams *params)
+{
+  BpNormalizer norm;
+
+  bp_normalizer_init (&norm, mode, people);
+  g_assert_cmpuint (json_array_get_length (people_json), ==, bp_people_get_n (people));
+  for (guint i = 0; i < bp_people_get_n (people); i++)
+    {
+      JsonObject *o = json_array_get_object_element (people_json, i);
+      BpPerson *p = bp_people_get (people, i);
+      double x0, x1;
+
+      bp_normalizer_apply (&norm, p->weight_lb, p->height_in, &x0, &x1);
+      g_assert_cmpuint (json_object_get_size (o), ==, 5);
+      g_assert_cmpstr (string (o, "name"), ==, p->name);
+      assert_same_double (number (o, "weight"), bp_weight_from_lb (p->weight_lb, people->weight_units), "weight");
+      assert_same_double (number (o, "height"), bp_height_from_in (p->height_in, people->height_units), "height");
+      g_assert_cmpstr (string (o, "gender"), ==, bp_gender_to_string (p->gender));
+      assert_same_double (number (o, "output"), bp_network_feedforward (params, x0, x1), "output");
+    }
+}
+
+static void
+test_train_json (void)
+{
+  static const char * const keys[] = {
+    "epochs", "learning_rate", "seed", "normalize", "units", "initial", "parameters", "loss",
+    "diverged", "epochs_run", "people", "classified", NULL,
+  };
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = dataset_for (people, BP_NORMALIZE_SEED);
+  BpParams start = seeded (1), final = trained_seed_people (start, 0.1, 1000);
+  JsonObject *o, *units, *emily, *frank;
+  JsonArray *classified;
+
+  run (&r, "train", "--seed", "1", "--json", "--classify", "128,63", "--classify", "155,68");
+  assert_success (&r);
+  g_assert_null (strstr (r.out, "Epoch"));
+  g_assert_nonnull (strstr (r.out, "\"learning_rate\":0.10000000000000001"));
+  o = load_object (parser, r.out);
+  assert_has_members (o, keys);
+  g_assert_false (json_object_has_member (o, "test"));
+  g_assert_cmpfloat (number (o, "epochs"), ==, 1000);
+  assert_same_double (number (o, "learning_rate"), 0.1, "learning_rate");
+  g_assert_cmpfloat (number (o, "seed"), ==, 1);
+  g_assert_cmpstr (string (o, "normalize"), ==, "seed");
+  units = object (o, "units");
+  g_assert_cmpstr (string (units, "weight"), ==, "lb");
+  g_assert_cmpstr (string (units, "height"), ==, "in");
+  assert_params (o, "initial", &start);
+  assert_params (o, "parameters", &final);
+  assert_same_double (number (o, "loss"), bp_network_loss (&final, data), "loss");
+  g_assert_false (boolean (o, "diverged"));
+  g_assert_cmpfloat (number (o, "epochs_run"), ==, 1000);
+  assert_people_json (array (o, "people"), people, BP_NORMALIZE_SEED, &final);
+
+  classified = array (o, "classified");
+  g_assert_cmpuint (json_array_get_length (classified), ==, 2);
+  emily = json_array_get_object_element (classified, 0);
+  frank = json_array_get_object_element (classified, 1);
+  g_assert_cmpuint (json_object_get_size (emily), ==, 4);
+  g_assert_cmpfloat (number (emily, "weight"), ==, 128);
+  g_assert_cmpfloat (number (emily, "height"), ==, 63);
+  assert_same_double (number (emily, "output"), bp_network_feedforward (&final, -7, -3), "Emily");
+  g_assert_cmpstr (string (emily, "gender"), ==, "F");
+  g_assert_cmpfloat (number (frank, "weight"), ==, 155);
+  g_assert_cmpfloat (number (frank, "height"), ==, 68);
+  assert_same_double (number (frank, "output"), bp_network_feedforward (&final, 20, 2), "Frank");
+  g_assert_cmpstr (string (frank, "gender"), ==, "M");
+}
+
+/* Emily comes out F and Frank M, in text as in the README. */
+static void
+test_train_classify_text (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--seed", "1", "--every", "250", "--classify", "128,63", "--classify", "155,68");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Seed: 1\nEpoch 0 loss: 0.627\nEpoch 250 loss: 0.012\n"
+                                   "Epoch 500 loss: 0.005\nEpoch 750 loss: 0.003\nFinal parameters:\n"));
+  g_assert_true (g_str_has_suffix (r.out, "Classify 128 lb, 63 in: 0.949 (F)\n"
+                                   "Classify 155 lb, 68 in: 0.040 (M)\n"));
+}
+
+static void
+test_train_json_test (void)
+{
+  g_autofree char *path = write_file ("test.csv", "name,gender,weight_lb,height_in\n"
+                                      "Emily,F,128,63\nFrank,M,155,68\nGrace,F,170,66\n");
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpPeople) test = bp_csv_load (path, NULL);
+  g_autoptr(BpDataset) test_data = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  BpParams final = trained_seed_people (seeded (1), 0.1, 1000);
+  BpNormalizer norm;
+  JsonObject *scores;
+  g_autofree char *text_line = NULL;
+
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  test_data = bp_people_to_dataset (test, &norm);
+  run (&r, "train", "--seed", "1", "--json", "--test", path);
+  assert_success (&r);
+  scores = object (load_object (parser, r.out), "test");
+  g_assert_cmpuint (json_object_get_size (scores), ==, 2);
+  assert_same_double (number (scores, "loss"), bp_network_loss (&final, test_data), "test loss");
+  assert_same_double (number (scores, "accuracy"), bp_network_accuracy (&final, test_data), "accuracy");
+
+  run (&r, "train", "--seed", "1", "--every", "0", "--test", path);
+  assert_success (&r);
+  text_line = g_strdup_printf ("Test: loss %.6f, accuracy %.1f %%\n", bp_network_loss (&final, test_data),
+                               100 * bp_network_accuracy (&final, test_data));
+  g_assert_true (g_str_has_suffix (r.out, text_line));
+}
+
+/* A name with every character JSON must escape comes back unchanged, and
+ * no raw control character reaches stdout. */
+static void
+test_train_json_escape (void)
+{
+  const char *name = "a\"b\\c\nd\te\x01" "f\x1f" "g\x7f" "h\ri 张伟 /end";
+  g_autoptr(GString) csv = g_string_new ("name,gender,weight_lb,height_in\n\"");
+  g_autofree char *path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  JsonArray *people;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append (csv, "\",F,133,65\nBob,M,160,72\n");
+  path = write_file ("escape.csv", csv->str);
+  run (&r, "train", "--data", path, "--seed", "1", "--epochs", "10", "--json");
+  assert_success (&r);
+  for (const char *p = r.out; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && p[1] != '\0')
+      g_test_fail_printf ("raw control character 0x%02x in the JSON", (guint) (guchar) *p);
+  g_assert_nonnull (strstr (r.out, "a\\\"b\\\\c\\nd\\te\\u0001f\\u001f"));
+  people = array (load_object (parser, r.out), "people");
+  g_assert_cmpstr (string (json_array_get_object_element (people, 0), "name"), ==, name);
+  g_assert_cmpstr (string (json_array_get_object_element (people, 1), "name"), ==, "Bob");
+}
+
+static void
+test_train_init (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  BpParams start = { 1, 1, 1, 1, 1, 1, 0, 0, 0 };
+  BpParams odd = { 0.5, -1.25, 3e-3, 2, -0.1, 0.7, 1e-5, -2, 0.3 };
+  BpParams final = trained_seed_people (start, 0.1, 5);
+  BpParams odd_final = trained_seed_people (odd, 0.25, 7);
+  JsonObject *o;
+
+  run (&r, "train", "--init", "1,1,1,1,1,1,0,0,0", "--epochs", "5", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  g_assert_true (json_node_is_null (member (o, "seed")));
+  assert_params (o, "initial", &start);
+  assert_params (o, "parameters", &final);
+
+  run (&r, "train", "--init", " 0.5,-1.25, 3e-3,2,-0.1,0.7,1e-5,-2,0.3", "--epochs", "7",
+       "--learning-rate", "0.25", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  assert_params (o, "initial", &odd);
+  assert_params (o, "parameters", &odd_final);
+  assert_same_double (number (o, "learning_rate"), 0.25, "learning_rate");
+
+  /* Text mode prints no seed line with --init. */
+  run (&r, "train", "--init", "1,1,1,1,1,1,0,0,0", "--epochs", "5");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Epoch 0 loss: "));
+}
+
+static void
+check_normalize (BpNormalize mode)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = dataset_for (people, mode);
+  BpParams p = seeded (3);
+  JsonObject *o;
+
+  bp_network_train (&p, data, 0.1, 300, NULL);
+  run (&r, "train", "--seed", "3", "--epochs", "300", "--json", "--normalize", bp_normalize_to_string (mode));
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  g_assert_cmpstr (string (o, "normalize"), ==, bp_normalize_to_string (mode));
+  assert_params (o, "parameters", &p);
+  assert_same_double (number (o, "loss"), bp_network_loss (&p, data), "loss");
+  assert_people_json (array (o, "people"), people, mode, &p);
+}
+
+static void
+test_train_normalize (void)
+{
+  check_normalize (BP_NORMALIZE_SEED);
+  check_normalize (BP_NORMALIZE_MEAN);
+  check_normalize (BP_NORMALIZE_STANDARD);
+}
+
+/* A CSV in kg and cm: the JSON speaks kg and cm, --classify reads them. */
+static void
+test_train_metric (void)
+{
+  g_autofree char *path = write_file ("metric.csv", "name,gender,weight_kg,height_cm\n"
+                                      "Ann,F,60,165\nBen,M,82.5,185\nCat,F,55,160\nDan,M,90,190\n");
+  g_autoptr(BpPeople) people = bp_csv_load (path, NULL);
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  BpParams p = seeded (2);
+  BpNormalizer norm;
+  JsonObject *o, *units, *c;
+  double x0, x1;
+
+  g_assert_nonnull (people);
+  bp_normalizer_init (&norm, BP_NORMALIZE_STANDARD, people);
+  data = bp_people_to_dataset (people, &norm);
+  bp_network_train (&p, data, 0.1, 200, NULL);
+  bp_normalizer_apply (&norm, 58 / BP_KG_PER_LB, 160 / BP_CM_PER_IN, &x0, &x1);
+  run (&r, "train", "--data", path, "--seed", "2", "--epochs", "200", "--normalize", "standard",
+       "--classify", "58,160", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  units = object (o, "units");
+  g_assert_cmpstr (string (units, "weight"), ==, "kg");
+  g_assert_cmpstr (string (units, "height"), ==, "cm");
+  assert_params (o, "parameters", &p);
+  assert_people_json (array (o, "people"), people, BP_NORMALIZE_STANDARD, &p);
+  c = json_array_get_object_element (array (o, "classified"), 0);
+  g_assert_cmpfloat (number (c, "weight"), ==, 58);
+  g_assert_cmpfloat (number (c, "height"), ==, 160);
+  assert_same_double (number (c, "output"), bp_network_feedforward (&p, x0, x1), "classified output");
+
+  /* Read as cm, a height of 500 is out of range. */
+  run (&r, "train", "--data", path, "--classify", "130,500");
+  assert_usage_error (&r);
+}
+
+/* ---- explain -------------------------------------------------------------- */
+
+#define EXPLAIN_FIELDS(F) \
+  F (sum_h1) F (h1) F (sum_h2) F (h2) F (sum_o1) F (o1) F (d_L_d_ypred) \
+  F (d_ypred_d_w5) F (d_ypred_d_w6) F (d_ypred_d_b3) F (d_ypred_d_h1) F (d_ypred_d_h2) \
+  F (d_h1_d_w1) F (d_h1_d_w2) F (d_h1_d_b1) F (d_h2_d_w3) F (d_h2_d_w4) F (d_h2_d_b2)
+
+#define CHECK_FIELD(name) assert_same_double (number (o, #name), e.name, #name);
+
+static void
+test_explain_json (void)
+{
+  static const char * const keys[] = {
+    "person", "x", "y_true", "learning_rate", "seed", "normalize", "parameters", "loss",
+    "gradient", "parameters_after", NULL,
+  };
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  BpParams start = { 1, 1, 1, 1, 1, 1, 0, 0, 0 };
+  JsonObject *o;
+  JsonArray *x;
+  BpExplain e;
+
+  bp_network_explain (&start, -2, -1, 1, 0.1, &e);
+  run (&r, "explain", "--init", "1,1,1,1,1,1,0,0,0", "--person", "Alice", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  assert_has_members (o, keys);
+  g_assert_cmpstr (string (o, "person"), ==, "Alice");
+  x = array (o, "x");
+  g_assert_cmpuint (json_array_get_length (x), ==, 2);
+  g_assert_cmpfloat (node_number (json_array_get_element (x, 0)), ==, -2);
+  g_assert_cmpfloat (node_number (json_array_get_element (x, 1)), ==, -1);
+  g_assert_cmpfloat (number (o, "y_true"), ==, 1);
+  assert_same_double (number (o, "learning_rate"), 0.1, "learning_rate");
+  g_assert_true (json_node_is_null (member (o, "seed")));
+  g_assert_cmpstr (string (o, "normalize"), ==, "seed");
+  EXPLAIN_FIELDS (CHECK_FIELD)
+  assert_same_double (number (o, "loss"), e.loss, "loss");
+  assert_params (o, "parameters", &start);
+  assert_params (o, "gradient", &e.gradient);
+  assert_params (o, "parameters_after", &e.after);
+
+  /* The worked example of the seeds, to the digits they print. */
+  g_assert_cmpfloat_with_epsilon (number (o, "h1"), 0.0474, 1e-4);
+  g_assert_cmpfloat_with_epsilon (number (o, "o1"), 0.524, 1e-3);
+  g_assert_cmpfloat_with_epsilon (number (o, "d_L_d_ypred"), -0.952, 1e-3);
+  g_assert_cmpfloat_with_epsilon (number (o, "d_ypred_d_h1"), 0.249, 1e-3);
+  g_assert_cmpfloat_with_epsilon (number (o, "d_h1_d_w1"), -0.0904, 1e-4);
+  g_assert_cmpfloat_with_epsilon (number (object (o, "gradient"), "w1"), 0.0214, 1e-4);
+}
+
+static void
+test_explain_seed_and_text (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  BpParams start = seeded (9);
+  g_autofree char *line = NULL;
+  JsonObject *o;
+  BpExplain e;
+
+  /* Bob: x = [25, 6], y = 0. */
+  bp_network_explain (&start, 25, 6, 0, 0.5, &e);
+  run (&r, "explain", "--seed", "9", "--person", "Bob", "--learning-rate", "0.5", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  g_assert_cmpfloat (number (o, "seed"), ==, 9);
+  g_assert_cmpfloat (number (o, "y_true"), ==, 0);
+  EXPLAIN_FIELDS (CHECK_FIELD)
+  assert_params (o, "parameters_after", &e.after);
+
+  run (&r, "explain", "--seed", "9", "--person", "Bob", "--learning-rate", "0.5");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Seed: 9\nPerson: Bob\n"));
+  line = g_strdup_printf ("\n  d_h1_d_w1 = %.17g\n", e.d_h1_d_w1);
+  g_assert_nonnull (strstr (r.out, line));
+}
+
+/* ---- bad input ------------------------------------------------------------ */
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *bad = write_file ("bad.csv", "name,gender,weight_lb,height_in\nAlice,F,133,65\nBob,X,160,72\n");
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.csv", NULL);
+  const char * const *cases[] = {
+    (const char *[]) { NULL },
+    (const char *[]) { "frobnicate", NULL },
+    (const char *[]) { "--frobnicate", NULL },
+    (const char *[]) { "train", "--frobnicate", NULL },
+    (const char *[]) { "train", "extra", NULL },
+    (const char *[]) { "train", "--learning-rate", "abc", NULL },
+    (const char *[]) { "train", "--learning-rate", "0", NULL },
+    (const char *[]) { "train", "--learning-rate", "-1", NULL },
+    (const char *[]) { "train", "--learning-rate=-1", NULL },
+    (const char *[]) { "train", "--learning-rate", "nan", NULL },
+    (const char *[]) { "train", "--learning-rate", "inf", NULL },
+    (const char *[]) { "train", "--learning-rate", "1e999", NULL },
+    (const char *[]) { "train", "--learning-rate", "", NULL },
+    (const char *[]) { "train", "--learning-rate", NULL },
+    (const char *[]) { "train", "--epochs", "-1", NULL },
+    (const char *[]) { "train", "--epochs", "1.5", NULL },
+    (const char *[]) { "train", "--epochs", "x", NULL },
+    (const char *[]) { "train", "--epochs", "1000000000001", NULL },
+    (const char *[]) { "train", "--every", "-5", NULL },
+    (const char *[]) { "train", "--init", "1,1,1,1,1,1,0,0", NULL },
+    (const char *[]) { "train", "--init", "1,1,1,1,1,1,0,0,0,0", NULL },
+    (const char *[]) { "train", "--init", "1,1,1,1,1,1,0,0,x", NULL },
+    (const char *[]) { "train", "--init", "1,1,1,1,1,1,0,0,inf", NULL },
+    (const char *[]) { "train", "--seed", "1", "--init", "1,1,1,1,1,1,0,0,0", NULL },
+    (const char *[]) { "train", "--seed", "4294967296", NULL },
+    (const char *[]) { "train", "--seed", "-1", NULL },
+    (const char *[]) { "train", "--seed", "abc", NULL },
+    (const char *[]) { "train", "--normalize", "foo", NULL },
+    (const char *[]) { "train", "--data", bad, NULL },
+    (const char *[]) { "train", "--data", missing, NULL },
+    (const char *[]) { "train", "--test", missing, NULL },
+    (const char *[]) { "train", "--test", bad, NULL },
+    (const char *[]) { "train", "--classify", "1", NULL },
+    (const char *[]) { "train", "--classify", "1,2,3", NULL },
+    (const char *[]) { "train", "--classify", "128,x", NULL },
+    (const char *[]) { "train", "--classify", "5000,60", NULL },
+    (const char *[]) { "train", "--classify", "128,63", "--classify", "0,63", NULL },
+    (const char *[]) { "train", "--json", "--learning-rate", "abc", NULL },
+    (const char *[]) { "explain", "--person", "Nobody", NULL },
+    (const char *[]) { "explain", "--person", "alice", NULL },
+    (const char *[]) { "explain", NULL },
+    (const char *[]) { "explain", "--person", "Alice", "--epochs", "5", NULL },
+    (const char *[]) { "explain", "--person", "Alice", "--json", "--seed", "x", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autofree char *shown = g_strjoinv (" ", (char **) cases[i]);
+
+      run_argv (&r, cases[i]);
+      if (r.status != 2 || r.out[0] != '\0')
+        g_test_fail_printf ("“%s”: exit status %d, stdout “%s”", shown, r.status, r.out);
+      assert_one_line (r.err);
+    }
+}
+
+/* The message names the file, line and column (README: FILE:LINE:COLUMN). */
+static void
+test_usage_error_csv_position (void)
+{
+  g_autofree char *bad = write_file ("position.csv", "name,gender,weight_lb,height_in\nAlice,F,133,65\nBob,X,160,72\n");
+  g_autofree char *where = g_strconcat (bad, ":3:5: ", NULL);
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--data", bad);
+  assert_usage_error (&r);
+  if (strstr (r.err, where) == NULL)
+    g_test_fail_printf ("“%s” does not say “%s”", r.err, where);
+}
+
+static void
+test_help_version (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "--help");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "backprop-cli train"));
+  run (&r, "train", "--help");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--learning-rate"));
+  run (&r, "explain", "--help");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "--person"));
+  run (&r, "--version");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "backprop-cli "));
+}
+
+/* ---- divergence ----------------------------------------------------------- */
+
+/* A learning rate of 1e308 overflows the very first update. */
+static void
+test_diverge (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308");
+  g_assert_cmpint (r.status, ==, 3);
+  assert_one_line (r.err);
+  g_assert_nonnull (strstr (r.err, "diverged"));
+
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--json");
+  g_assert_cmpint (r.status, ==, 3);
+  assert_one_line (r.err);
+  o = load_object (parser, r.out);
+  g_assert_true (boolean (o, "diverged"));
+  g_assert_cmpfloat (number (o, "epochs_run"), <, 1000);
+  g_assert_cmpfloat (number (o, "epochs_run"), >=, 1);
+
+  /* Huge but not overflowing: the sigmoids saturate and it stays finite. */
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e300", "--json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_false (boolean (load_object (parser, r.out), "diverged"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  /* Report every failing case, not only the first. */
+  g_test_set_nonfatal_assertions ();
+  tmp_dir = g_dir_make_tmp ("backprop-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cli/train/default", test_train_default);
+  g_test_add_func ("/cli/train/every", test_train_every);
+  g_test_add_func ("/cli/train/zero-epochs", test_train_zero_epochs);
+  g_test_add_func ("/cli/train/random-seed", test_train_random_seed);
+  g_test_add_func ("/cli/train/seed-reproducible", test_train_seed_reproducible);
+  g_test_add_func ("/cli/train/json", test_train_json);
+  g_test_add_func ("/cli/train/classify-text", test_train_classify_text);
+  g_test_add_func ("/cli/train/json-test", test_train_json_test);
+  g_test_add_func ("/cli/train/json-escape", test_train_json_escape);
+  g_test_add_func ("/cli/train/init", test_train_init);
+  g_test_add_func ("/cli/train/normalize", test_train_normalize);
+  g_test_add_func ("/cli/train/metric", test_train_metric);
+  g_test_add_func ("/cli/explain/json", test_explain_json);
+  g_test_add_func ("/cli/explain/seed-and-text", test_explain_seed_and_text);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/usage-error-csv-position", test_usage_error_csv_position);
+  g_test_add_func ("/cli/help-version", test_help_version);
+  g_test_add_func ("/cli/diverge", test_diverge);
+
+  status = g_test_run ();
+  if (tmp_dir != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (tmp_dir);
+      g_free (tmp_dir);
+    }
+  return status;
+}
