@@ -1,6 +1,5 @@
 /* test-csv.c: every rule and every error of the people CSV, the writer,
  * and the strict number parsers under them */
-#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>

@@ -340,6 +340,7 @@ static void
 test_param_names (void)
 {
   static const char * const names[] = { "w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3" };
+  static const char * const bad[] = { "w7", "", "W1", "w1 ", "b0", "w" };
   BpParam param = BP_PARAM_W1;
 
   g_assert_cmpint (G_N_ELEMENTS (names), ==, BP_N_PARAMS);
@@ -350,10 +351,8 @@ test_param_names (void)
       g_assert_cmpint (param, ==, i);
     }
   g_assert_cmpint (BP_PARAM_B3, ==, BP_N_PARAMS - 1);
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      const char *bad[] = { "w7", "", "W1", "w1 ", "b0" };
-
       param = BP_PARAM_W5;
       g_assert_false (bp_param_from_name (bad[i], &param));
       g_assert_cmpint (param, ==, BP_PARAM_W5);
