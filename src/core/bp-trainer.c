@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 /* Epochs per chunk: enough to amortise the lock, few enough that pause,
  * step and progress stay within about a millisecond. */
@@ -201,6 +202,18 @@ pace_wait (BpTrainer *self,
   g_cond_wait_until (&self->cond, &self->lock, due);
 }
 
+/* The worker's own CPU time: wall time would count the moments another
+ * thread had the core (a learning-rate race runs more workers than
+ * cores) and shrink the chunks for nothing. */
+static gint64
+thread_time_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static guint64
 adapt (guint64 n,
        gint64  elapsed_us)
@@ -240,9 +253,9 @@ worker (gpointer data)
         self->progress.state = BP_TRAINER_RUNNING;
       g_mutex_unlock (&self->lock);
 
-      t0 = g_get_monotonic_time ();
+      t0 = thread_time_us ();
       run_chunk (self, chunk, n);
-      adaptive = adapt (adaptive, g_get_monotonic_time () - t0);
+      adaptive = adapt (adaptive, thread_time_us () - t0);
 
       g_mutex_lock (&self->lock);
       if (self->paused)
