@@ -18,9 +18,10 @@ G_DEFINE_QUARK (bp-csv-error-quark, bp_csv_error)
 
 typedef struct
 {
-  char *text;
-  guint line;
-  guint col;
+  char    *text;
+  guint    line;
+  guint    col;
+  gboolean quoted;
 } Field;
 
 typedef struct
@@ -50,11 +51,14 @@ field_free (gpointer data)
   g_free (field);
 }
 
-static gboolean G_GNUC_PRINTF (5, 6)
+/* "FILE:LINE:COLUMN: reason", the form compilers use, which editors and
+ * terminals turn into links. */
+static gboolean G_GNUC_PRINTF (6, 7)
 set_error (GError    **error,
            BpCsvError  code,
            const char *filename,
            guint       line,
+           guint       col,
            const char *format,
            ...)
 {
@@ -64,8 +68,8 @@ set_error (GError    **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, BP_CSV_ERROR, code, "%s:%u: %s",
-               filename != NULL ? filename : "<input>", line, message);
+  g_set_error (error, BP_CSV_ERROR, code, "%s:%u:%u: %s",
+               filename != NULL ? filename : "<input>", line, col, message);
   return FALSE;
 }
 
@@ -103,16 +107,16 @@ check_encoding (const char *text,
   if (bad != NULL)
     {
       locate (text, bad, &line, &col);
-      return set_error (error, BP_CSV_ERROR_ENCODING, filename, line,
-                        "%u: contains a NUL byte: this is a binary file, not a CSV text file", col);
+      return set_error (error, BP_CSV_ERROR_ENCODING, filename, line, col,
+                        "contains a NUL byte: this is a binary file, not a CSV text file");
     }
   if (g_utf8_validate_len (text, length, &invalid))
     return TRUE;
   locate (text, invalid, &line, &col);
-  return set_error (error, BP_CSV_ERROR_ENCODING, filename, line,
-                    "%u: is not UTF-8 text (byte 0x%02X); save the file as “CSV UTF-8” "
+  return set_error (error, BP_CSV_ERROR_ENCODING, filename, line, col,
+                    "is not UTF-8 text (byte 0x%02X); save the file as “CSV UTF-8” "
                     "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))",
-                    col, (guint) (guchar) *invalid);
+                    (guint) (guchar) *invalid);
 }
 
 static void
@@ -154,8 +158,8 @@ read_quoted (Reader   *r,
   for (;;)
     {
       if (r->p == r->end)
-        return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, line,
-                          "%u: the quote opened here is never closed", col);
+        return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, line, col,
+                          "the quote opened here is never closed");
       if (*r->p == '"' && (r->p + 1 == r->end || r->p[1] != '"'))
         break;
       if (*r->p == '"')
@@ -165,9 +169,8 @@ read_quoted (Reader   *r,
     }
   reader_advance (r);
   if (!at_line_end (r) && *r->p != ',')
-    return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line,
-                      "%u: text after a closing quote; a quoted field must end at a comma or the end of the line",
-                      r->col);
+    return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line, r->col,
+                      "text after a closing quote; a quoted field must end at a comma or the end of the line");
   return TRUE;
 }
 
@@ -179,9 +182,8 @@ read_plain (Reader   *r,
   while (!at_line_end (r) && *r->p != ',')
     {
       if (*r->p == '"')
-        return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line,
-                          "%u: a quote inside an unquoted field; put the whole field in quotes and double the quote",
-                          r->col);
+        return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line, r->col,
+                          "a quote inside an unquoted field; put the whole field in quotes and double the quote");
       g_string_append_c (out, *r->p);
       reader_advance (r);
     }
@@ -195,40 +197,38 @@ read_field (Reader  *r,
   g_autoptr(GString) text = g_string_new (NULL);
   Field *field;
   guint line = r->line, col = r->col;
-  gboolean ok = r->p < r->end && *r->p == '"' ? read_quoted (r, text, error)
-                                              : read_plain (r, text, error);
+  gboolean quoted = r->p < r->end && *r->p == '"';
 
-  if (!ok)
+  if (!(quoted ? read_quoted (r, text, error) : read_plain (r, text, error)))
     return NULL;
   field = g_new0 (Field, 1);
   field->text = g_string_free (g_steal_pointer (&text), FALSE);
   field->line = line;
   field->col = col;
+  field->quoted = quoted;
   return field;
 }
 
-/* One record, or an empty array at the end of the text. */
+/* One record; called with text left to read.  A comma always has a field
+ * after it, even an empty one at the very end of the text. */
 static GPtrArray *
 read_record (Reader  *r,
              GError **error)
 {
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (field_free);
 
-  while (r->p < r->end)
+  for (;;)
     {
       Field *field = read_field (r, error);
 
       if (field == NULL)
         return NULL;
       g_ptr_array_add (fields, field);
-      if (r->p < r->end && *r->p == ',')
-        {
-          reader_advance (r);
-          continue;
-        }
-      skip_line_end (r);
-      break;
+      if (r->p == r->end || *r->p != ',')
+        break;
+      reader_advance (r);
     }
+  skip_line_end (r);
   return g_steal_pointer (&fields);
 }
 
@@ -256,7 +256,7 @@ read_all_records (Reader  *r,
         g_ptr_array_add (records, fields);
       if (records->len > BP_CSV_MAX_PEOPLE + 1)
         {
-          set_error (error, BP_CSV_ERROR_TOO_LARGE, r->filename, r->line,
+          set_error (error, BP_CSV_ERROR_TOO_LARGE, r->filename, r->line, 1,
                      "more than %d people; Backprop takes at most that many", BP_CSV_MAX_PEOPLE);
           return NULL;
         }
@@ -305,9 +305,9 @@ assign_column (Columns    *cols,
       if (strcmp (key, known_columns[k].name) != 0)
         continue;
       if (cols->index[role] >= 0)
-        return set_error (error, BP_CSV_ERROR_HEADER, filename, field->line,
-                          "%u: column “%s” repeats what column %d already gives; keep one of them",
-                          field->col, field->text, cols->index[role] + 1);
+        return set_error (error, BP_CSV_ERROR_HEADER, filename, field->line, field->col,
+                          "column “%s” repeats what column %d already gives; keep one of them",
+                          field->text, cols->index[role] + 1);
       cols->index[role] = (int) i;
       if (role == ROLE_WEIGHT)
         cols->weight_units = known_columns[k].units;
@@ -331,8 +331,8 @@ read_header (GPtrArray  *header,
       return FALSE;
   for (int role = ROLE_GENDER; role < N_ROLES; role++)
     if (cols->index[role] < 0)
-      return set_error (error, BP_CSV_ERROR_HEADER, filename, 1,
-                        "1: the header has no %s column (it should read like "
+      return set_error (error, BP_CSV_ERROR_HEADER, filename, 1, 1,
+                        "the header has no %s column (it should read like "
                         "“name,gender,weight_lb,height_in”)", role_wanted[role]);
   return TRUE;
 }
@@ -345,7 +345,7 @@ cell_error (GError    **error,
             const char *column,
             const char *reason)
 {
-  return set_error (error, code, filename, cell->line, "%u: %s: %s", cell->col, column, reason);
+  return set_error (error, code, filename, cell->line, cell->col, "%s: %s", column, reason);
 }
 
 static gboolean
@@ -376,6 +376,18 @@ header_name (GPtrArray *header,
   return ((Field *) header->pdata[index])->text;
 }
 
+/* Spaces around an unquoted name are the spreadsheet's, inside quotes
+ * the author's; a blank name means "no name". */
+static char *
+read_name (const Field *cell)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (cell->text));
+
+  if (*stripped == '\0')
+    return NULL;
+  return cell->quoted ? g_strdup (cell->text) : g_steal_pointer (&stripped);
+}
+
 static BpPerson *
 read_person (GPtrArray     *header,
              GPtrArray     *row,
@@ -402,11 +414,9 @@ read_person (GPtrArray     *header,
                      TRUE, cols->height_units, &h, filename, error))
     return NULL;
   if (cols->index[ROLE_NAME] >= 0)
-    name = g_strstrip (g_strdup (((Field *) row->pdata[cols->index[ROLE_NAME]])->text));
-  if (name != NULL && *name != '\0')
-    return bp_person_new (name, w, h, gender);
-  g_free (g_steal_pointer (&name));
-  name = g_strdup_printf ("Person %u", number);
+    name = read_name (row->pdata[cols->index[ROLE_NAME]]);
+  if (name == NULL)
+    name = g_strdup_printf ("Person %u", number);
   return bp_person_new (name, w, h, gender);
 }
 
@@ -420,8 +430,8 @@ check_field_count (GPtrArray  *header,
 
   if (row->len == header->len)
     return TRUE;
-  return set_error (error, BP_CSV_ERROR_SYNTAX, filename, first->line,
-                    "1: this row has %u field%s but the header has %u",
+  return set_error (error, BP_CSV_ERROR_SYNTAX, filename, first->line, 1,
+                    "this row has %u field%s but the header has %u",
                     row->len, row->len == 1 ? "" : "s", header->len);
 }
 
@@ -436,8 +446,8 @@ people_from_records (GPtrArray  *records,
 
   if (records->len == 0)
     {
-      set_error (error, BP_CSV_ERROR_HEADER, filename, 1,
-                 "1: the file is empty; it needs a header such as “name,gender,weight_lb,height_in” and a row per person");
+      set_error (error, BP_CSV_ERROR_HEADER, filename, 1, 1,
+                 "the file is empty; it needs a header such as “name,gender,weight_lb,height_in” and a row per person");
       return NULL;
     }
   header = records->pdata[0];
@@ -445,7 +455,7 @@ people_from_records (GPtrArray  *records,
     return NULL;
   if (records->len == 1)
     {
-      set_error (error, BP_CSV_ERROR_EMPTY, filename, 2, "1: the file has a header but no people");
+      set_error (error, BP_CSV_ERROR_EMPTY, filename, 2, 1, "the file has a header but no people");
       return NULL;
     }
   for (guint i = 1; i < records->len; i++)
@@ -473,9 +483,9 @@ bp_csv_parse (const char *text,
 
   if (length > BP_CSV_MAX_BYTES)
     {
-      set_error (error, BP_CSV_ERROR_TOO_LARGE, filename, 1,
-                 "1: the file is %.1f MB; a people file may be at most %d MB",
-                 length / 1e6, BP_CSV_MAX_BYTES / (1024 * 1024));
+      set_error (error, BP_CSV_ERROR_TOO_LARGE, filename, 1, 1,
+                 "the file is %" G_GSIZE_FORMAT " bytes; a people file may be at most %d MiB (%d bytes)",
+                 length, BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES);
       return NULL;
     }
   if (!check_encoding (text, length, filename, error))
@@ -500,9 +510,9 @@ bp_csv_load (const char *path,
 
   if (g_stat (path, &st) == 0 && st.st_size > BP_CSV_MAX_BYTES)
     {
-      set_error (error, BP_CSV_ERROR_TOO_LARGE, path, 1,
-                 "1: the file is %.1f MB; a people file may be at most %d MB",
-                 st.st_size / 1e6, BP_CSV_MAX_BYTES / (1024 * 1024));
+      set_error (error, BP_CSV_ERROR_TOO_LARGE, path, 1, 1,
+                 "the file is %" G_GINT64_FORMAT " bytes; a people file may be at most %d MiB (%d bytes)",
+                 (gint64) st.st_size, BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES);
       return NULL;
     }
   if (!g_file_get_contents (path, &text, &length, &local))

@@ -173,18 +173,29 @@ chunk_size (BpTrainer *self,
   return MIN (MIN (n, left), CHUNK_MAX);
 }
 
-/* Waits while paused with nothing to step.  Called and returns locked;
- * returns FALSE when the worker should end. */
 static gboolean
-wait_for_work (BpTrainer *self)
+is_over (BpTrainer *self)
 {
-  while (self->paused && self->steps_wanted == 0 && !g_atomic_int_get (&self->stop_flag))
+  return g_atomic_int_get (&self->stop_flag) ||
+         self->progress.state == BP_TRAINER_FINISHED ||
+         self->progress.state == BP_TRAINER_DIVERGED;
+}
+
+/* Waits while paused with nothing to step.  Called and returns locked;
+ * returns FALSE when the worker should end, and sets *@waited when it
+ * had to wait. */
+static gboolean
+wait_for_work (BpTrainer *self,
+               gboolean  *waited)
+{
+  *waited = FALSE;
+  while (!is_over (self) && self->paused && self->steps_wanted == 0)
     {
       self->progress.state = BP_TRAINER_PAUSED;
+      *waited = TRUE;
       g_cond_wait (&self->cond, &self->lock);
     }
-  return !g_atomic_int_get (&self->stop_flag) && self->progress.state != BP_TRAINER_FINISHED &&
-         self->progress.state != BP_TRAINER_DIVERGED;
+  return !is_over (self);
 }
 
 /* Paced runs sleep until the wall clock catches up with the epochs done;
@@ -225,43 +236,66 @@ adapt (guint64 n,
   return n;
 }
 
+/* Where pacing counts from: reset after every pause or change of pace,
+ * so a paced run resumes at its pace instead of catching up. */
+typedef struct
+{
+  double  pace;
+  gint64  start;
+  guint64 epoch0;
+} PaceClock;
+
+static void
+pace_clock_update (BpTrainer *self,
+                   PaceClock *clock,
+                   gboolean   waited)
+{
+  if (!waited && !self->paused && clock->pace == self->pace)
+    return;
+  clock->pace = self->pace;
+  clock->start = g_get_monotonic_time ();
+  clock->epoch0 = self->progress.epoch;
+}
+
+/* Runs one chunk with the lock released; returns locked. */
+static void
+train_chunk (BpTrainer *self,
+             Chunk     *chunk,
+             guint64   *adaptive)
+{
+  gboolean stepping = self->paused;
+  guint64 n = chunk_size (self, *adaptive);
+  gint64 t0;
+
+  chunk->params = self->progress.params;
+  if (!stepping)
+    self->progress.state = BP_TRAINER_RUNNING;
+  g_mutex_unlock (&self->lock);
+  t0 = thread_time_us ();
+  run_chunk (self, chunk, n);
+  *adaptive = adapt (*adaptive, thread_time_us () - t0);
+  g_mutex_lock (&self->lock);
+  /* Only epochs run as steps count against the steps asked for. */
+  if (stepping)
+    self->steps_wanted -= MIN (self->steps_wanted, chunk->n);
+  publish_chunk (self, chunk);
+}
+
 static gpointer
 worker (gpointer data)
 {
   BpTrainer *self = data;
   g_autofree Chunk *chunk = g_new0 (Chunk, 1);
-  guint64 adaptive = 64, epoch0 = 0;
-  gint64 start = g_get_monotonic_time ();
-  double pace = -1;
+  PaceClock clock = { -1, 0, 0 };
+  guint64 adaptive = 64;
+  gboolean waited;
 
   g_mutex_lock (&self->lock);
-  while (wait_for_work (self))
+  while (wait_for_work (self, &waited))
     {
-      guint64 n;
-      gint64 t0;
-
-      if (pace != self->pace || self->paused)
-        {
-          /* Pace is measured from the last change, not from the start. */
-          pace = self->pace;
-          start = g_get_monotonic_time ();
-          epoch0 = self->progress.epoch;
-        }
-      n = chunk_size (self, adaptive);
-      chunk->params = self->progress.params;
-      if (!self->paused)
-        self->progress.state = BP_TRAINER_RUNNING;
-      g_mutex_unlock (&self->lock);
-
-      t0 = thread_time_us ();
-      run_chunk (self, chunk, n);
-      adaptive = adapt (adaptive, thread_time_us () - t0);
-
-      g_mutex_lock (&self->lock);
-      if (self->paused)
-        self->steps_wanted -= MIN (self->steps_wanted, chunk->n);
-      publish_chunk (self, chunk);
-      pace_wait (self, start, epoch0);
+      pace_clock_update (self, &clock, waited);
+      train_chunk (self, chunk, &adaptive);
+      pace_wait (self, clock.start, clock.epoch0);
     }
   if (g_atomic_int_get (&self->stop_flag) && !bp_trainer_state_is_done (self->progress.state))
     self->progress.state = BP_TRAINER_STOPPED;

@@ -325,6 +325,26 @@ test_utf8_names (void)
   assert_person (people, 2, "Ōkubo, 真理", 110, 60, BP_GENDER_FEMALE);
 }
 
+/* Spaces around an unquoted name come from the spreadsheet and go; in
+ * quotes they are the author's and stay, so the writer's quoting of such
+ * names round-trips. */
+static void
+test_name_spaces (void)
+{
+  g_autoptr(BpPeople) people = parse (HEADER "  Ann  ,F,120,60\n\"  Bo \",M,150,70\n\"   \",F,110,60\n");
+  g_autoptr(BpPeople) one = bp_people_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(BpPeople) back = NULL;
+
+  assert_person (people, 0, "Ann", 120, 60, BP_GENDER_FEMALE);
+  assert_person (people, 1, "  Bo ", 150, 70, BP_GENDER_MALE);
+  assert_person (people, 2, "Person 3", 110, 60, BP_GENDER_FEMALE);
+  bp_people_add (one, bp_person_new (" lead and trail ", 120, 60, BP_GENDER_FEMALE));
+  text = bp_csv_write (one, BP_UNITS_LB_IN);
+  back = parse (text);
+  assert_person (back, 0, " lead and trail ", 120, 60, BP_GENDER_FEMALE);
+}
+
 /* ---- reading: the errors ---------------------------------------------- */
 
 static void
@@ -478,7 +498,7 @@ test_error_too_large (void)
   g_assert_cmpuint (strlen (bp_people_get (people, 0)->name), ==, length - strlen (head) - strlen (tail));
 
   memcpy (text + length + 1 - strlen (tail), tail, strlen (tail));
-  assert_error_len (text, length + 1, BP_CSV_ERROR_TOO_LARGE, "t.csv:1:1: ", "16 MB");
+  assert_error_len (text, length + 1, BP_CSV_ERROR_TOO_LARGE, "t.csv:1:1: ", "16 MiB");
 }
 
 static GString *
@@ -980,6 +1000,7 @@ main (int    argc,
   g_test_add_func ("/csv/read/no-final-newline", test_no_final_newline);
   g_test_add_func ("/csv/read/trailing-empty-field", test_trailing_empty_field);
   g_test_add_func ("/csv/read/utf8-names", test_utf8_names);
+  g_test_add_func ("/csv/read/name-spaces", test_name_spaces);
   g_test_add_func ("/csv/error/empty", test_error_empty);
   g_test_add_func ("/csv/error/missing-column", test_error_missing_column);
   g_test_add_func ("/csv/error/duplicate-column", test_error_duplicate_column);
