@@ -1,0 +1,58 @@
+/* bp-format.c: number formats of the window */
+#include "bp-format.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+/* "%.2f" without the zeros a person would not type: 133, 60.33, 2.5. */
+static char *
+trimmed (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  g_ascii_formatd (buf, sizeof buf, "%.2f", value);
+  end = buf + strlen (buf);
+  while (end > buf && end[-1] == '0')
+    *--end = '\0';
+  if (end > buf && end[-1] == '.')
+    *--end = '\0';
+  if (strcmp (buf, "-0") == 0)
+    return g_strdup ("0");
+  return g_strdup (buf);
+}
+
+/* A weight or height as an entry shows it and bp_parse_double reads it. */
+char *
+bp_format_measure (double value)
+{
+  return trimmed (value);
+}
+
+/* A network input, with a real minus sign: “−2”, “0.56”. */
+char *
+bp_format_input (double value)
+{
+  g_autofree char *text = trimmed (value);
+
+  if (text[0] == '-')
+    return g_strconcat ("−", text + 1, NULL);
+  return g_steal_pointer (&text);
+}
+
+/* “Female 95.1 %” or “Male 97.2 %”: the verdict and how sure the network
+ * is of it.  An output of 0.5 or more means female, as in backprop-cli. */
+char *
+bp_format_verdict (double output)
+{
+  if (output >= 0.5)
+    return g_strdup_printf (_("Female %.1f %%"), 100 * output);
+  return g_strdup_printf (_("Male %.1f %%"), 100 * (1 - output));
+}
+
+char *
+bp_format_percent (double fraction)
+{
+  return g_strdup_printf (_("%.1f %%"), 100 * fraction);
+}
