@@ -1,0 +1,505 @@
+/* bp-training-form.c: the settings of the next run
+ *
+ * Every field is read with the core's strict parser as it is typed; a
+ * field that does not parse is marked in place and makes the form invalid
+ * until it is fixed.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-enums.h"
+#include "bp-parse.h"
+#include "bp-training-form.h"
+
+/* The same bounds as backprop-cli. */
+#define MAX_EPOCHS G_GUINT64_CONSTANT (1000000000000)
+#define DEFAULT_SEED 1
+
+typedef enum
+{
+  FIELD_LEARNING_RATE,
+  FIELD_EPOCHS,
+  FIELD_SEED,
+  N_FIELDS,
+} Field;
+
+struct _BpTrainingForm
+{
+  GtkWidget    parent_instance;
+
+  GtkEntry    *learning_rate_entry;
+  GtkEntry    *epochs_entry;
+  GtkEntry    *seed_entry;
+  GtkDropDown *normalize_dropdown;
+  GtkRange    *speed_scale;
+  GtkLabel    *speed_label;
+  GtkLabel    *error_label;
+
+  double       learning_rate;
+  guint64      epochs;
+  guint32      seed;
+  char        *errors[N_FIELDS];
+  char        *help[N_FIELDS];  /* the fields' own tooltips */
+  gboolean     valid;
+};
+
+G_DEFINE_FINAL_TYPE (BpTrainingForm, bp_training_form, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SEED,
+  PROP_NORMALIZE,
+  PROP_SPEED,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* How long a whole run takes at each speed; 0 is as fast as possible. */
+static const double run_seconds[] = { 10, 5, 2, 0.5, 0 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (run_seconds) == BP_SPEED_FASTEST + 1);
+
+static GtkEntry *
+field_entry (BpTrainingForm *self,
+             Field           field)
+{
+  GtkEntry *entries[] = { self->learning_rate_entry, self->epochs_entry, self->seed_entry };
+
+  return entries[field];
+}
+
+static void
+show_errors (BpTrainingForm *self)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (self->errors[i] != NULL)
+      g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", self->errors[i]);
+  gtk_label_set_text (self->error_label, all->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), all->len > 0);
+}
+
+static void
+set_field_error (BpTrainingForm *self,
+                 Field           field,
+                 const char     *message)
+{
+  GtkWidget *entry = GTK_WIDGET (field_entry (self, field));
+
+  g_free (self->errors[field]);
+  self->errors[field] = g_strdup (message);
+  if (message != NULL)
+    gtk_widget_add_css_class (entry, "error");
+  else
+    gtk_widget_remove_css_class (entry, "error");
+  gtk_widget_set_tooltip_text (entry, message != NULL ? message : self->help[field]);
+  show_errors (self);
+}
+
+static const char *
+field_text (BpTrainingForm *self,
+            Field           field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (field_entry (self, field)));
+}
+
+static gboolean
+read_learning_rate (BpTrainingForm *self,
+                    GError        **error)
+{
+  double value;
+
+  if (!bp_parse_double (field_text (self, FIELD_LEARNING_RATE), &value, error))
+    return FALSE;
+  if (value <= 0)
+    {
+      g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
+                   _("“%s” must be greater than 0"), field_text (self, FIELD_LEARNING_RATE));
+      return FALSE;
+    }
+  self->learning_rate = value;
+  return TRUE;
+}
+
+static gboolean
+read_epochs (BpTrainingForm *self,
+             GError        **error)
+{
+  guint64 value;
+
+  if (!bp_parse_uint64 (field_text (self, FIELD_EPOCHS), MAX_EPOCHS, &value, error))
+    return FALSE;
+  if (value == 0)
+    {
+      g_set_error_literal (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
+                           _("at least 1 epoch is needed"));
+      return FALSE;
+    }
+  self->epochs = value;
+  return TRUE;
+}
+
+static gboolean
+read_seed (BpTrainingForm *self,
+           GError        **error)
+{
+  guint64 value;
+
+  if (!bp_parse_uint64 (field_text (self, FIELD_SEED), G_MAXUINT32, &value, error))
+    return FALSE;
+  if (value != self->seed)
+    {
+      self->seed = (guint32) value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEED]);
+    }
+  return TRUE;
+}
+
+static void
+check_field (BpTrainingForm *self,
+             Field           field)
+{
+  static const char * const names[] = { N_("Learning rate"), N_("Epochs"), N_("Seed") };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  if (field == FIELD_LEARNING_RATE)
+    ok = read_learning_rate (self, &error);
+  else if (field == FIELD_EPOCHS)
+    ok = read_epochs (self, &error);
+  else
+    ok = read_seed (self, &error);
+  if (!ok)
+    message = g_strdup_printf ("%s: %s", _(names[field]), error->message);
+  set_field_error (self, field, message);
+}
+
+static void
+update_valid (BpTrainingForm *self)
+{
+  gboolean valid = TRUE;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    valid = valid && self->errors[i] == NULL;
+  if (valid == self->valid)
+    return;
+  self->valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+static void
+on_entry_changed (BpTrainingForm *self,
+                  GtkEditable    *editable)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (GTK_EDITABLE (field_entry (self, i)) == editable)
+      check_field (self, i);
+  update_valid (self);
+}
+
+static void
+on_normalize_selected (BpTrainingForm *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NORMALIZE]);
+}
+
+static void
+show_speed (BpTrainingForm *self)
+{
+  double seconds = run_seconds[bp_training_form_get_speed (self)];
+  g_autofree char *text = NULL;
+
+  if (seconds == 0)
+    text = g_strdup (_("max"));
+  else
+    text = g_strdup_printf (_("%g s"), seconds);
+  gtk_label_set_text (self->speed_label, text);
+}
+
+static void
+on_speed_changed (BpTrainingForm *self)
+{
+  show_speed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
+}
+
+static void
+bp_training_form_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BpTrainingForm *self = BP_TRAINING_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEED:
+      g_value_set_uint (value, self->seed);
+      break;
+    case PROP_NORMALIZE:
+      g_value_set_enum (value, bp_training_form_get_normalize (self));
+      break;
+    case PROP_SPEED:
+      g_value_set_int (value, bp_training_form_get_speed (self));
+      break;
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_training_form_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BpTrainingForm *self = BP_TRAINING_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEED:
+      bp_training_form_set_seed (self, g_value_get_uint (value));
+      break;
+    case PROP_NORMALIZE:
+      bp_training_form_set_normalize (self, g_value_get_enum (value));
+      break;
+    case PROP_SPEED:
+      bp_training_form_set_speed (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_training_form_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_TRAINING_FORM);
+  G_OBJECT_CLASS (bp_training_form_parent_class)->dispose (object);
+}
+
+static void
+bp_training_form_finalize (GObject *object)
+{
+  BpTrainingForm *self = BP_TRAINING_FORM (object);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_clear_pointer (&self->errors[i], g_free);
+      g_clear_pointer (&self->help[i], g_free);
+    }
+  G_OBJECT_CLASS (bp_training_form_parent_class)->finalize (object);
+}
+
+static void
+bp_training_form_class_init (BpTrainingFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bp_training_form_get_property;
+  object_class->set_property = bp_training_form_set_property;
+  object_class->dispose = bp_training_form_dispose;
+  object_class->finalize = bp_training_form_finalize;
+
+  properties[PROP_SEED] =
+    g_param_spec_uint ("seed", NULL, NULL, 0, G_MAXUINT32, DEFAULT_SEED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NORMALIZE] =
+    g_param_spec_enum ("normalize", NULL, NULL, BP_TYPE_NORMALIZE, BP_NORMALIZE_SEED,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPEED] =
+    g_param_spec_int ("speed", NULL, NULL, BP_SPEED_WATCHABLE, BP_SPEED_FASTEST, 1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/backprop/Backprop/bp-training-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, learning_rate_entry);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, epochs_entry);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, seed_entry);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, normalize_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, speed_scale);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, speed_label);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_normalize_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_speed_changed);
+}
+
+static void
+bp_training_form_init (BpTrainingForm *self)
+{
+  g_autofree char *seed = g_strdup_printf ("%u", DEFAULT_SEED);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->valid = TRUE;
+  self->seed = DEFAULT_SEED;
+  for (guint i = 0; i < N_FIELDS; i++)
+    self->help[i] = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (field_entry (self, i))));
+  gtk_editable_set_text (GTK_EDITABLE (self->seed_entry), seed);
+  for (guint i = 0; i < N_FIELDS; i++)
+    check_field (self, i);
+  show_speed (self);
+}
+
+GtkWidget *
+bp_training_form_new (void)
+{
+  return g_object_new (BP_TYPE_TRAINING_FORM, NULL);
+}
+
+/* Fills @config for a run from the fields; FALSE while any is wrong.  The
+ * initial parameters come from the seed, as with backprop-cli --seed. */
+gboolean
+bp_training_form_get_config (BpTrainingForm  *self,
+                             BpTrainerConfig *config)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), FALSE);
+
+  if (!self->valid)
+    return FALSE;
+  bp_params_from_seed (&config->initial, self->seed);
+  config->learning_rate = self->learning_rate;
+  config->epochs = self->epochs;
+  config->epochs_per_second = bp_training_form_get_pace (self, self->epochs);
+  return TRUE;
+}
+
+gboolean
+bp_training_form_get_valid (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), FALSE);
+
+  return self->valid;
+}
+
+/* Why the form cannot start a run, or NULL when it can. */
+const char *
+bp_training_form_get_error (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (self->errors[i] != NULL)
+      return self->errors[i];
+  return NULL;
+}
+
+/* The last seed typed correctly. */
+guint32
+bp_training_form_get_seed (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), 0);
+
+  return self->seed;
+}
+
+void
+bp_training_form_set_seed (BpTrainingForm *self,
+                           guint32         seed)
+{
+  g_autofree char *text = g_strdup_printf ("%u", seed);
+
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->seed_entry), text);
+}
+
+BpNormalize
+bp_training_form_get_normalize (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), BP_NORMALIZE_SEED);
+
+  return (BpNormalize) gtk_drop_down_get_selected (self->normalize_dropdown);
+}
+
+void
+bp_training_form_set_normalize (BpTrainingForm *self,
+                                BpNormalize     normalize)
+{
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+  g_return_if_fail (normalize <= BP_NORMALIZE_STANDARD);
+
+  gtk_drop_down_set_selected (self->normalize_dropdown, normalize);
+}
+
+int
+bp_training_form_get_speed (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), BP_SPEED_FASTEST);
+
+  return CLAMP ((int) (gtk_range_get_value (self->speed_scale) + 0.5),
+                BP_SPEED_WATCHABLE, BP_SPEED_FASTEST);
+}
+
+void
+bp_training_form_set_speed (BpTrainingForm *self,
+                            int             speed)
+{
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  gtk_range_set_value (self->speed_scale, CLAMP (speed, BP_SPEED_WATCHABLE, BP_SPEED_FASTEST));
+}
+
+/* Epochs per second that spread @epochs over the chosen time; 0 means
+ * as fast as possible. */
+double
+bp_training_form_get_pace (BpTrainingForm *self,
+                           guint64         epochs)
+{
+  double seconds;
+
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), 0);
+
+  seconds = run_seconds[bp_training_form_get_speed (self)];
+  return seconds > 0 ? epochs / seconds : 0;
+}
+
+/* While a run goes on only its speed can change: the rest belongs to it. */
+void
+bp_training_form_set_running (BpTrainingForm *self,
+                              gboolean        running)
+{
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (field_entry (self, i)), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->normalize_dropdown), !running);
+}
+
+GtkEditable *
+bp_training_form_get_learning_rate_entry (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
+
+  return GTK_EDITABLE (self->learning_rate_entry);
+}
+
+GtkEditable *
+bp_training_form_get_epochs_entry (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
+
+  return GTK_EDITABLE (self->epochs_entry);
+}
+
+GtkEditable *
+bp_training_form_get_seed_entry (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
+
+  return GTK_EDITABLE (self->seed_entry);
+}

@@ -1,0 +1,41 @@
+/* bp-training-form.h: learning rate, epochs, seed, normalisation, speed */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-people.h"
+#include "bp-trainer.h"
+
+G_BEGIN_DECLS
+
+/* Positions of the speed slider, slowest first. */
+#define BP_SPEED_WATCHABLE 0
+#define BP_SPEED_FASTEST   4
+
+#define BP_TYPE_TRAINING_FORM (bp_training_form_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpTrainingForm, bp_training_form, BP, TRAINING_FORM, GtkWidget)
+
+GtkWidget   *bp_training_form_new           (void);
+gboolean     bp_training_form_get_config    (BpTrainingForm  *self,
+                                             BpTrainerConfig *config);
+gboolean     bp_training_form_get_valid     (BpTrainingForm  *self);
+const char  *bp_training_form_get_error     (BpTrainingForm  *self);
+guint32      bp_training_form_get_seed      (BpTrainingForm  *self);
+void         bp_training_form_set_seed      (BpTrainingForm  *self,
+                                             guint32          seed);
+BpNormalize  bp_training_form_get_normalize (BpTrainingForm  *self);
+void         bp_training_form_set_normalize (BpTrainingForm  *self,
+                                             BpNormalize      normalize);
+int          bp_training_form_get_speed     (BpTrainingForm  *self);
+void         bp_training_form_set_speed     (BpTrainingForm  *self,
+                                             int              speed);
+double       bp_training_form_get_pace      (BpTrainingForm  *self,
+                                             guint64          epochs);
+void         bp_training_form_set_running   (BpTrainingForm  *self,
+                                             gboolean         running);
+GtkEditable *bp_training_form_get_learning_rate_entry (BpTrainingForm *self);
+GtkEditable *bp_training_form_get_epochs_entry        (BpTrainingForm *self);
+GtkEditable *bp_training_form_get_seed_entry          (BpTrainingForm *self);
+
+G_END_DECLS
