@@ -1,0 +1,720 @@
+/* bp-loss-chart.c: the loss curve
+ *
+ * The chart draws from the trainer's bounded history, never from a list
+ * of every epoch: buckets that land in the same pixel column are merged
+ * into one min/max pair, so a run of a billion epochs costs the same to
+ * draw as one of a thousand, and a one-epoch spike still shows.  The x
+ * axis spans the epochs asked for, so the curve grows to the right as the
+ * run goes on instead of the axis rescaling under it.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bp-chart-ticks.h"
+#include "bp-loss-chart.h"
+
+#define LINE_WIDTH 2.5
+#define GAP 6
+
+struct _BpLossChart
+{
+  GtkWidget parent_instance;
+
+  BpHistory history;
+  guint64   epochs;
+  gboolean  log_scale;
+  gboolean  hovering;
+  double    hover_x;
+};
+
+G_DEFINE_FINAL_TYPE (BpLossChart, bp_loss_chart, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_EPOCHS,
+  PROP_LOG_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Where things go for the widget's current size and data. */
+typedef struct
+{
+  double  left;
+  double  top;
+  double  width;     /* of the plot area, inside the axes */
+  double  height;
+  double  x_max;     /* the epoch at the right edge */
+  BpTicks x;
+  BpTicks y;
+  int     line_height;
+} Geometry;
+
+/* One pixel column of a series: everything that lands in it. */
+typedef struct
+{
+  int    column;
+  double min;
+  double max;
+} Column;
+
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA bg;
+  GdkRGBA train;
+  GdkRGBA test;
+} Palette;
+
+static gboolean
+has_test (BpLossChart *self)
+{
+  return bp_series_get_n (&self->history.test_loss) > 0;
+}
+
+static PangoLayout *
+make_layout (BpLossChart *self,
+             const char  *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  /* Tabular digits: tick labels line up and do not wobble. */
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+static int
+text_width (BpLossChart *self,
+            const char  *text)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  return width;
+}
+
+static int
+widest_tick_label (BpLossChart   *self,
+                   const BpTicks *ticks)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < ticks->n; i++)
+    {
+      g_autofree char *label = bp_ticks_format (ticks, ticks->values[i]);
+
+      widest = MAX (widest, text_width (self, label));
+    }
+  return widest;
+}
+
+/* The loss range of both series; FALSE without data. */
+static gboolean
+loss_range (BpLossChart *self,
+            double      *lo,
+            double      *hi)
+{
+  double tlo, thi;
+
+  if (!bp_series_range (&self->history.loss, lo, hi))
+    return FALSE;
+  if (bp_series_range (&self->history.test_loss, &tlo, &thi))
+    {
+      *lo = MIN (*lo, tlo);
+      *hi = MAX (*hi, thi);
+    }
+  return TRUE;
+}
+
+static void
+y_ticks (BpLossChart *self,
+         BpTicks     *ticks,
+         guint        max_ticks)
+{
+  double lo, hi;
+  gboolean data = loss_range (self, &lo, &hi);
+
+  if (!self->log_scale)
+    {
+      /* A loss is never negative, so the axis starts at 0. */
+      bp_ticks_linear (ticks, 0, data && hi > 0 ? hi : 1, max_ticks);
+      return;
+    }
+  if (!data || hi <= 0)
+    {
+      lo = 1e-3;
+      hi = 1;
+    }
+  bp_ticks_log (ticks, lo > 0 ? lo : hi * 1e-6, hi, max_ticks);
+}
+
+static void
+compute_geometry (BpLossChart *self,
+                  Geometry    *g)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autoptr(PangoLayout) probe = make_layout (self, "0");
+  int right, x_label;
+
+  pango_layout_get_pixel_size (probe, NULL, &g->line_height);
+  g->top = g->line_height + 2 * GAP;
+  g->height = MAX (1, height - g->top - 2 * g->line_height - 3 * GAP);
+  y_ticks (self, &g->y, (guint) (g->height / (2.5 * g->line_height)) + 1);
+
+  g->x_max = MAX (MAX (self->epochs, self->history.loss.count), 1);
+  bp_ticks_linear (&g->x, 0, g->x_max, 2);
+  x_label = widest_tick_label (self, &g->x);
+  right = MAX (x_label / 2, GAP) + GAP;
+  g->left = widest_tick_label (self, &g->y) + 2 * GAP;
+  g->width = MAX (1, width - g->left - right);
+  bp_ticks_linear (&g->x, 0, g->x_max, (guint) (g->width / (x_label + 4 * g->line_height)) + 1);
+}
+
+static double
+x_to_px (const Geometry *g,
+         double          epoch)
+{
+  return g->left + epoch / g->x_max * g->width;
+}
+
+static double
+y_to_px (const Geometry *g,
+         double          value)
+{
+  double f;
+
+  if (g->y.log)
+    f = (log10 (MAX (value, g->y.lo)) - log10 (g->y.lo)) / (log10 (g->y.hi) - log10 (g->y.lo));
+  else
+    f = (value - g->y.lo) / (g->y.hi - g->y.lo);
+  return g->top + g->height * (1 - f);
+}
+
+/* Merges the buckets of @series into at most one min/max pair per pixel
+ * column of the plot.  Each bucket sits at its last epoch. */
+static GArray *
+collect_columns (const BpSeries *series,
+                 const Geometry *g)
+{
+  GArray *columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  guint n = bp_series_get_n (series);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 first, count;
+      BpBucket b = bp_series_get (series, i, &first, &count);
+      int column = CLAMP ((int) floor (x_to_px (g, first + count) - g->left), 0, (int) g->width - 1);
+      Column *last = columns->len > 0 ? &g_array_index (columns, Column, columns->len - 1) : NULL;
+
+      if (last != NULL && last->column == column)
+        {
+          last->min = MIN (last->min, b.min);
+          last->max = MAX (last->max, b.max);
+        }
+      else
+        g_array_append_val (columns, ((Column) { column, b.min, b.max }));
+    }
+  return columns;
+}
+
+static void
+get_palette (BpLossChart *self,
+             Palette     *p)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gboolean dark;
+
+  gtk_style_context_get_color (context, &p->fg);
+  /* Light text means a dark style: pick series colours that stand out
+   * on it, and on a projector. */
+  dark = 0.2126 * p->fg.red + 0.7152 * p->fg.green + 0.0722 * p->fg.blue > 0.5;
+  if (!gtk_style_context_lookup_color (context, "theme_base_color", &p->bg))
+    gdk_rgba_parse (&p->bg, dark ? "#1e1e1e" : "#ffffff");
+  gdk_rgba_parse (&p->train, dark ? "#78aeed" : "#1c71d8");
+  gdk_rgba_parse (&p->test, dark ? "#ffa348" : "#c64600");
+}
+
+static void
+set_color (cairo_t       *cr,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* Draws @text with its left (xalign 0), centre (0.5) or right (1) edge
+ * at @x and its top at @y. */
+static void
+draw_text (BpLossChart *self,
+           cairo_t     *cr,
+           const char  *text,
+           double       x,
+           double       y,
+           double       xalign)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, round (x - xalign * width), round (y));
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_y_axis (BpLossChart    *self,
+             cairo_t        *cr,
+             const Geometry *g,
+             const Palette  *p)
+{
+  for (guint i = 0; i < g->y.n; i++)
+    {
+      g_autofree char *label = bp_ticks_format (&g->y, g->y.values[i]);
+      double y = round (y_to_px (g, g->y.values[i])) + 0.5;
+
+      set_color (cr, &p->fg, 0.12);
+      cairo_move_to (cr, g->left, y);
+      cairo_line_to (cr, g->left + g->width, y);
+      cairo_stroke (cr);
+      set_color (cr, &p->fg, 0.8);
+      draw_text (self, cr, label, g->left - GAP, y - g->line_height / 2.0, 1);
+    }
+  set_color (cr, &p->fg, 0.8);
+  draw_text (self, cr, self->log_scale ? _("Loss (MSE, log scale)") : _("Loss (MSE)"), 0, 0, 0);
+}
+
+static void
+draw_x_axis (BpLossChart    *self,
+             cairo_t        *cr,
+             const Geometry *g,
+             const Palette  *p)
+{
+  double bottom = g->top + g->height;
+
+  for (guint i = 0; i < g->x.n && g->x.values[i] <= g->x_max * (1 + 1e-9); i++)
+    {
+      g_autofree char *label = bp_ticks_format (&g->x, g->x.values[i]);
+      double x = round (x_to_px (g, g->x.values[i])) + 0.5;
+
+      set_color (cr, &p->fg, 0.12);
+      cairo_move_to (cr, x, g->top);
+      cairo_line_to (cr, x, bottom);
+      cairo_stroke (cr);
+      set_color (cr, &p->fg, 0.8);
+      draw_text (self, cr, label, x, bottom + GAP, 0.5);
+    }
+  draw_text (self, cr, _("Epoch"), g->left + g->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
+  set_color (cr, &p->fg, 0.5);
+  cairo_move_to (cr, g->left + 0.5, g->top);
+  cairo_line_to (cr, g->left + 0.5, bottom + 0.5);
+  cairo_line_to (cr, g->left + g->width, bottom + 0.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_series (cairo_t        *cr,
+             const Geometry *g,
+             const BpSeries *series,
+             const GdkRGBA  *color)
+{
+  g_autoptr(GArray) columns = collect_columns (series, g);
+
+  if (columns->len == 0)
+    return;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *c = &g_array_index (columns, Column, i);
+      double x = g->left + c->column + 0.5;
+
+      if (i == 0)
+        cairo_move_to (cr, x, y_to_px (g, c->max));
+      else
+        cairo_line_to (cr, x, y_to_px (g, c->max));
+      cairo_line_to (cr, x, y_to_px (g, c->min));
+    }
+  set_color (cr, color, 1);
+  cairo_set_line_width (cr, LINE_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Round caps make a single point visible as a dot. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+  cairo_set_line_width (cr, 1);
+}
+
+static void
+draw_legend (BpLossChart    *self,
+             cairo_t        *cr,
+             const Geometry *g,
+             const Palette  *p)
+{
+  const char *names[] = { _("Training"), _("Test") };
+  const GdkRGBA *colors[] = { &p->train, &p->test };
+  double x = g->left + g->width - GAP;
+
+  for (int i = G_N_ELEMENTS (names) - 1; i >= 0; i--)
+    {
+      double y = g->top + GAP + g->line_height / 2.0;
+
+      set_color (cr, &p->fg, 0.9);
+      draw_text (self, cr, names[i], x, g->top + GAP, 1);
+      x -= text_width (self, names[i]) + GAP;
+      set_color (cr, colors[i], 1);
+      cairo_set_line_width (cr, LINE_WIDTH);
+      cairo_move_to (cr, x - 2 * g->line_height, y);
+      cairo_line_to (cr, x, y);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 1);
+      x -= 2 * g->line_height + 3 * GAP;
+    }
+}
+
+static void
+draw_empty (BpLossChart    *self,
+            cairo_t        *cr,
+            const Geometry *g,
+            const Palette  *p)
+{
+  set_color (cr, &p->fg, 0.55);
+  draw_text (self, cr, _("Train to watch the loss fall"),
+             g->left + g->width / 2, g->top + g->height / 2 - g->line_height / 2.0, 0.5);
+}
+
+static void
+draw_hover (BpLossChart    *self,
+            cairo_t        *cr,
+            const Geometry *g,
+            const Palette  *p)
+{
+  g_autofree char *text = bp_loss_chart_dup_hover_text (self);
+  g_autoptr(PangoLayout) layout = NULL;
+  guint64 epoch;
+  double loss, x, y;
+  int width, height;
+
+  if (text == NULL || !bp_loss_chart_describe_at (self, self->hover_x, &epoch, &loss))
+    return;
+  x = x_to_px (g, epoch);
+  set_color (cr, &p->fg, 0.4);
+  cairo_move_to (cr, round (x) + 0.5, g->top);
+  cairo_line_to (cr, round (x) + 0.5, g->top + g->height);
+  cairo_stroke (cr);
+  set_color (cr, &p->train, 1);
+  cairo_arc (cr, x, y_to_px (g, loss), 2 * LINE_WIDTH, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  layout = make_layout (self, text);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  /* Beside the line, on whichever side has room. */
+  x = x + 2 * GAP + width + 2 * GAP <= g->left + g->width ? x + 2 * GAP : x - 2 * GAP - width - 2 * GAP;
+  y = g->top + 2 * GAP + g->line_height;
+  set_color (cr, &p->bg, 0.92);
+  cairo_rectangle (cr, x, y, width + 2 * GAP, height + 2 * GAP);
+  cairo_fill_preserve (cr);
+  set_color (cr, &p->fg, 0.3);
+  cairo_stroke (cr);
+  set_color (cr, &p->fg, 1);
+  cairo_move_to (cr, x + GAP, y + GAP);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+bp_loss_chart_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  BpLossChart *self = BP_LOSS_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+  Geometry g;
+  Palette p;
+
+  if (width <= 0 || height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  compute_geometry (self, &g);
+  get_palette (self, &p);
+  cairo_set_line_width (cr, 1);
+  draw_y_axis (self, cr, &g, &p);
+  draw_x_axis (self, cr, &g, &p);
+  if (bp_series_get_n (&self->history.loss) == 0)
+    draw_empty (self, cr, &g, &p);
+  draw_series (cr, &g, &self->history.test_loss, &p.test);
+  draw_series (cr, &g, &self->history.loss, &p.train);
+  if (has_test (self))
+    draw_legend (self, cr, &g, &p);
+  draw_hover (self, cr, &g, &p);
+  cairo_destroy (cr);
+}
+
+static void
+bp_loss_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+
+  *minimum = horizontal ? 240 : 160;
+  *natural = horizontal ? 640 : 360;
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           BpLossChart              *self)
+{
+  bp_loss_chart_hover (self, x);
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion,
+          BpLossChart              *self)
+{
+  bp_loss_chart_hover (self, -1);
+}
+
+static void
+bp_loss_chart_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BpLossChart *self = BP_LOSS_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_EPOCHS:
+      g_value_set_uint64 (value, self->epochs);
+      break;
+    case PROP_LOG_SCALE:
+      g_value_set_boolean (value, self->log_scale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_loss_chart_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BpLossChart *self = BP_LOSS_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_EPOCHS:
+      bp_loss_chart_set_epochs (self, g_value_get_uint64 (value));
+      break;
+    case PROP_LOG_SCALE:
+      bp_loss_chart_set_log_scale (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_loss_chart_finalize (GObject *object)
+{
+  BpLossChart *self = BP_LOSS_CHART (object);
+
+  bp_history_clear (&self->history);
+  G_OBJECT_CLASS (bp_loss_chart_parent_class)->finalize (object);
+}
+
+static void
+bp_loss_chart_class_init (BpLossChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bp_loss_chart_get_property;
+  object_class->set_property = bp_loss_chart_set_property;
+  object_class->finalize = bp_loss_chart_finalize;
+  widget_class->snapshot = bp_loss_chart_snapshot;
+  widget_class->measure = bp_loss_chart_measure;
+
+  properties[PROP_EPOCHS] =
+    g_param_spec_uint64 ("epochs", NULL, NULL, 0, G_MAXUINT64, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOG_SCALE] =
+    g_param_spec_boolean ("log-scale", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "losschart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+bp_loss_chart_init (BpLossChart *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  bp_history_init (&self->history);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loss over the epochs"),
+                                  -1);
+}
+
+GtkWidget *
+bp_loss_chart_new (void)
+{
+  return g_object_new (BP_TYPE_LOSS_CHART, NULL);
+}
+
+/* Takes a copy of @history to draw; call it when the trainer's changed. */
+void
+bp_loss_chart_set_history (BpLossChart     *self,
+                           const BpHistory *history)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+
+  bp_series_copy (&self->history.loss, &history->loss);
+  bp_series_copy (&self->history.test_loss, &history->test_loss);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+bp_loss_chart_clear (BpLossChart *self)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+
+  bp_series_reset (&self->history.loss);
+  bp_series_reset (&self->history.test_loss);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint64
+bp_loss_chart_get_epochs (BpLossChart *self)
+{
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), 0);
+
+  return self->epochs;
+}
+
+/* The epochs the run will take: where the x axis ends. */
+void
+bp_loss_chart_set_epochs (BpLossChart *self,
+                          guint64      epochs)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+
+  if (epochs == self->epochs)
+    return;
+  self->epochs = epochs;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCHS]);
+}
+
+gboolean
+bp_loss_chart_get_log_scale (BpLossChart *self)
+{
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), FALSE);
+
+  return self->log_scale;
+}
+
+void
+bp_loss_chart_set_log_scale (BpLossChart *self,
+                             gboolean     log_scale)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+
+  log_scale = !!log_scale;
+  if (log_scale == self->log_scale)
+    return;
+  self->log_scale = log_scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOG_SCALE]);
+}
+
+/* How many min/max pairs the training (or test) curve is drawn with at
+ * the widget's current size: at most one per pixel column. */
+guint
+bp_loss_chart_count_points (BpLossChart *self,
+                            gboolean     test)
+{
+  g_autoptr(GArray) columns = NULL;
+  Geometry g;
+
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), 0);
+
+  compute_geometry (self, &g);
+  columns = collect_columns (test ? &self->history.test_loss : &self->history.loss, &g);
+  return columns->len;
+}
+
+/* The epoch and training loss drawn nearest to @x (in widget
+ * coordinates), if the curve reaches there. */
+gboolean
+bp_loss_chart_describe_at (BpLossChart *self,
+                           double       x,
+                           guint64     *epoch,
+                           double      *loss)
+{
+  const BpSeries *series = &self->history.loss;
+  guint n = bp_series_get_n (series);
+  guint64 first, count, index;
+  double target;
+  BpBucket b;
+  Geometry g;
+
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), FALSE);
+
+  compute_geometry (self, &g);
+  if (n == 0 || x < g.left || x > x_to_px (&g, series->count) + GAP)
+    return FALSE;
+  target = (x - g.left) / g.width * g.x_max;
+  /* Buckets sit at their last epoch: take the nearest. */
+  index = (guint64) MAX (1, llround (target / series->span)) - 1;
+  b = bp_series_get (series, MIN (index, n - 1), &first, &count);
+  *epoch = first + count;
+  *loss = b.last;
+  return TRUE;
+}
+
+/* What the hover label says, or NULL when the pointer is not over the
+ * curve. */
+char *
+bp_loss_chart_dup_hover_text (BpLossChart *self)
+{
+  g_autofree char *number = NULL;
+  guint64 epoch;
+  double loss;
+
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), NULL);
+
+  if (!self->hovering || !bp_loss_chart_describe_at (self, self->hover_x, &epoch, &loss))
+    return NULL;
+  number = g_strdup_printf ("%" G_GUINT64_FORMAT, epoch);
+  return g_strdup_printf (_("Epoch %s\nLoss %.6f"), number, loss);
+}
+
+/* Shows the value under @x as the pointer does; a negative @x hides it. */
+void
+bp_loss_chart_hover (BpLossChart *self,
+                     double       x)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+
+  self->hovering = x >= 0;
+  self->hover_x = x;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -1,0 +1,36 @@
+/* bp-prediction-panel.h: the network's answers, live */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-network.h"
+#include "bp-people.h"
+
+G_BEGIN_DECLS
+
+#define BP_TYPE_PREDICTION_PANEL (bp_prediction_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpPredictionPanel, bp_prediction_panel, BP, PREDICTION_PANEL, GtkWidget)
+
+GtkWidget  *bp_prediction_panel_new                 (void);
+void        bp_prediction_panel_set_people          (BpPredictionPanel  *self,
+                                                     const BpPeople     *people,
+                                                     const BpNormalizer *norm);
+void        bp_prediction_panel_set_params          (BpPredictionPanel  *self,
+                                                     const BpParams     *params);
+BpUnits     bp_prediction_panel_get_units           (BpPredictionPanel  *self);
+void        bp_prediction_panel_set_units           (BpPredictionPanel  *self,
+                                                     BpUnits             units);
+guint       bp_prediction_panel_get_n_people        (BpPredictionPanel  *self);
+double      bp_prediction_panel_get_output          (BpPredictionPanel  *self,
+                                                     guint               index);
+const char *bp_prediction_panel_get_verdict         (BpPredictionPanel  *self,
+                                                     guint               index);
+void        bp_prediction_panel_set_classify        (BpPredictionPanel  *self,
+                                                     const char         *weight,
+                                                     const char         *height);
+gboolean    bp_prediction_panel_get_classify_output (BpPredictionPanel  *self,
+                                                     double             *output);
+const char *bp_prediction_panel_get_classify_text   (BpPredictionPanel  *self);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* bp-prediction-row.c: one training person's output
+ *
+ * The bar shows the raw output (1 = female, 0 = male), the label the
+ * verdict with how sure the network is, and the mark whether the verdict
+ * matches the person's gender.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-format.h"
+#include "bp-prediction-row.h"
+
+struct _BpPredictionRow
+{
+  GtkWidget       parent_instance;
+
+  GtkLabel       *name_label;
+  GtkProgressBar *bar;
+  GtkLabel       *verdict_label;
+  GtkImage       *mark;
+
+  BpGender        gender;
+  double          output;
+};
+
+G_DEFINE_FINAL_TYPE (BpPredictionRow, bp_prediction_row, GTK_TYPE_WIDGET)
+
+static void
+bp_prediction_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_PREDICTION_ROW);
+  G_OBJECT_CLASS (bp_prediction_row_parent_class)->dispose (object);
+}
+
+static void
+bp_prediction_row_class_init (BpPredictionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bp_prediction_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/backprop/Backprop/bp-prediction-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionRow, bar);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionRow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionRow, mark);
+}
+
+static void
+bp_prediction_row_init (BpPredictionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->output = 0.5;
+}
+
+GtkWidget *
+bp_prediction_row_new (void)
+{
+  return g_object_new (BP_TYPE_PREDICTION_ROW, NULL);
+}
+
+static void
+show_mark (BpPredictionRow *self)
+{
+  gboolean right = bp_prediction_row_get_right (self);
+  GtkWidget *mark = GTK_WIDGET (self->mark);
+
+  gtk_image_set_from_icon_name (self->mark, right ? "object-select-symbolic" : "window-close-symbolic");
+  gtk_widget_set_tooltip_text (mark, right ? _("Right") : _("Wrong"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  right ? _("Right") : _("Wrong"), -1);
+  gtk_widget_remove_css_class (mark, right ? "error" : "success");
+  gtk_widget_add_css_class (mark, right ? "success" : "error");
+}
+
+void
+bp_prediction_row_set_person (BpPredictionRow *self,
+                              const char      *name,
+                              BpGender         gender)
+{
+  g_return_if_fail (BP_IS_PREDICTION_ROW (self));
+
+  gtk_label_set_text (self->name_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
+  self->gender = gender;
+  show_mark (self);
+}
+
+void
+bp_prediction_row_set_output (BpPredictionRow *self,
+                              double           output)
+{
+  g_autofree char *verdict = bp_format_verdict (output);
+  g_autofree char *tip = g_strdup_printf (_("Output %.4f"), output);
+
+  g_return_if_fail (BP_IS_PREDICTION_ROW (self));
+
+  self->output = output;
+  gtk_progress_bar_set_fraction (self->bar, output);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bar), tip);
+  gtk_label_set_text (self->verdict_label, verdict);
+  show_mark (self);
+}
+
+double
+bp_prediction_row_get_output (BpPredictionRow *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_ROW (self), 0);
+
+  return self->output;
+}
+
+const char *
+bp_prediction_row_get_verdict (BpPredictionRow *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_ROW (self), NULL);
+
+  return gtk_label_get_text (self->verdict_label);
+}
+
+/* Whether the verdict matches the person's gender. */
+gboolean
+bp_prediction_row_get_right (BpPredictionRow *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_ROW (self), FALSE);
+
+  return (self->output >= 0.5) == (self->gender == BP_GENDER_FEMALE);
+}
