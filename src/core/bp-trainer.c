@@ -9,6 +9,7 @@
 #include "bp-trainer.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
@@ -20,8 +21,11 @@
 
 struct _BpTrainer
 {
-  GMutex          lock;
-  GCond           cond;
+  /* POSIX rather than GMutex/GCond: GLib's futex-based locks are invisible
+   * to ThreadSanitizer, which then reports every guarded access as a race;
+   * with pthreads the trainer's tests run clean under it. */
+  pthread_mutex_t lock;
+  pthread_cond_t  cond;     /* on CLOCK_MONOTONIC, like g_get_monotonic_time */
   GThread        *thread;
 
   BpDataset      *train;
@@ -53,6 +57,32 @@ dataset_copy (const BpDataset *src)
   return copy;
 }
 
+static void
+locks_init (BpTrainer *self)
+{
+  pthread_condattr_t attr;
+
+  pthread_mutex_init (&self->lock, NULL);
+  pthread_condattr_init (&attr);
+  pthread_condattr_setclock (&attr, CLOCK_MONOTONIC);
+  pthread_cond_init (&self->cond, &attr);
+  pthread_condattr_destroy (&attr);
+}
+
+/* Waits on the condition until @due_us (monotonic, as from
+ * g_get_monotonic_time); returns FALSE once the time has passed. */
+static gboolean
+cond_wait_until (BpTrainer *self,
+                 gint64     due_us)
+{
+  struct timespec due = {
+    .tv_sec = due_us / G_USEC_PER_SEC,
+    .tv_nsec = (due_us % G_USEC_PER_SEC) * 1000,
+  };
+
+  return pthread_cond_timedwait (&self->cond, &self->lock, &due) == 0;
+}
+
 void
 bp_history_init (BpHistory *history)
 {
@@ -76,8 +106,7 @@ bp_trainer_new (const BpDataset       *train,
 {
   BpTrainer *self = g_new0 (BpTrainer, 1);
 
-  g_mutex_init (&self->lock);
-  g_cond_init (&self->cond);
+  locks_init (self);
   self->train = dataset_copy (train);
   self->test = test != NULL && test->n > 0 ? dataset_copy (test) : NULL;
   self->config = *config;
@@ -100,8 +129,8 @@ bp_trainer_free (BpTrainer *self)
   bp_history_clear (&self->history);
   bp_dataset_free (self->train);
   bp_dataset_free (self->test);
-  g_mutex_clear (&self->lock);
-  g_cond_clear (&self->cond);
+  pthread_mutex_destroy (&self->lock);
+  pthread_cond_destroy (&self->cond);
   g_free (self);
 }
 
@@ -193,7 +222,7 @@ wait_for_work (BpTrainer *self,
     {
       self->progress.state = BP_TRAINER_PAUSED;
       *waited = TRUE;
-      g_cond_wait (&self->cond, &self->lock);
+      pthread_cond_wait (&self->cond, &self->lock);
     }
   return !is_over (self);
 }
@@ -210,7 +239,7 @@ pace_wait (BpTrainer *self,
   if (self->paused || self->pace <= 0)
     return;
   due = start + (gint64) ((self->progress.epoch - epoch0) / self->pace * G_USEC_PER_SEC);
-  g_cond_wait_until (&self->cond, &self->lock, due);
+  cond_wait_until (self, due);
 }
 
 /* The worker's own CPU time: wall time would count the moments another
@@ -270,11 +299,11 @@ train_chunk (BpTrainer *self,
   chunk->params = self->progress.params;
   if (!stepping)
     self->progress.state = BP_TRAINER_RUNNING;
-  g_mutex_unlock (&self->lock);
+  pthread_mutex_unlock (&self->lock);
   t0 = thread_time_us ();
   run_chunk (self, chunk, n);
   *adaptive = adapt (*adaptive, thread_time_us () - t0);
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   /* Only epochs run as steps count against the steps asked for. */
   if (stepping)
     self->steps_wanted -= MIN (self->steps_wanted, chunk->n);
@@ -290,7 +319,7 @@ worker (gpointer data)
   guint64 adaptive = 64;
   gboolean waited;
 
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   while (wait_for_work (self, &waited))
     {
       pace_clock_update (self, &clock, waited);
@@ -300,8 +329,8 @@ worker (gpointer data)
   if (g_atomic_int_get (&self->stop_flag) && !bp_trainer_state_is_done (self->progress.state))
     self->progress.state = BP_TRAINER_STOPPED;
   self->progress.version++;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  pthread_cond_broadcast (&self->cond);
+  pthread_mutex_unlock (&self->lock);
   return NULL;
 }
 
@@ -311,39 +340,39 @@ bp_trainer_start (BpTrainer *self,
 {
   g_return_if_fail (self->thread == NULL);
 
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   self->paused = paused;
   self->progress.state = paused ? BP_TRAINER_PAUSED : BP_TRAINER_RUNNING;
   if (self->progress.epochs == 0)
     self->progress.state = BP_TRAINER_FINISHED;
   self->progress.version++;
-  g_mutex_unlock (&self->lock);
+  pthread_mutex_unlock (&self->lock);
   self->thread = g_thread_new ("backprop-trainer", worker, self);
 }
 
 void
 bp_trainer_pause (BpTrainer *self)
 {
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   self->paused = TRUE;
   self->steps_wanted = 0;
   if (self->progress.state == BP_TRAINER_RUNNING)
     self->progress.state = BP_TRAINER_PAUSED;
   self->progress.version++;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  pthread_cond_broadcast (&self->cond);
+  pthread_mutex_unlock (&self->lock);
 }
 
 void
 bp_trainer_resume (BpTrainer *self)
 {
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   self->paused = FALSE;
   if (self->progress.state == BP_TRAINER_PAUSED)
     self->progress.state = BP_TRAINER_RUNNING;
   self->progress.version++;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  pthread_cond_broadcast (&self->cond);
+  pthread_mutex_unlock (&self->lock);
 }
 
 /* While paused: run exactly @epochs more epochs, then pause again. */
@@ -351,11 +380,11 @@ void
 bp_trainer_step (BpTrainer *self,
                  guint64    epochs)
 {
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   if (self->paused)
     self->steps_wanted += epochs;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  pthread_cond_broadcast (&self->cond);
+  pthread_mutex_unlock (&self->lock);
 }
 
 /* Returns once the worker has ended: no epoch runs after this. */
@@ -363,9 +392,9 @@ void
 bp_trainer_stop (BpTrainer *self)
 {
   g_atomic_int_set (&self->stop_flag, 1);
-  g_mutex_lock (&self->lock);
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  pthread_mutex_lock (&self->lock);
+  pthread_cond_broadcast (&self->cond);
+  pthread_mutex_unlock (&self->lock);
   if (self->thread != NULL)
     g_clear_pointer (&self->thread, g_thread_join);
   else if (!bp_trainer_state_is_done (self->progress.state))
@@ -376,19 +405,19 @@ void
 bp_trainer_set_pace (BpTrainer *self,
                      double     epochs_per_second)
 {
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   self->pace = epochs_per_second;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->lock);
+  pthread_cond_broadcast (&self->cond);
+  pthread_mutex_unlock (&self->lock);
 }
 
 void
 bp_trainer_get_progress (BpTrainer  *self,
                          BpProgress *progress)
 {
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   *progress = self->progress;
-  g_mutex_unlock (&self->lock);
+  pthread_mutex_unlock (&self->lock);
 }
 
 /* Copies the history into @dest (initialised with bp_history_init) unless
@@ -400,7 +429,7 @@ bp_trainer_copy_history (BpTrainer *self,
 {
   gboolean changed;
 
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   changed = version == NULL || *version != self->history_version;
   if (changed)
     {
@@ -409,7 +438,7 @@ bp_trainer_copy_history (BpTrainer *self,
       if (version != NULL)
         *version = self->history_version;
     }
-  g_mutex_unlock (&self->lock);
+  pthread_mutex_unlock (&self->lock);
   return changed;
 }
 
@@ -422,16 +451,16 @@ bp_trainer_wait (BpTrainer *self,
   gint64 deadline = g_get_monotonic_time () + timeout_us;
   gboolean done;
 
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   while (!(done = bp_trainer_state_is_done (self->progress.state)))
     if (timeout_us < 0)
-      g_cond_wait (&self->cond, &self->lock);
-    else if (!g_cond_wait_until (&self->cond, &self->lock, deadline))
+      pthread_cond_wait (&self->cond, &self->lock);
+    else if (!cond_wait_until (self, deadline))
       {
         done = bp_trainer_state_is_done (self->progress.state);
         break;
       }
-  g_mutex_unlock (&self->lock);
+  pthread_mutex_unlock (&self->lock);
   return done;
 }
 
