@@ -2,6 +2,7 @@
 #include "bp-chart-ticks.h"
 
 #include <math.h>
+#include <string.h>
 
 static const int mantissas[] = { 1, 2, 5 };
 
@@ -28,8 +29,10 @@ try_step (BpTicks *ticks,
           guint    max_ticks)
 {
   double step = tick_value (1, m, e);
-  double first = floor (lo / step);
-  double last = ceil (hi / step);
+  /* 0.07 / 0.01 is 7.000000000000001: a ninth tick for a rounding error
+   * would be wrong, so nearly whole quotients count as whole. */
+  double first = floor (lo / step + 1e-9);
+  double last = ceil (hi / step - 1e-9);
 
   if (last - first + 1 > max_ticks)
     return FALSE;
@@ -129,6 +132,27 @@ pick_unit (const BpTicks *ticks,
       }
 }
 
+/* 1.0M reads as 1M, and 0.0M as plain 0.  Takes @number. */
+static char *
+trim_suffixed (char       *number,
+               const char *suffix)
+{
+  g_autofree char *owned = number;
+  char *end = owned + strlen (owned);
+
+  /* The decimal separator is the locale's: a dot or a comma. */
+  if (strpbrk (owned, ".,") != NULL)
+    {
+      while (end[-1] == '0')
+        *--end = '\0';
+      if (end[-1] == '.' || end[-1] == ',')
+        *--end = '\0';
+    }
+  if (strcmp (owned, "0") == 0)
+    return g_steal_pointer (&owned);
+  return g_strconcat (owned, suffix, NULL);
+}
+
 static char *
 format_linear (const BpTicks *ticks,
                double         value)
@@ -143,7 +167,9 @@ format_linear (const BpTicks *ticks,
   decimals = scaled_step >= 1 ? 0 : (int) ceil (-log10 (scaled_step) - 1e-9);
   if (fabs (value) < ticks->step * 1e-6)
     value = 0;  /* no “-0.00” */
-  return g_strdup_printf ("%.*f%s", decimals, value / unit, suffix);
+  if (unit == 1)
+    return g_strdup_printf ("%.*f", decimals, value);
+  return trim_suffixed (g_strdup_printf ("%.*f", decimals, value / unit), suffix);
 }
 
 static char *

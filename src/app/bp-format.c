@@ -42,10 +42,13 @@ bp_format_input (double value)
 }
 
 /* “Female 95.1 %” or “Male 97.2 %”: the verdict and how sure the network
- * is of it.  An output of 0.5 or more means female, as in backprop-cli. */
+ * is of it.  An output of 0.5 or more means female, as in backprop-cli;
+ * a diverged network's NaN is no answer at all. */
 char *
 bp_format_verdict (double output)
 {
+  if (!isfinite (output))
+    return g_strdup (_("No answer"));
   if (output >= 0.5)
     return g_strdup_printf (_("Female %.1f %%"), 100 * output);
   return g_strdup_printf (_("Male %.1f %%"), 100 * (1 - output));

@@ -250,7 +250,12 @@ bp_people_editor_set_property (GObject      *object,
 static void
 bp_people_editor_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_PEOPLE_EDITOR);
+  /* The template's unnamed children are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (bp_people_editor_parent_class)->dispose (object);
 }
 

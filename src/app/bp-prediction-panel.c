@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "bp-csv.h"
 #include "bp-enums.h"
@@ -27,6 +28,7 @@ struct _BpPredictionPanel
   GtkLabel       *height_unit;
   GtkLabel       *result_label;
   GtkProgressBar *result_bar;
+  GtkLabel       *detail_label;
   GtkWidget      *emily_button;
   GtkWidget      *frank_button;
 
@@ -87,24 +89,34 @@ row_at (BpPredictionPanel *self,
   return child != NULL ? BP_PREDICTION_ROW (child) : NULL;
 }
 
+/* The verdict in large type; under it the raw output, or in its place
+ * why the entries cannot be read, so that an error does not resize the
+ * box. */
 static void
 show_classify (BpPredictionPanel *self)
 {
-  GtkWidget *label = GTK_WIDGET (self->result_label);
+  GtkWidget *detail = GTK_WIDGET (self->detail_label);
   g_autofree char *verdict = NULL;
+  g_autofree char *output = NULL;
 
   if (self->classify_error != NULL)
     {
-      gtk_label_set_text (self->result_label, self->classify_error);
-      gtk_widget_add_css_class (label, "error");
+      gtk_label_set_text (self->result_label, "—");
       gtk_progress_bar_set_fraction (self->result_bar, 0);
+      gtk_label_set_text (self->detail_label, self->classify_error);
+      gtk_widget_remove_css_class (detail, "dim-label");
+      gtk_widget_add_css_class (detail, "error");
       return;
     }
   self->classify_output = output_for (self, self->weight_lb, self->height_in);
   verdict = bp_format_verdict (self->classify_output);
+  output = g_strdup_printf (_("Output %.4f"), self->classify_output);
   gtk_label_set_text (self->result_label, verdict);
-  gtk_widget_remove_css_class (label, "error");
-  gtk_progress_bar_set_fraction (self->result_bar, self->classify_output);
+  gtk_progress_bar_set_fraction (self->result_bar,
+                                 isfinite (self->classify_output) ? self->classify_output : 0);
+  gtk_label_set_text (self->detail_label, output);
+  gtk_widget_remove_css_class (detail, "error");
+  gtk_widget_add_css_class (detail, "dim-label");
 }
 
 static void
@@ -263,7 +275,12 @@ bp_prediction_panel_set_property (GObject      *object,
 static void
 bp_prediction_panel_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_PREDICTION_PANEL);
+  /* The template's unnamed children are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (bp_prediction_panel_parent_class)->dispose (object);
 }
 
@@ -302,6 +319,7 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, height_unit);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, result_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, result_bar);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, detail_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, emily_button);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, frank_button);
   gtk_widget_class_bind_template_callback (widget_class, on_classify_changed);
@@ -468,5 +486,7 @@ bp_prediction_panel_get_classify_text (BpPredictionPanel *self)
 {
   g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), NULL);
 
+  if (self->classify_error != NULL)
+    return self->classify_error;
   return gtk_label_get_text (self->result_label);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "bp-format.h"
 #include "bp-prediction-row.h"
@@ -29,7 +30,12 @@ G_DEFINE_FINAL_TYPE (BpPredictionRow, bp_prediction_row, GTK_TYPE_WIDGET)
 static void
 bp_prediction_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_PREDICTION_ROW);
+  /* The template's unnamed children are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (bp_prediction_row_parent_class)->dispose (object);
 }
 
@@ -89,6 +95,7 @@ bp_prediction_row_set_person (BpPredictionRow *self,
   show_mark (self);
 }
 
+/* A diverged network answers NaN: shown as no answer, an empty bar. */
 void
 bp_prediction_row_set_output (BpPredictionRow *self,
                               double           output)
@@ -99,7 +106,7 @@ bp_prediction_row_set_output (BpPredictionRow *self,
   g_return_if_fail (BP_IS_PREDICTION_ROW (self));
 
   self->output = output;
-  gtk_progress_bar_set_fraction (self->bar, output);
+  gtk_progress_bar_set_fraction (self->bar, isfinite (output) ? output : 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->bar), tip);
   gtk_label_set_text (self->verdict_label, verdict);
   show_mark (self);
@@ -127,5 +134,6 @@ bp_prediction_row_get_right (BpPredictionRow *self)
 {
   g_return_val_if_fail (BP_IS_PREDICTION_ROW (self), FALSE);
 
-  return (self->output >= 0.5) == (self->gender == BP_GENDER_FEMALE);
+  return isfinite (self->output) &&
+         (self->output >= 0.5) == (self->gender == BP_GENDER_FEMALE);
 }

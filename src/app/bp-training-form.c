@@ -283,7 +283,12 @@ bp_training_form_set_property (GObject      *object,
 static void
 bp_training_form_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_TRAINING_FORM);
+  /* The template's unnamed children are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (bp_training_form_parent_class)->dispose (object);
 }
 
