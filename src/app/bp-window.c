@@ -1,0 +1,610 @@
+/* bp-window.c: the main window
+ *
+ * The window never waits for training.  Each run is a BpTrainer working
+ * on its own thread; once per frame a tick callback copies its progress
+ * and, when it changed, its bounded history, and hands them to the chart
+ * and the predictions.  However many epochs a frame covers, the main loop
+ * sees one callback.
+ *
+ * Between runs the window shows what the seed's initial parameters say,
+ * so the class sees the untrained network first.  While a run is live
+ * (running or paused) the people and the settings that belong to it are
+ * insensitive: the trainer has its own copy of the data, and editing it
+ * visibly would not change that run.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bp-window.h"
+
+struct _BpWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GtkWidget         *train_button;
+  GtkButton         *pause_button;
+  BpTrainingForm    *training_form;
+  BpPeopleEditor    *people_editor;
+  GtkLabel          *state_label;
+  GtkLabel          *epoch_label;
+  GtkLabel          *loss_label;
+  GtkLabel          *hint_label;
+  BpLossChart       *loss_chart;
+  BpPredictionPanel *prediction_panel;
+
+  BpTrainer         *trainer;    /* the current run, or NULL between runs */
+  BpProgress         progress;   /* as last read, or the idle state */
+  BpHistory          history;
+  guint64            history_version;
+  BpNormalizer       run_norm;   /* how the run's people became inputs */
+  guint              tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (BpWindow, bp_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static void
+set_enabled (BpWindow   *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* A run that can still go on: running, or paused. */
+static gboolean
+run_is_live (BpWindow *self)
+{
+  return self->trainer != NULL && !bp_trainer_state_is_done (self->progress.state);
+}
+
+/* Why a new run cannot start from the people and settings, or NULL. */
+static const char *
+input_error (BpWindow *self)
+{
+  const char *error = bp_people_editor_get_error (self->people_editor);
+
+  return error != NULL ? error : bp_training_form_get_error (self->training_form);
+}
+
+static const char *
+state_text (BpTrainerState state)
+{
+  switch (state)
+    {
+    case BP_TRAINER_IDLE:
+      return _("Ready");
+    case BP_TRAINER_RUNNING:
+      return _("Training…");
+    case BP_TRAINER_PAUSED:
+      return _("Paused");
+    case BP_TRAINER_FINISHED:
+      return _("Finished");
+    case BP_TRAINER_STOPPED:
+      return _("Stopped");
+    case BP_TRAINER_DIVERGED:
+      return _("Diverged");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Words under the status line: why training went wrong or cannot start. */
+static void
+show_hint (BpWindow *self)
+{
+  const char *error = input_error (self);
+  GtkWidget *hint = GTK_WIDGET (self->hint_label);
+  g_autofree char *text = NULL;
+
+  if (self->progress.state == BP_TRAINER_DIVERGED)
+    text = g_strdup (_("The loss stopped being a finite number: each step overshot and the "
+                       "parameters grew without bound. Lower the learning rate (0.1 works) "
+                       "and train again."));
+  else if (error != NULL && !run_is_live (self))
+    text = g_strdup_printf (_("Cannot train: %s"), error);
+  gtk_label_set_text (self->hint_label, text != NULL ? text : "");
+  gtk_widget_set_visible (hint, text != NULL);
+  if (text != NULL)
+    gtk_widget_add_css_class (hint, "error");
+}
+
+static void
+show_progress (BpWindow *self)
+{
+  const BpProgress *p = &self->progress;
+  g_autofree char *epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, p->epoch);
+  g_autofree char *epochs = g_strdup_printf ("%" G_GUINT64_FORMAT, p->epochs);
+  g_autofree char *epoch_text = g_strdup_printf (_("Epoch %s of %s"), epoch, epochs);
+  g_autofree char *loss_text = isfinite (p->loss) ? g_strdup_printf (_("Loss %.6f"), p->loss)
+                                                  : g_strdup (_("Loss —"));
+
+  gtk_label_set_text (self->state_label, state_text (p->state));
+  gtk_label_set_text (self->epoch_label, epoch_text);
+  gtk_label_set_text (self->loss_label, loss_text);
+}
+
+/* Room for the run's largest epoch count from the start, so that the
+ * labels after it do not shift as digits are added. */
+static void
+size_epoch_label (BpWindow *self,
+                  guint64   epochs)
+{
+  g_autofree char *epochs_text = g_strdup_printf ("%" G_GUINT64_FORMAT, epochs);
+  g_autofree char *widest = g_strdup_printf (_("Epoch %s of %s"), epochs_text, epochs_text);
+
+  gtk_label_set_width_chars (self->epoch_label, g_utf8_strlen (widest, -1));
+}
+
+static void
+update_train_tooltip (BpWindow *self)
+{
+  const char *error = input_error (self);
+  g_autofree char *tip = NULL;
+
+  if (run_is_live (self))
+    tip = g_strdup (_("Training is under way: stop it to start again"));
+  else if (error != NULL)
+    tip = g_strdup_printf (_("Cannot train: %s"), error);
+  else
+    tip = g_strdup (_("Train the network (Ctrl+Return)"));
+  gtk_widget_set_tooltip_text (self->train_button, tip);
+}
+
+/* An entry that turns insensitive while it has the focus never gets its
+ * focus-out; hand the focus to Pause first, where Space works anyway. */
+static void
+move_focus_to_controls (BpWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL &&
+      (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->training_form)) ||
+       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->people_editor))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+}
+
+/* Everything that depends on whether a run is live and the inputs valid. */
+static void
+update_actions (BpWindow *self)
+{
+  gboolean live = run_is_live (self);
+  gboolean paused = live && self->progress.state == BP_TRAINER_PAUSED;
+  gboolean can_start = !live && input_error (self) == NULL;
+  GAction *pause = g_action_map_lookup_action (G_ACTION_MAP (self), "pause");
+
+  set_enabled (self, "train", can_start);
+  set_enabled (self, "pause", live);
+  set_enabled (self, "stop", live);
+  set_enabled (self, "step-epoch", paused || can_start);
+  set_enabled (self, "reset", self->trainer != NULL);
+  set_enabled (self, "new-parameters", !live);
+  g_simple_action_set_state (G_SIMPLE_ACTION (pause), g_variant_new_boolean (paused));
+  gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
+  update_train_tooltip (self);
+  if (live)
+    move_focus_to_controls (self);
+  bp_training_form_set_running (self->training_form, live);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->people_editor), !live);
+  show_progress (self);
+  show_hint (self);
+}
+
+/* No run: the predictions and loss of the seed's initial parameters. */
+static void
+show_idle (BpWindow *self)
+{
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpDataset) data = NULL;
+  BpTrainerConfig config;
+  BpNormalizer norm;
+
+  if (people == NULL || !bp_training_form_get_config (self->training_form, &config))
+    return;
+  bp_normalizer_init (&norm, bp_training_form_get_normalize (self->training_form), people);
+  data = bp_people_to_dataset (people, &norm);
+  self->progress = (BpProgress) {
+    .state = BP_TRAINER_IDLE,
+    .epochs = config.epochs,
+    .loss = bp_network_loss (&config.initial, data),
+    .test_loss = NAN,
+    .params = config.initial,
+  };
+  size_epoch_label (self, config.epochs);
+  bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
+  bp_prediction_panel_set_people (self->prediction_panel, people, &norm);
+  bp_prediction_panel_set_params (self->prediction_panel, &config.initial);
+}
+
+/* People or settings changed.  After a run the predictions keep its
+ * parameters and normalisation: the edited people are asked of the
+ * network that was trained. */
+static void
+on_inputs_changed (BpWindow *self)
+{
+  g_autoptr(BpPeople) people = NULL;
+
+  if (self->trainer == NULL)
+    show_idle (self);
+  else if (!run_is_live (self) &&
+           (people = bp_people_editor_dup_people (self->people_editor)) != NULL)
+    bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
+  update_actions (self);
+}
+
+/* Copies the trainer's progress, and its history when it changed, into
+ * the widgets.  Called once per frame at most. */
+static void
+read_trainer (BpWindow *self)
+{
+  BpTrainerState before = self->progress.state;
+  BpProgress p;
+
+  bp_trainer_get_progress (self->trainer, &p);
+  if (p.version == self->progress.version)
+    return;
+  self->progress = p;
+  if (bp_trainer_copy_history (self->trainer, &self->history, &self->history_version))
+    bp_loss_chart_set_history (self->loss_chart, &self->history);
+  bp_prediction_panel_set_params (self->prediction_panel, &p.params);
+  if (p.state != before)
+    update_actions (self);
+  else
+    show_progress (self);
+}
+
+static void
+stop_ticking (BpWindow *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (self->trainer == NULL)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  read_trainer (self);
+  if (run_is_live (self))
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_ticking (BpWindow *self)
+{
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+}
+
+/* Ends the current run, if any; bp_trainer_free() joins its thread. */
+static void
+discard_run (BpWindow *self)
+{
+  stop_ticking (self);
+  g_clear_pointer (&self->trainer, bp_trainer_free);
+}
+
+static gboolean
+start_run (BpWindow *self,
+           gboolean  paused)
+{
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpDataset) data = NULL;
+  BpTrainerConfig config;
+
+  if (people == NULL || !bp_training_form_get_config (self->training_form, &config))
+    return FALSE;
+  discard_run (self);
+  bp_normalizer_init (&self->run_norm, bp_training_form_get_normalize (self->training_form), people);
+  data = bp_people_to_dataset (people, &self->run_norm);
+  self->trainer = bp_trainer_new (data, NULL, &config);
+  bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
+  bp_loss_chart_clear (self->loss_chart);
+  bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
+  size_epoch_label (self, config.epochs);
+  bp_trainer_start (self->trainer, paused);
+  /* A new trainer counts its versions from zero again. */
+  self->progress.version = G_MAXUINT64;
+  self->history_version = G_MAXUINT64;
+  read_trainer (self);
+  update_actions (self);
+  start_ticking (self);
+  return TRUE;
+}
+
+static void
+train_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  start_run (BP_WINDOW (user_data), FALSE);
+}
+
+static void
+pause_change_state (GSimpleAction *action,
+                    GVariant      *value,
+                    gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  if (!run_is_live (self))
+    return;
+  if (g_variant_get_boolean (value))
+    bp_trainer_pause (self->trainer);
+  else
+    bp_trainer_resume (self->trainer);
+  read_trainer (self);
+  update_actions (self);
+}
+
+static void
+stop_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  if (!run_is_live (self))
+    return;
+  bp_trainer_stop (self->trainer);
+  read_trainer (self);
+  stop_ticking (self);
+  update_actions (self);
+}
+
+/* One epoch, then paused; between runs it starts a paused run first. */
+static void
+step_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  if (!run_is_live (self) && !start_run (self, TRUE))
+    return;
+  if (self->progress.state != BP_TRAINER_PAUSED)
+    return;
+  bp_trainer_step (self->trainer, 1);
+  start_ticking (self);
+}
+
+/* Back to the initial parameters of the seed, with an empty chart. */
+static void
+reset_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  discard_run (self);
+  bp_loss_chart_clear (self->loss_chart);
+  show_idle (self);
+  update_actions (self);
+}
+
+static void
+new_parameters_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  if (run_is_live (self))
+    return;
+  reset_activated (action, parameter, self);
+  /* The form's seed change shows the new idle predictions. */
+  bp_training_form_set_seed (self->training_form, g_random_int ());
+}
+
+static void
+on_speed_changed (BpWindow *self)
+{
+  if (run_is_live (self))
+    bp_trainer_set_pace (self->trainer,
+                         bp_training_form_get_pace (self->training_form, self->progress.epochs));
+}
+
+static const GActionEntry win_entries[] = {
+  { .name = "train", .activate = train_activated },
+  /* Stateful without a parameter: activating it toggles the state. */
+  { .name = "pause", .state = "false", .change_state = pause_change_state },
+  { .name = "stop", .activate = stop_activated },
+  { .name = "reset", .activate = reset_activated },
+  { .name = "step-epoch", .activate = step_activated },
+  { .name = "new-parameters", .activate = new_parameters_activated },
+};
+
+/* Closing mid-run: stopping joins the worker, and the final progress
+ * stays readable for whoever still holds the window. */
+static void
+end_run (BpWindow *self)
+{
+  if (self->trainer != NULL)
+    {
+      bp_trainer_stop (self->trainer);
+      bp_trainer_get_progress (self->trainer, &self->progress);
+    }
+  discard_run (self);
+}
+
+/* gtk_window_destroy() (closing, app.quit) unrealizes the window but only
+ * disposes it once the last reference goes; the run must not outlive the
+ * window on screen either way. */
+static void
+bp_window_unrealize (GtkWidget *widget)
+{
+  end_run (BP_WINDOW (widget));
+  GTK_WIDGET_CLASS (bp_window_parent_class)->unrealize (widget);
+}
+
+static void
+bp_window_dispose (GObject *object)
+{
+  BpWindow *self = BP_WINDOW (object);
+
+  end_run (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
+  G_OBJECT_CLASS (bp_window_parent_class)->dispose (object);
+}
+
+static void
+bp_window_finalize (GObject *object)
+{
+  BpWindow *self = BP_WINDOW (object);
+
+  bp_history_clear (&self->history);
+  G_OBJECT_CLASS (bp_window_parent_class)->finalize (object);
+}
+
+static void
+bp_window_class_init (BpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bp_window_dispose;
+  object_class->finalize = bp_window_finalize;
+  widget_class->unrealize = bp_window_unrealize;
+
+  g_type_ensure (BP_TYPE_TRAINING_FORM);
+  g_type_ensure (BP_TYPE_PEOPLE_EDITOR);
+  g_type_ensure (BP_TYPE_LOSS_CHART);
+  g_type_ensure (BP_TYPE_PREDICTION_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/backprop/Backprop/bp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, train_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, training_form);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, people_editor);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, state_label);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, epoch_label);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, loss_label);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, loss_chart);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, prediction_panel);
+
+  /* Bubble-phase shortcuts: an entry that has the focus takes Space and
+   * Escape first, and a disabled action lets the key through. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.pause", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
+}
+
+static void
+bp_window_init (BpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+  bp_history_init (&self->history);
+
+  g_signal_connect_object (self->people_editor, "changed",
+                           G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->training_form, "notify::valid",
+                           G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->training_form, "notify::seed",
+                           G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->training_form, "notify::normalize",
+                           G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->training_form, "notify::speed",
+                           G_CALLBACK (on_speed_changed), self, G_CONNECT_SWAPPED);
+  show_idle (self);
+  update_actions (self);
+}
+
+BpWindow *
+bp_window_new (BpApplication *application)
+{
+  return g_object_new (BP_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* The last progress the window read: the current run's, or the idle
+ * state between runs.  After the window was closed mid-run it is the
+ * run's final progress, read after its worker thread was joined. */
+void
+bp_window_get_progress (BpWindow   *self,
+                        BpProgress *progress)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  *progress = self->progress;
+}
+
+gboolean
+bp_window_has_run (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  return self->trainer != NULL;
+}
+
+const char *
+bp_window_get_state_text (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->state_label);
+}
+
+/* The explanation under the status line, or "" when there is none. */
+const char *
+bp_window_get_hint_text (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->hint_label);
+}
+
+BpTrainingForm *
+bp_window_get_training_form (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->training_form;
+}
+
+BpPeopleEditor *
+bp_window_get_people_editor (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->people_editor;
+}
+
+BpLossChart *
+bp_window_get_loss_chart (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->loss_chart;
+}
+
+BpPredictionPanel *
+bp_window_get_prediction_panel (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->prediction_panel;
+}
+
+GtkWidget *
+bp_window_get_train_button (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->train_button;
+}

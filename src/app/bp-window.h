@@ -1,0 +1,31 @@
+/* bp-window.h: the main window, where a class watches the network learn */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-application.h"
+#include "bp-loss-chart.h"
+#include "bp-people-editor.h"
+#include "bp-prediction-panel.h"
+#include "bp-trainer.h"
+#include "bp-training-form.h"
+
+G_BEGIN_DECLS
+
+#define BP_TYPE_WINDOW (bp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpWindow, bp_window, BP, WINDOW, GtkApplicationWindow)
+
+BpWindow          *bp_window_new                  (BpApplication *application);
+void               bp_window_get_progress         (BpWindow      *self,
+                                                   BpProgress    *progress);
+gboolean           bp_window_has_run              (BpWindow      *self);
+const char        *bp_window_get_state_text       (BpWindow      *self);
+const char        *bp_window_get_hint_text        (BpWindow      *self);
+BpTrainingForm    *bp_window_get_training_form    (BpWindow      *self);
+BpPeopleEditor    *bp_window_get_people_editor    (BpWindow      *self);
+BpLossChart       *bp_window_get_loss_chart       (BpWindow      *self);
+BpPredictionPanel *bp_window_get_prediction_panel (BpWindow      *self);
+GtkWidget         *bp_window_get_train_button     (BpWindow      *self);
+
+G_END_DECLS
