@@ -1,0 +1,426 @@
+/* test-window.c: the main window, driven through its actions and entries
+ *
+ * Runs under a display (Xvfb).  Every wait iterates the main loop until a
+ * condition holds; nothing depends on how fast the machine is.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "bp-format.h"
+#include "ui-utils.h"
+
+#define N_SEED_PEOPLE 4
+
+static void
+get_outputs (BpWindow *window,
+             double   *outputs)
+{
+  BpPredictionPanel *panel = bp_window_get_prediction_panel (window);
+
+  g_assert_cmpuint (bp_prediction_panel_get_n_people (panel), ==, N_SEED_PEOPLE);
+  for (guint i = 0; i < N_SEED_PEOPLE; i++)
+    outputs[i] = bp_prediction_panel_get_output (panel, i);
+}
+
+static void
+test_starts_with_the_seed_people (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (editor);
+  const char *names[] = { "Alice", "Bob", "Charlie", "Diana" };
+
+  g_assert_nonnull (people);
+  g_assert_cmpuint (bp_people_get_n (people), ==, N_SEED_PEOPLE);
+  for (guint i = 0; i < N_SEED_PEOPLE; i++)
+    g_assert_cmpstr (bp_people_get (people, i)->name, ==, names[i]);
+  /* The inputs the network sees: weight − 135, height − 66. */
+  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (editor, 0)), ==, "−2, −1");
+  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (editor, 1)), ==, "25, 6");
+  g_assert_cmpstr (bp_window_get_state_text (window), ==, "Ready");
+  g_assert_true (ui_test_action_enabled (window, "train"));
+  g_assert_false (ui_test_action_enabled (window, "stop"));
+  g_assert_false (ui_test_action_enabled (window, "pause"));
+  g_assert_false (ui_test_action_enabled (window, "reset"));
+  ui_test_destroy_window (window);
+}
+
+/* Edit a person, train to the end: the chart grows, the answers change. */
+static void
+test_train_to_the_end (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  BpLossChart *chart = bp_window_get_loss_chart (window);
+  double before[N_SEED_PEOPLE], after[N_SEED_PEOPLE];
+  BpProgress progress;
+  guint points;
+
+  ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_WEIGHT), "134");
+  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (editor, 0)), ==, "−1, −1");
+  get_outputs (window, before);
+  g_assert_cmpuint (bp_loss_chart_count_points (chart, FALSE), ==, 0);
+
+  ui_test_activate (window, "train");
+  /* The run owns its data: editing is refused while it is live. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (editor)));
+  g_assert_false (ui_test_action_enabled (window, "train"));
+  g_assert_true (ui_test_action_enabled (window, "stop"));
+
+  progress = ui_test_run_until_done (window);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (progress.epoch, ==, 1000);
+  g_assert_cmpstr (bp_window_get_state_text (window), ==, "Finished");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (editor)));
+  g_assert_true (ui_test_action_enabled (window, "train"));
+  g_assert_false (ui_test_action_enabled (window, "stop"));
+
+  /* One point per epoch fits in the chart's width here, and never more
+   * than one min/max pair per pixel column. */
+  points = bp_loss_chart_count_points (chart, FALSE);
+  g_assert_cmpuint (points, >, 0);
+  g_assert_cmpuint (points, <=, (guint) gtk_widget_get_width (GTK_WIDGET (chart)));
+
+  get_outputs (window, after);
+  for (guint i = 0; i < N_SEED_PEOPLE; i++)
+    g_assert_cmpfloat (after[i], !=, before[i]);
+  /* The seeds' lesson: Alice and Diana female, Bob and Charlie male. */
+  g_assert_cmpfloat (after[0], >, 0.5);
+  g_assert_cmpfloat (after[1], <, 0.5);
+  g_assert_cmpfloat (after[2], <, 0.5);
+  g_assert_cmpfloat (after[3], >, 0.5);
+  ui_test_destroy_window (window);
+}
+
+static void
+assert_cannot_train (BpWindow   *window,
+                     const char *reason)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (bp_window_get_train_button (window));
+
+  g_assert_false (ui_test_action_enabled (window, "train"));
+  g_assert_false (ui_test_action_enabled (window, "step-epoch"));
+  g_assert_nonnull (strstr (tooltip, reason));
+  g_assert_nonnull (strstr (bp_window_get_hint_text (window), reason));
+}
+
+static void
+test_invalid_people (void)
+{
+  const char *bad[] = { "abc", "", "nan", "inf", "1e999", "12abc", "0x10", "-5", "0", "5000" };
+  BpWindow *window = ui_test_new_window ();
+  GtkEditable *weight = ui_test_person_entry (window, 1, BP_PERSON_COLUMN_WEIGHT);
+  GtkEditable *height = ui_test_person_entry (window, 2, BP_PERSON_COLUMN_HEIGHT);
+  GtkEditable *name = ui_test_person_entry (window, 3, BP_PERSON_COLUMN_NAME);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      ui_test_set_text (weight, bad[i]);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (weight), "error"));
+      assert_cannot_train (window, "Bob");
+      g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (weight)));
+    }
+  ui_test_set_text (weight, "160");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (weight), "error"));
+  g_assert_true (ui_test_action_enabled (window, "train"));
+
+  ui_test_set_text (height, "500");
+  assert_cannot_train (window, "Charlie");
+  ui_test_set_text (height, "70");
+  ui_test_set_text (name, "  ");
+  assert_cannot_train (window, "name");
+  ui_test_set_text (name, "Diana");
+  g_assert_true (ui_test_action_enabled (window, "train"));
+  g_assert_cmpstr (bp_window_get_hint_text (window), ==, "");
+  ui_test_destroy_window (window);
+}
+
+static void
+test_invalid_settings (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  struct
+  {
+    GtkEditable *entry;
+    const char  *bad;
+    const char  *good;
+    const char  *reason;
+  } cases[] = {
+    { bp_training_form_get_learning_rate_entry (form), "0", "0.1", "Learning rate" },
+    { bp_training_form_get_learning_rate_entry (form), "fast", "0.1", "Learning rate" },
+    { bp_training_form_get_learning_rate_entry (form), "1e999", "0.1", "Learning rate" },
+    { bp_training_form_get_epochs_entry (form), "0", "1000", "Epochs" },
+    { bp_training_form_get_epochs_entry (form), "1.5", "1000", "Epochs" },
+    { bp_training_form_get_epochs_entry (form), "-3", "1000", "Epochs" },
+    { bp_training_form_get_seed_entry (form), "4294967296", "1", "Seed" },
+    { bp_training_form_get_seed_entry (form), "", "1", "Seed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ui_test_set_text (cases[i].entry, cases[i].bad);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cases[i].entry), "error"));
+      g_assert_false (bp_training_form_get_valid (form));
+      assert_cannot_train (window, cases[i].reason);
+      ui_test_set_text (cases[i].entry, cases[i].good);
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cases[i].entry), "error"));
+      g_assert_true (ui_test_action_enabled (window, "train"));
+    }
+  ui_test_destroy_window (window);
+}
+
+/* Units change what the entries show, never the people's numbers. */
+static void
+test_units (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  GtkEditable *weight = ui_test_person_entry (window, 0, BP_PERSON_COLUMN_WEIGHT);
+  GtkEditable *height = ui_test_person_entry (window, 0, BP_PERSON_COLUMN_HEIGHT);
+  g_autoptr(BpPeople) people = NULL;
+
+  bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
+  g_assert_cmpstr (gtk_editable_get_text (weight), ==, "60.33");
+  g_assert_cmpstr (gtk_editable_get_text (height), ==, "165.1");
+  g_assert_cmpint (bp_prediction_panel_get_units (bp_window_get_prediction_panel (window)), ==,
+                   BP_UNITS_KG_CM);
+  bp_people_editor_set_units (editor, BP_UNITS_LB_IN);
+  g_assert_cmpstr (gtk_editable_get_text (weight), ==, "133");
+  people = bp_people_editor_dup_people (editor);
+  g_assert_cmpfloat (bp_people_get (people, 0)->weight_lb, ==, 133);
+  g_assert_cmpfloat (bp_people_get (people, 0)->height_in, ==, 65);
+
+  /* Typed in kg, kept in lb; range checks speak the shown units. */
+  bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
+  ui_test_set_text (weight, "100");
+  g_clear_pointer (&people, bp_people_free);
+  people = bp_people_editor_dup_people (editor);
+  g_assert_cmpfloat (bp_people_get (people, 0)->weight_lb, ==, 100 / BP_KG_PER_LB);
+  ui_test_set_text (weight, "1000");
+  g_assert_nonnull (strstr (bp_people_editor_get_error (editor), "kg"));
+  ui_test_destroy_window (window);
+}
+
+static void
+test_add_duplicate_remove (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  g_autoptr(BpPeople) people = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "people.add", NULL);
+  g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 5);
+  gtk_widget_activate_action (GTK_WIDGET (bp_people_editor_get_row (editor, 1)), "row.duplicate", NULL);
+  g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 6);
+  people = bp_people_editor_dup_people (editor);
+  g_assert_cmpfloat (bp_people_get (people, 2)->weight_lb, ==, 160);
+  g_assert_cmpint (bp_people_get (people, 2)->gender, ==, BP_GENDER_MALE);
+  /* The predictions follow the editor between runs. */
+  g_assert_cmpuint (bp_prediction_panel_get_n_people (bp_window_get_prediction_panel (window)), ==, 6);
+
+  for (guint n = 6; n > 0; n--)
+    gtk_widget_activate_action (GTK_WIDGET (bp_people_editor_get_row (editor, 0)), "row.remove", NULL);
+  g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 0);
+  assert_cannot_train (window, "add at least one person");
+  ui_test_destroy_window (window);
+}
+
+/* Step from idle, step again, resume, stop, reset. */
+static void
+test_step_pause_stop_reset (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  double initial[N_SEED_PEOPLE], now[N_SEED_PEOPLE];
+  GVariant *state;
+
+  get_outputs (window, initial);
+  gtk_editable_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (window)),
+                         "1000000000");
+  ui_test_activate (window, "step-epoch");
+  while (ui_test_progress (window).epoch < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_PAUSED);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "pause");
+  g_assert_true (g_variant_get_boolean (state));
+  g_variant_unref (state);
+
+  ui_test_activate (window, "step-epoch");
+  while (ui_test_progress (window).epoch < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (ui_test_progress (window).epoch, ==, 2);
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_PAUSED);
+
+  /* Pause toggles: from paused it resumes. */
+  ui_test_activate (window, "pause");
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_RUNNING);
+  g_assert_false (ui_test_action_enabled (window, "step-epoch"));
+  while (ui_test_progress (window).epoch <= 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  ui_test_activate (window, "stop");
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_STOPPED);
+  g_assert_cmpstr (bp_window_get_state_text (window), ==, "Stopped");
+  g_assert_true (ui_test_action_enabled (window, "reset"));
+
+  /* Reset goes back to the very same initial parameters. */
+  ui_test_activate (window, "reset");
+  g_assert_false (bp_window_has_run (window));
+  g_assert_cmpstr (bp_window_get_state_text (window), ==, "Ready");
+  g_assert_cmpuint (bp_loss_chart_count_points (bp_window_get_loss_chart (window), FALSE), ==, 0);
+  get_outputs (window, now);
+  for (guint i = 0; i < N_SEED_PEOPLE; i++)
+    g_assert_cmpfloat (now[i], ==, initial[i]);
+  ui_test_destroy_window (window);
+}
+
+static void
+test_new_parameters (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  double before[N_SEED_PEOPLE], after[N_SEED_PEOPLE];
+  guint32 seed = bp_training_form_get_seed (form);
+  gboolean changed = FALSE;
+
+  get_outputs (window, before);
+  ui_test_activate (window, "new-parameters");
+  /* A new random seed, shown in the form (1 in 2³² to draw the same). */
+  g_assert_cmpuint (bp_training_form_get_seed (form), !=, seed);
+  get_outputs (window, after);
+  for (guint i = 0; i < N_SEED_PEOPLE; i++)
+    changed = changed || after[i] != before[i];
+  g_assert_true (changed);
+  ui_test_destroy_window (window);
+}
+
+static void
+test_diverged (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpProgress progress;
+
+  /* Sigmoids saturate, so only a learning rate near the largest double
+   * overflows the parameters. */
+  gtk_editable_set_text (bp_training_form_get_learning_rate_entry (bp_window_get_training_form (window)),
+                         "1.7e308");
+  ui_test_activate (window, "train");
+  progress = ui_test_run_until_done (window);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_DIVERGED);
+  g_assert_cmpstr (bp_window_get_state_text (window), ==, "Diverged");
+  g_assert_nonnull (strstr (bp_window_get_hint_text (window), "Lower the learning rate"));
+  ui_test_destroy_window (window);
+}
+
+/* Closing the window mid-run stops and joins the worker before the window
+ * goes: the final state is STOPPED, which only the worker's last act sets,
+ * and the window read it after bp_trainer_stop() had joined the thread. */
+static void
+test_close_during_long_run (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpProgress progress;
+
+  g_object_ref (window);
+  gtk_editable_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (window)),
+                         "1000000000");
+  ui_test_activate (window, "train");
+  while (ui_test_progress (window).epoch == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (bp_window_has_run (window));
+  progress = ui_test_progress (window);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_STOPPED);
+  g_assert_cmpuint (progress.epoch, <, 1000000000);
+  g_object_unref (window);
+}
+
+/* The classify box says what backprop-cli says, to the last bit. */
+static double
+cli_classify (const char *seed,
+              const char *normalize,
+              const char *point)
+{
+  const char *cli = g_getenv ("BACKPROP_CLI");
+  const char *argv[] = { cli, "train", "--seed", seed, "--normalize", normalize,
+                         "--classify", point, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *classified, *output;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  classified = strstr (out, "\"classified\":[{");
+  g_assert_nonnull (classified);
+  output = strstr (classified, "\"output\":");
+  g_assert_nonnull (output);
+  return g_ascii_strtod (output + strlen ("\"output\":"), NULL);
+}
+
+static void
+check_classify (BpNormalize normalize,
+                const char *normalize_name)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  BpPredictionPanel *panel = bp_window_get_prediction_panel (window);
+  g_autofree char *expected_text = NULL;
+  double expected, output;
+
+  bp_training_form_set_seed (form, 7);
+  bp_training_form_set_normalize (form, normalize);
+  bp_prediction_panel_set_classify (panel, "128", "63");
+  ui_test_activate (window, "train");
+  g_assert_cmpint (ui_test_run_until_done (window).state, ==, BP_TRAINER_FINISHED);
+
+  expected = cli_classify ("7", normalize_name, "128,63");
+  g_assert_true (bp_prediction_panel_get_classify_output (panel, &output));
+  g_assert_cmpfloat (output, ==, expected);
+  expected_text = bp_format_verdict (expected);
+  g_assert_cmpstr (bp_prediction_panel_get_classify_text (panel), ==, expected_text);
+
+  /* Frank through his example button; then the same person in kg/cm. */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "prediction.example", "s", "frank");
+  g_assert_true (bp_prediction_panel_get_classify_output (panel, &output));
+  g_assert_cmpfloat (output, ==, cli_classify ("7", normalize_name, "155,68"));
+  bp_people_editor_set_units (bp_window_get_people_editor (window), BP_UNITS_KG_CM);
+  g_assert_true (bp_prediction_panel_get_classify_output (panel, &output));
+  g_assert_cmpfloat (output, ==, cli_classify ("7", normalize_name, "155,68"));
+
+  bp_prediction_panel_set_classify (panel, "heavy", "63");
+  g_assert_false (bp_prediction_panel_get_classify_output (panel, &output));
+  g_assert_nonnull (strstr (bp_prediction_panel_get_classify_text (panel), "heavy"));
+  ui_test_destroy_window (window);
+}
+
+static void
+test_classify_like_cli (void)
+{
+  check_classify (BP_NORMALIZE_SEED, "seed");
+  check_classify (BP_NORMALIZE_STANDARD, "standard");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/seed-people", test_starts_with_the_seed_people);
+  g_test_add_func ("/window/train", test_train_to_the_end);
+  g_test_add_func ("/window/invalid-people", test_invalid_people);
+  g_test_add_func ("/window/invalid-settings", test_invalid_settings);
+  g_test_add_func ("/window/units", test_units);
+  g_test_add_func ("/window/add-duplicate-remove", test_add_duplicate_remove);
+  g_test_add_func ("/window/step-pause-stop-reset", test_step_pause_stop_reset);
+  g_test_add_func ("/window/new-parameters", test_new_parameters);
+  g_test_add_func ("/window/diverged", test_diverged);
+  g_test_add_func ("/window/close-during-long-run", test_close_during_long_run);
+  g_test_add_func ("/window/classify-like-cli", test_classify_like_cli);
+
+  return g_test_run ();
+}

@@ -1,0 +1,117 @@
+/* ui-utils.c: helpers shared by the UI tests
+ *
+ * Nothing here waits for a time: loops iterate the main context until a
+ * condition holds, and meson's test timeout catches a hang.
+ */
+#include "ui-utils.h"
+
+#include <locale.h>
+
+/* The CSS the application would load, so sizes match the real window. */
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/backprop/Backprop/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (argc, argv, NULL);
+  gtk_disable_setlocale ();
+  gtk_init ();
+  load_css ();
+}
+
+/* Presents @window at the given size and returns once it is drawn, so
+ * that tick callbacks run and widgets have their sizes. */
+void
+ui_test_show (GtkWindow *window,
+              int        width,
+              int        height)
+{
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) ||
+         gtk_widget_get_width (GTK_WIDGET (window)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A shown window at a fixed size, running as fast as it can. */
+BpWindow *
+ui_test_new_window (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+
+  ui_test_show (GTK_WINDOW (window), 1280, 800);
+  bp_training_form_set_speed (bp_window_get_training_form (window), BP_SPEED_FASTEST);
+  return window;
+}
+
+void
+ui_test_destroy_window (BpWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* As if typed: the "changed" handlers run as for a keystroke. */
+void
+ui_test_set_text (GtkEditable *editable,
+                  const char  *text)
+{
+  gtk_editable_set_text (editable, text);
+}
+
+GtkEditable *
+ui_test_person_entry (BpWindow       *window,
+                      guint           person,
+                      BpPersonColumn  column)
+{
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+
+  return GTK_EDITABLE (bp_person_row_get_column (bp_people_editor_get_row (editor, person), column));
+}
+
+gboolean
+ui_test_action_enabled (BpWindow   *window,
+                        const char *action)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), action);
+}
+
+void
+ui_test_activate (BpWindow   *window,
+                  const char *action)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), action, NULL);
+}
+
+BpProgress
+ui_test_progress (BpWindow *window)
+{
+  BpProgress progress;
+
+  bp_window_get_progress (window, &progress);
+  return progress;
+}
+
+/* Iterates the main loop until the run is finished, stopped or diverged
+ * as the window sees it, through its own tick callback. */
+BpProgress
+ui_test_run_until_done (BpWindow *window)
+{
+  while (!bp_trainer_state_is_done (ui_test_progress (window).state))
+    g_main_context_iteration (NULL, TRUE);
+  return ui_test_progress (window);
+}

@@ -1,0 +1,29 @@
+/* ui-utils.h: helpers shared by the UI tests */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-window.h"
+
+G_BEGIN_DECLS
+
+void       ui_test_init           (int         *argc,
+                                   char      ***argv);
+void       ui_test_show           (GtkWindow   *window,
+                                   int          width,
+                                   int          height);
+BpWindow  *ui_test_new_window     (void);
+void       ui_test_destroy_window (BpWindow    *window);
+void       ui_test_set_text       (GtkEditable *editable,
+                                   const char  *text);
+GtkEditable *ui_test_person_entry (BpWindow    *window,
+                                   guint        person,
+                                   BpPersonColumn column);
+gboolean   ui_test_action_enabled (BpWindow    *window,
+                                   const char  *action);
+void       ui_test_activate       (BpWindow    *window,
+                                   const char  *action);
+BpProgress ui_test_progress       (BpWindow    *window);
+BpProgress ui_test_run_until_done (BpWindow    *window);
+
+G_END_DECLS
