@@ -7,16 +7,13 @@
 #include <glib-object.h>
 
 #include "bp-people.h"
-#include "bp-trainer.h"
 
 G_BEGIN_DECLS
 
 #define BP_TYPE_UNITS (bp_units_get_type ())
 #define BP_TYPE_NORMALIZE (bp_normalize_get_type ())
-#define BP_TYPE_TRAINER_STATE (bp_trainer_state_get_type ())
 
-GType bp_units_get_type         (void) G_GNUC_CONST;
-GType bp_normalize_get_type     (void) G_GNUC_CONST;
-GType bp_trainer_state_get_type (void) G_GNUC_CONST;
+GType bp_units_get_type     (void) G_GNUC_CONST;
+GType bp_normalize_get_type (void) G_GNUC_CONST;
 
 G_END_DECLS

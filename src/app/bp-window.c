@@ -203,7 +203,10 @@ show_idle (BpWindow *self)
   BpNormalizer norm;
 
   if (people == NULL || !bp_training_form_get_config (self->training_form, &config))
-    return;
+    {
+      self->progress.loss = NAN;  /* the old number would be about other people */
+      return;
+    }
   bp_normalizer_init (&norm, bp_training_form_get_normalize (self->training_form), people);
   data = bp_people_to_dataset (people, &norm);
   self->progress = (BpProgress) {
