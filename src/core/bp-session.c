@@ -1,0 +1,1210 @@
+/* bp-session.c: reading and writing .backprop session files
+ *
+ * The reader trusts nothing: every number goes through the core's strict
+ * parsers, every structure (people numbering, history buckets) is checked
+ * against the rules the code that made it follows, and the session is
+ * built apart and handed over only when all of it was read, so a damaged
+ * file gives one clear error and no half-read state.  The writer checks
+ * that what it is about to write reads back before replacing anything.
+ */
+#include "bp-session.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bp-csv.h"
+#include "bp-parse.h"
+
+G_DEFINE_QUARK (bp-session-error-quark, bp_session_error)
+
+#define GROUP_MAIN "Backprop"
+#define GROUP_INITIAL "Initial parameters"
+#define GROUP_CURRENT "Current parameters"
+#define GROUP_LOSS "Loss history"
+#define GROUP_TEST_LOSS "Test loss history"
+#define PREFIX_PERSON "Person "
+#define PREFIX_TEST_PERSON "Test person "
+#define PREFIX_BUCKET "bucket-"
+
+#define HEADER_COMMENT \
+  " Backprop session: the keys are described in Backprop's README,\n" \
+  " “Session files (.backprop)”.  Weights are in lb and heights in inches\n" \
+  " whatever units= says, so that no value is rounded by a conversion."
+
+static const char * const units_names[] = { "lb-in", "kg-cm", NULL };
+
+/* The states a file can hold, in the order of their names. */
+static const BpTrainerState saved_states[] = {
+  BP_TRAINER_IDLE, BP_TRAINER_FINISHED, BP_TRAINER_STOPPED, BP_TRAINER_DIVERGED,
+};
+static const char * const state_names[] = { "idle", "finished", "stopped", "diverged", NULL };
+
+/* ---- the session ---------------------------------------------------------- */
+
+static BpSession *
+session_alloc (void)
+{
+  BpSession *self = g_new0 (BpSession, 1);
+
+  self->people = bp_people_new ();
+  self->test = bp_people_new ();
+  self->units = BP_UNITS_LB_IN;
+  self->normalize = BP_NORMALIZE_SEED;
+  self->state = BP_TRAINER_IDLE;
+  bp_history_init (&self->history);
+  return self;
+}
+
+/* The seeds' lesson, not started: the four people, lb and in, learning
+ * rate 0.1, 1000 epochs, from seed 0. */
+BpSession *
+bp_session_new (void)
+{
+  BpSession *self = session_alloc ();
+
+  bp_people_free (self->people);
+  self->people = bp_people_new_seed ();
+  self->learning_rate = 0.1;
+  self->epochs = 1000;
+  self->has_seed = TRUE;
+  self->seed = 0;
+  bp_params_from_seed (&self->initial, self->seed);
+  self->current = self->initial;
+  return self;
+}
+
+void
+bp_session_free (BpSession *session)
+{
+  if (session == NULL)
+    return;
+  bp_people_free (session->people);
+  bp_people_free (session->test);
+  bp_history_clear (&session->history);
+  g_free (session);
+}
+
+/* ---- equality --------------------------------------------------------------- */
+
+/* Bit for bit, so that 0 and −0 differ; but any NaN equals any NaN, since
+ * a file keeps only that a parameter stopped being a number. */
+static gboolean
+same_value (double a,
+            double b)
+{
+  return (isnan (a) && isnan (b)) || memcmp (&a, &b, sizeof a) == 0;
+}
+
+static gboolean
+same_params (const BpParams *a,
+             const BpParams *b)
+{
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    if (!same_value (bp_params_get (a, i), bp_params_get (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_bucket (const BpBucket *a,
+             const BpBucket *b)
+{
+  return same_value (a->first, b->first) && same_value (a->last, b->last) &&
+         same_value (a->min, b->min) && same_value (a->max, b->max);
+}
+
+/* The partial bucket counts only while it holds values: once it is
+ * emptied into the full buckets its contents are stale. */
+static gboolean
+same_series (const BpSeries *a,
+             const BpSeries *b)
+{
+  if (a->capacity != b->capacity || a->n_buckets != b->n_buckets || a->span != b->span ||
+      a->count != b->count || a->pending != b->pending)
+    return FALSE;
+  if (a->pending > 0 && !same_bucket (&a->partial, &b->partial))
+    return FALSE;
+  for (guint i = 0; i < a->n_buckets; i++)
+    if (!same_bucket (&a->buckets[i], &b->buckets[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The people's own weight_units and height_units are left out: they
+ * record the units of a CSV file they came from, which a session does
+ * not keep. */
+static gboolean
+same_people (const BpPeople *a,
+             const BpPeople *b)
+{
+  if (bp_people_get_n (a) != bp_people_get_n (b))
+    return FALSE;
+  for (guint i = 0; i < bp_people_get_n (a); i++)
+    {
+      const BpPerson *p = bp_people_get (a, i), *q = bp_people_get (b, i);
+
+      if (g_strcmp0 (p->name, q->name) != 0 || p->gender != q->gender ||
+          !same_value (p->weight_lb, q->weight_lb) || !same_value (p->height_in, q->height_in))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether saving @a and opening the file could give @b. */
+gboolean
+bp_session_equal (const BpSession *a,
+                  const BpSession *b)
+{
+  return same_people (a->people, b->people) && same_people (a->test, b->test) &&
+         a->units == b->units && a->normalize == b->normalize &&
+         same_value (a->learning_rate, b->learning_rate) && a->epochs == b->epochs &&
+         a->has_seed == b->has_seed && (!a->has_seed || a->seed == b->seed) &&
+         same_params (&a->initial, &b->initial) && same_params (&a->current, &b->current) &&
+         a->state == b->state && a->epoch == b->epoch && same_value (a->speed, b->speed) &&
+         same_series (&a->history.loss, &b->history.loss) &&
+         same_series (&a->history.test_loss, &b->history.test_loss);
+}
+
+/* ---- writing ---------------------------------------------------------------- */
+
+static void
+set_double (GKeyFile   *kf,
+            const char *group,
+            const char *key,
+            double      value)
+{
+  g_autofree char *text = bp_format_double (value);
+
+  g_key_file_set_value (kf, group, key, text);
+}
+
+static void
+set_uint64 (GKeyFile   *kf,
+            const char *group,
+            const char *key,
+            guint64     value)
+{
+  char text[24];
+
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, value);
+  g_key_file_set_value (kf, group, key, text);
+}
+
+/* Only a diverged run's current parameters can be non-finite. */
+static char *
+format_param (double value)
+{
+  if (isnan (value))
+    return g_strdup ("nan");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "inf" : "-inf");
+  return bp_format_double (value);
+}
+
+static void
+write_params (GKeyFile       *kf,
+              const char     *group,
+              const BpParams *params)
+{
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      g_autofree char *text = format_param (bp_params_get (params, i));
+
+      g_key_file_set_value (kf, group, bp_param_name (i), text);
+    }
+}
+
+static BpTrainerState
+saved_state (BpTrainerState state)
+{
+  if (state == BP_TRAINER_RUNNING || state == BP_TRAINER_PAUSED)
+    return BP_TRAINER_STOPPED;
+  return state;
+}
+
+/* format first, so that any later version can tell what it is reading. */
+static void
+write_main (GKeyFile        *kf,
+            const BpSession *s)
+{
+  set_uint64 (kf, GROUP_MAIN, "format", BP_SESSION_FORMAT);
+  g_key_file_set_value (kf, GROUP_MAIN, "units", units_names[s->units]);
+  g_key_file_set_value (kf, GROUP_MAIN, "normalize", bp_normalize_to_string (s->normalize));
+  set_double (kf, GROUP_MAIN, "learning-rate", s->learning_rate);
+  set_uint64 (kf, GROUP_MAIN, "epochs", s->epochs);
+  if (s->has_seed)
+    set_uint64 (kf, GROUP_MAIN, "seed", s->seed);
+  g_key_file_set_value (kf, GROUP_MAIN, "state",
+                        bp_trainer_state_to_string (saved_state (s->state)));
+  set_uint64 (kf, GROUP_MAIN, "epoch", s->epoch);
+  set_double (kf, GROUP_MAIN, "speed", s->speed);
+}
+
+static void
+write_people (GKeyFile       *kf,
+              const char     *prefix,
+              const BpPeople *people)
+{
+  for (guint i = 0; i < bp_people_get_n (people); i++)
+    {
+      const BpPerson *p = bp_people_get (people, i);
+      g_autofree char *group = g_strdup_printf ("%s%u", prefix, i + 1);
+
+      g_key_file_set_string (kf, group, "name", p->name);
+      g_key_file_set_value (kf, group, "gender", bp_gender_to_string (p->gender));
+      set_double (kf, group, "weight-lb", p->weight_lb);
+      set_double (kf, group, "height-in", p->height_in);
+    }
+}
+
+/* One number when first, last, min and max are all the same (every
+ * bucket of a run shorter than the capacity), else the four. */
+static void
+set_bucket (GKeyFile       *kf,
+            const char     *group,
+            const char     *key,
+            const BpBucket *b)
+{
+  const double v[] = { b->first, b->last, b->min, b->max };
+  gboolean flat = same_value (v[0], v[1]) && same_value (v[0], v[2]) && same_value (v[0], v[3]);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < (flat ? 1 : G_N_ELEMENTS (v)); i++)
+    {
+      g_autofree char *number = bp_format_double (v[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? ";" : "", number);
+    }
+  g_key_file_set_value (kf, group, key, text->str);
+}
+
+static const char *
+bucket_key (char    *buf,
+            gsize    size,
+            guint64  index)
+{
+  g_snprintf (buf, size, PREFIX_BUCKET "%" G_GUINT64_FORMAT, index);
+  return buf;
+}
+
+static void
+write_series (GKeyFile       *kf,
+              const char     *group,
+              const BpSeries *s)
+{
+  char key[32];
+
+  set_uint64 (kf, group, "capacity", s->capacity);
+  set_uint64 (kf, group, "span", s->span);
+  for (guint i = 0; i < s->n_buckets; i++)
+    set_bucket (kf, group, bucket_key (key, sizeof key, i), &s->buckets[i]);
+  set_uint64 (kf, group, "pending", s->pending);
+  if (s->pending > 0)
+    set_bucket (kf, group, "partial", &s->partial);
+}
+
+char *
+bp_session_to_data (const BpSession *session,
+                    gsize           *length)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+
+  g_return_val_if_fail (session->units <= BP_UNITS_KG_CM, NULL);
+
+  write_main (kf, session);
+  g_key_file_set_comment (kf, NULL, NULL, HEADER_COMMENT, NULL);
+  write_params (kf, GROUP_INITIAL, &session->initial);
+  write_params (kf, GROUP_CURRENT, &session->current);
+  write_people (kf, PREFIX_PERSON, session->people);
+  write_people (kf, PREFIX_TEST_PERSON, session->test);
+  write_series (kf, GROUP_LOSS, &session->history.loss);
+  write_series (kf, GROUP_TEST_LOSS, &session->history.test_loss);
+  return g_key_file_to_data (kf, length, NULL);
+}
+
+/* ---- errors ----------------------------------------------------------------- */
+
+typedef struct
+{
+  GKeyFile   *kf;
+  const char *text;
+  gsize       length;
+  const char *filename;   /* for messages */
+} Reader;
+
+static gboolean
+is_group_line (const char *line,
+               const char *group)
+{
+  gsize n = strlen (group);
+
+  return line[0] == '[' && strncmp (line + 1, group, n) == 0 && g_str_equal (line + 1 + n, "]");
+}
+
+static gboolean
+is_key_line (const char *line,
+             const char *key)
+{
+  gsize n = strlen (key);
+
+  if (strncmp (line, key, n) != 0)
+    return FALSE;
+  for (line += n; *line == ' ' || *line == '\t'; line++)
+    ;
+  return *line == '=';
+}
+
+/* The line of @key in [@group] (of [@group] itself when @key is NULL or
+ * absent), or 0.  GKeyFile keeps no line numbers, so this reads the text
+ * again; the last occurrence is the one GKeyFile keeps. */
+static guint
+find_line (const Reader *r,
+           const char   *group,
+           const char   *key)
+{
+  const char *p = r->text, *end = r->text + r->length;
+  guint line = 1, group_line = 0, key_line = 0;
+  gboolean inside = FALSE;
+
+  for (; p < end; line++)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      g_autofree char *text = g_strstrip (g_strndup (p, (eol != NULL ? eol : end) - p));
+
+      if (text[0] == '[')
+        inside = is_group_line (text, group);
+      if (inside && text[0] == '[')
+        group_line = line;
+      else if (inside && key != NULL && is_key_line (text, key))
+        key_line = line;
+      p = eol != NULL ? eol + 1 : end;
+    }
+  return key_line != 0 ? key_line : group_line;
+}
+
+/* "FILE:LINE: [group] key: reason", the form of compilers and of the CSV
+ * reader; the parts that are unknown are left out. */
+static gboolean G_GNUC_PRINTF (7, 0)
+fail_va (const Reader   *r,
+         GError        **error,
+         BpSessionError  code,
+         guint           line,
+         const char     *group,
+         const char     *key,
+         const char     *format,
+         va_list         args)
+{
+  g_autoptr(GString) message = g_string_new (r->filename);
+
+  if (line > 0)
+    g_string_append_printf (message, ":%u", line);
+  g_string_append (message, ": ");
+  if (group != NULL)
+    g_string_append_printf (message, key != NULL ? "[%s] " : "[%s]: ", group);
+  if (key != NULL)
+    g_string_append_printf (message, "%s: ", key);
+  g_string_append_vprintf (message, format, args);
+  g_set_error_literal (error, BP_SESSION_ERROR, code, message->str);
+  return FALSE;
+}
+
+/* An error about [@group] @key (either may be NULL), at its line. */
+static gboolean G_GNUC_PRINTF (6, 7)
+fail (const Reader   *r,
+      GError        **error,
+      BpSessionError  code,
+      const char     *group,
+      const char     *key,
+      const char     *format,
+      ...)
+{
+  guint line = group != NULL ? find_line (r, group, key) : 0;
+  va_list args;
+
+  va_start (args, format);
+  fail_va (r, error, code, line, group, key, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+/* An error about the file as a whole, at @line (0: none). */
+static gboolean G_GNUC_PRINTF (5, 6)
+fail_line (const Reader   *r,
+           GError        **error,
+           BpSessionError  code,
+           guint           line,
+           const char     *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_va (r, error, code, line, NULL, NULL, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+/* ---- reading values --------------------------------------------------------- */
+
+/* A required key, unescaped. */
+static char *
+get_string (const Reader *r,
+            const char   *group,
+            const char   *key,
+            GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *value = NULL;
+
+  if (!g_key_file_has_group (r->kf, group))
+    {
+      fail (r, error, BP_SESSION_ERROR_PARSE, group, NULL, "missing");
+      return NULL;
+    }
+  if (!g_key_file_has_key (r->kf, group, key, NULL))
+    {
+      fail (r, error, BP_SESSION_ERROR_PARSE, group, key, "missing");
+      return NULL;
+    }
+  value = g_key_file_get_string (r->kf, group, key, &local);
+  if (local != NULL)
+    {
+      fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&value);
+}
+
+static gboolean
+parse_nonfinite (const char *text,
+                 double     *value)
+{
+  if (g_str_equal (text, "nan"))
+    *value = NAN;
+  else if (g_str_equal (text, "inf"))
+    *value = INFINITY;
+  else if (g_str_equal (text, "-inf"))
+    *value = -INFINITY;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_number (const Reader *r,
+             const char   *group,
+             const char   *key,
+             gboolean      nonfinite_ok,
+             double       *value,
+             GError      **error)
+{
+  g_autofree char *text = get_string (r, group, key, error);
+  g_autoptr(GError) local = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  g_strstrip (text);
+  if (parse_nonfinite (text, value))
+    return nonfinite_ok ||
+           fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "“%s” is not a finite number", text);
+  if (!bp_parse_double (text, value, &local))
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
+  return TRUE;
+}
+
+static gboolean
+read_double (const Reader *r,
+             const char   *group,
+             const char   *key,
+             double       *value,
+             GError      **error)
+{
+  return read_number (r, group, key, FALSE, value, error);
+}
+
+static gboolean
+read_uint64 (const Reader *r,
+             const char   *group,
+             const char   *key,
+             guint64       max,
+             guint64      *value,
+             GError      **error)
+{
+  g_autofree char *text = get_string (r, group, key, error);
+  g_autoptr(GError) local = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (!bp_parse_uint64 (text, max, value, &local))
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
+  return TRUE;
+}
+
+/* One of @names (NULL-terminated); *@index is its position. */
+static gboolean
+read_choice (const Reader       *r,
+             const char         *group,
+             const char         *key,
+             const char * const *names,
+             guint              *index,
+             GError            **error)
+{
+  g_autofree char *text = get_string (r, group, key, error);
+  g_autofree char *choices = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  g_strstrip (text);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (text, names[i]))
+      {
+        *index = i;
+        return TRUE;
+      }
+  choices = g_strjoinv (", ", (char **) names);
+  return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "“%s” is not one of %s", text, choices);
+}
+
+/* ---- reading the groups ----------------------------------------------------- */
+
+static gboolean
+read_format (const Reader *r,
+             GError      **error)
+{
+  guint64 format;
+
+  if (!g_key_file_has_group (r->kf, GROUP_MAIN))
+    return fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
+                 "is not a Backprop session: it has no [" GROUP_MAIN "] group");
+  if (!read_uint64 (r, GROUP_MAIN, "format", G_MAXUINT64, &format, error))
+    return FALSE;
+  if (format > BP_SESSION_FORMAT)
+    return fail (r, error, BP_SESSION_ERROR_VERSION, GROUP_MAIN, "format",
+                 "the file was made by a newer version of Backprop (format %" G_GUINT64_FORMAT
+                 "; this version reads format %d and older)", format, BP_SESSION_FORMAT);
+  if (format == 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "format",
+                 "0 is not a format; formats are numbered from 1");
+  return TRUE;
+}
+
+static gboolean
+read_seed (const Reader *r,
+           BpSession    *s,
+           GError      **error)
+{
+  guint64 seed;
+
+  s->has_seed = g_key_file_has_key (r->kf, GROUP_MAIN, "seed", NULL);
+  if (!s->has_seed)
+    return TRUE;
+  if (!read_uint64 (r, GROUP_MAIN, "seed", G_MAXUINT32, &seed, error))
+    return FALSE;
+  s->seed = (guint32) seed;
+  return TRUE;
+}
+
+/* By the core's own names, as the CLI's --normalize. */
+static gboolean
+read_normalize (const Reader *r,
+                BpNormalize  *mode,
+                GError      **error)
+{
+  g_autofree char *text = get_string (r, GROUP_MAIN, "normalize", error);
+
+  if (text == NULL)
+    return FALSE;
+  g_strstrip (text);
+  if (bp_normalize_from_string (text, mode))
+    return TRUE;
+  return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "normalize",
+               "“%s” is not one of seed, mean, standard", text);
+}
+
+static gboolean
+read_settings (const Reader *r,
+               BpSession    *s,
+               GError      **error)
+{
+  guint units;
+
+  if (!read_choice (r, GROUP_MAIN, "units", units_names, &units, error) ||
+      !read_normalize (r, &s->normalize, error) ||
+      !read_double (r, GROUP_MAIN, "learning-rate", &s->learning_rate, error) ||
+      !read_uint64 (r, GROUP_MAIN, "epochs", BP_SESSION_MAX_EPOCHS, &s->epochs, error) ||
+      !read_seed (r, s, error))
+    return FALSE;
+  s->units = units;
+  if (s->learning_rate <= 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "learning-rate",
+                 "must be greater than 0");
+  return TRUE;
+}
+
+static gboolean
+check_run (const Reader    *r,
+           const BpSession *s,
+           GError         **error)
+{
+  if (s->epoch > s->epochs)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
+                 "%" G_GUINT64_FORMAT " epochs done is more than the %" G_GUINT64_FORMAT
+                 " of epochs=", s->epoch, s->epochs);
+  if (s->state == BP_TRAINER_IDLE && s->epoch != 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
+                 "is %" G_GUINT64_FORMAT ", but a run that is idle has done no epochs", s->epoch);
+  if (s->state == BP_TRAINER_FINISHED && s->epoch != s->epochs)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
+                 "is %" G_GUINT64_FORMAT ", but a finished run has done all %" G_GUINT64_FORMAT
+                 " epochs", s->epoch, s->epochs);
+  if (s->speed < 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "speed",
+                 "is negative; epochs per second are 0 (as fast as possible) or more");
+  return TRUE;
+}
+
+static gboolean
+read_run (const Reader *r,
+          BpSession    *s,
+          GError      **error)
+{
+  guint state;
+
+  if (!read_choice (r, GROUP_MAIN, "state", state_names, &state, error) ||
+      !read_uint64 (r, GROUP_MAIN, "epoch", BP_SESSION_MAX_EPOCHS, &s->epoch, error) ||
+      !read_double (r, GROUP_MAIN, "speed", &s->speed, error))
+    return FALSE;
+  s->state = saved_states[state];
+  return check_run (r, s, error);
+}
+
+static gboolean
+read_params (const Reader *r,
+             const char   *group,
+             gboolean      nonfinite_ok,
+             BpParams     *params,
+             GError      **error)
+{
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      double value;
+
+      if (!read_number (r, group, bp_param_name (i), nonfinite_ok, &value, error))
+        return FALSE;
+      bp_params_set (params, i, value);
+    }
+  return TRUE;
+}
+
+/* With a seed the initial parameters follow from it, and when both are
+ * given they must agree, or a hand-edited seed would silently do nothing. */
+static gboolean
+read_initial (const Reader *r,
+              BpSession    *s,
+              GError      **error)
+{
+  BpParams seeded;
+
+  if (s->has_seed)
+    bp_params_from_seed (&seeded, s->seed);
+  if (s->has_seed && !g_key_file_has_group (r->kf, GROUP_INITIAL))
+    {
+      s->initial = seeded;
+      return TRUE;
+    }
+  if (!read_params (r, GROUP_INITIAL, FALSE, &s->initial, error))
+    return FALSE;
+  if (!s->has_seed || same_params (&s->initial, &seeded))
+    return TRUE;
+  return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_INITIAL, NULL,
+               "these are not the initial parameters of seed %u; remove this group to start "
+               "from seed %u, or remove seed= to keep them", s->seed, s->seed);
+}
+
+/* Absent: the run has not moved from the initial parameters. */
+static gboolean
+read_current (const Reader *r,
+              BpSession    *s,
+              GError      **error)
+{
+  if (!g_key_file_has_group (r->kf, GROUP_CURRENT))
+    {
+      s->current = s->initial;
+      return TRUE;
+    }
+  return read_params (r, GROUP_CURRENT, s->state == BP_TRAINER_DIVERGED, &s->current, error);
+}
+
+/* Weights and heights are checked in lb and in, the units of their keys. */
+static gboolean
+read_measures (const Reader *r,
+               const char   *group,
+               double       *weight,
+               double       *height,
+               GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!read_double (r, group, "weight-lb", weight, error) ||
+      !read_double (r, group, "height-in", height, error))
+    return FALSE;
+  if (!bp_check_weight_lb (*weight, BP_UNITS_LB_IN, &local))
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "weight-lb", "%s", local->message);
+  if (!bp_check_height_in (*height, BP_UNITS_LB_IN, &local))
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "height-in", "%s", local->message);
+  return TRUE;
+}
+
+static gboolean
+read_person (const Reader *r,
+             const char   *group,
+             BpPeople     *people,
+             GError      **error)
+{
+  g_autofree char *name = get_string (r, group, "name", error);
+  g_autofree char *gender_text = NULL;
+  BpGender gender;
+  double weight, height;
+
+  if (name == NULL || (gender_text = get_string (r, group, "gender", error)) == NULL)
+    return FALSE;
+  if (!bp_parse_gender (gender_text, &gender))
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "gender", "“%s” is not F or M", gender_text);
+  if (!read_measures (r, group, &weight, &height, error))
+    return FALSE;
+  bp_people_add (people, bp_person_new (name, weight, height, gender));
+  return TRUE;
+}
+
+static guint
+count_groups (const Reader *r,
+              const char   *prefix)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (r->kf, NULL);
+  guint n = 0;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    n += g_str_has_prefix (groups[i], prefix);
+  return n;
+}
+
+/* [PREFIX1], [PREFIX2], … numbered from 1 without gaps. */
+static gboolean
+read_people (const Reader *r,
+             const char   *prefix,
+             BpPeople     *people,
+             GError      **error)
+{
+  guint n = count_groups (r, prefix);
+
+  if (n > BP_CSV_MAX_PEOPLE)
+    return fail (r, error, BP_SESSION_ERROR_TOO_LARGE, NULL, NULL,
+                 "has %u [%s…] groups; a session holds at most %d", n, prefix, BP_CSV_MAX_PEOPLE);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *group = g_strdup_printf ("%s%u", prefix, i);
+
+      if (!g_key_file_has_group (r->kf, group))
+        return fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
+                     "has %u [%s…] groups but no [%s]; number them from 1 without gaps",
+                     n, prefix, group);
+      if (!read_person (r, group, people, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- reading the history ---------------------------------------------------- */
+
+static gboolean
+parse_bucket (const Reader *r,
+              const char   *group,
+              const char   *key,
+              char        **parts,
+              double       *v,
+              GError      **error)
+{
+  guint n = g_strv_length (parts);
+  g_autoptr(GError) local = NULL;
+
+  if (n != 1 && n != 4)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key,
+                 "has %u numbers; a bucket is one number, or first;last;min;max", n);
+  for (guint i = 0; i < n; i++)
+    if (!bp_parse_double (parts[i], &v[i], &local))
+      return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
+  for (guint i = n; i < 4; i++)
+    v[i] = v[0];
+  return TRUE;
+}
+
+/* A bucket as BpSeries makes them: min ≤ first, last ≤ max, losses are
+ * never negative, and a bucket of one epoch is one value. */
+static gboolean
+read_bucket (const Reader *r,
+             const char   *group,
+             const char   *key,
+             guint64       n_epochs,
+             BpBucket     *b,
+             GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_auto(GStrv) parts = NULL;
+  double v[4];
+
+  if (!g_key_file_has_key (r->kf, group, key, NULL))
+    return fail (r, error, BP_SESSION_ERROR_PARSE, group, key, "missing");
+  parts = g_key_file_get_string_list (r->kf, group, key, NULL, &local);
+  if (parts == NULL)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
+  if (!parse_bucket (r, group, key, parts, v, error))
+    return FALSE;
+  *b = (BpBucket) { v[0], v[1], v[2], v[3] };
+  if (b->min < 0 || b->min > b->first || b->min > b->last || b->max < b->first || b->max < b->last)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key,
+                 "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max");
+  if (n_epochs == 1 && !(b->first == b->min && b->first == b->max))
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key,
+                 "holds a single epoch, so first, last, min and max are one number");
+  return TRUE;
+}
+
+/* bucket-0, bucket-1, … each once, without gaps. */
+static gboolean
+count_buckets (const Reader *r,
+               const char   *group,
+               guint        *n,
+               GError      **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (r->kf, group, NULL, NULL);
+  guint prefixed = 0;
+  char key[32];
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    prefixed += g_str_has_prefix (keys[i], PREFIX_BUCKET);
+  for (*n = 0; *n < prefixed; (*n)++)
+    if (!g_key_file_has_key (r->kf, group, bucket_key (key, sizeof key, *n), NULL))
+      return fail (r, error, BP_SESSION_ERROR_PARSE, group, NULL,
+                   "%s is missing; its %u " PREFIX_BUCKET "N keys must be numbered from "
+                   PREFIX_BUCKET "0 without gaps, each once", key, prefixed);
+  return TRUE;
+}
+
+/* A series as the file gives it, before any bucket is read. */
+typedef struct
+{
+  guint64 capacity;
+  guint64 span;
+  guint64 pending;
+  guint   n_buckets;
+} Shape;
+
+static gboolean
+read_shape (const Reader *r,
+            const char   *group,
+            Shape        *shape,
+            GError      **error)
+{
+  if (!read_uint64 (r, group, "capacity", BP_SESSION_MAX_CAPACITY, &shape->capacity, error) ||
+      !read_uint64 (r, group, "span", G_MAXUINT64, &shape->span, error))
+    return FALSE;
+  if (shape->capacity < 2 || shape->capacity % 2 != 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "capacity",
+                 "%" G_GUINT64_FORMAT " is not an even number of at least 2", shape->capacity);
+  if (shape->span == 0 || (shape->span & (shape->span - 1)) != 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "span",
+                 "%" G_GUINT64_FORMAT " is not a power of two (1, 2, 4, …)", shape->span);
+  return read_uint64 (r, group, "pending", shape->span - 1, &shape->pending, error) &&
+         count_buckets (r, group, &shape->n_buckets, error);
+}
+
+/* A BpSeries merges its buckets pairwise (and doubles the span) as soon
+ * as all @capacity are full, after which half of them are; and it never
+ * holds more epochs than were run. */
+static gboolean
+check_shape (const Reader *r,
+             const char   *group,
+             const Shape  *shape,
+             guint64       epoch,
+             GError      **error)
+{
+  guint64 n = shape->n_buckets;
+
+  if (n >= shape->capacity)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "capacity",
+                 "is %" G_GUINT64_FORMAT ", so there are at most %" G_GUINT64_FORMAT
+                 " full buckets, not %" G_GUINT64_FORMAT, shape->capacity, shape->capacity - 1, n);
+  if (shape->span > 1 && n < shape->capacity / 2)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "span",
+                 "is more than 1, so at least capacity/2 = %" G_GUINT64_FORMAT
+                 " buckets are full, not %" G_GUINT64_FORMAT, shape->capacity / 2, n);
+  if ((n > 0 && shape->span > (G_MAXUINT64 - shape->pending) / n) ||
+      n * shape->span + shape->pending > epoch)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, NULL,
+                 "holds more epochs than the %" G_GUINT64_FORMAT " of epoch= in [" GROUP_MAIN "]",
+                 epoch);
+  return TRUE;
+}
+
+/* Absent: nothing recorded yet. */
+static gboolean
+read_series (const Reader *r,
+             const char   *group,
+             guint64       epoch,
+             BpSeries     *s,
+             GError      **error)
+{
+  Shape shape;
+  char key[32];
+
+  if (!g_key_file_has_group (r->kf, group))
+    return TRUE;
+  if (!read_shape (r, group, &shape, error) || !check_shape (r, group, &shape, epoch, error))
+    return FALSE;
+  bp_series_clear (s);
+  bp_series_init (s, shape.capacity);
+  s->span = shape.span;
+  s->pending = shape.pending;
+  s->n_buckets = shape.n_buckets;
+  s->count = s->n_buckets * s->span + s->pending;
+  for (guint i = 0; i < s->n_buckets; i++)
+    if (!read_bucket (r, group, bucket_key (key, sizeof key, i), s->span, &s->buckets[i], error))
+      return FALSE;
+  return s->pending == 0 || read_bucket (r, group, "partial", s->pending, &s->partial, error);
+}
+
+/* ---- reading a file --------------------------------------------------------- */
+
+/* @size: the file's size in bytes, or 0 when only known to be too much. */
+static gboolean
+too_large (GError    **error,
+           const char *filename,
+           guint64     size)
+{
+  g_autofree char *what = size > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size)
+                                   : g_strdup ("larger than that");
+
+  g_set_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_TOO_LARGE,
+               "%s: a session may be at most %d MiB, and the file is %s",
+               filename, BP_SESSION_MAX_BYTES / (1024 * 1024), what);
+  return FALSE;
+}
+
+/* The position of the first NUL byte or invalid UTF-8 sequence, as a line. */
+static gboolean
+check_encoding (const Reader *r,
+                GError      **error)
+{
+  const char *bad = memchr (r->text, '\0', r->length);
+  const char *invalid = NULL;
+  guint line = 1;
+
+  if (bad == NULL && g_utf8_validate_len (r->text, r->length, &invalid))
+    return TRUE;
+  if (bad == NULL)
+    bad = invalid;
+  for (const char *p = r->text; p < bad; p++)
+    line += *p == '\n';
+  if (*bad == '\0')
+    return fail_line (r, error, BP_SESSION_ERROR_ENCODING, line,
+                      "contains a NUL byte: this is a binary file, not a Backprop session");
+  return fail_line (r, error, BP_SESSION_ERROR_ENCODING, line,
+                    "is not UTF-8 text (byte 0x%02X), so not a Backprop session",
+                    (guint) (guchar) *bad);
+}
+
+/* The first line that is not blank, a comment, a group or a key=value:
+ * GKeyFile names the line's text but not its number. */
+static guint
+find_bad_line (const Reader *r)
+{
+  g_autofree char *text = g_strndup (r->text, r->length);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *s = g_strchug (lines[i]);
+
+      if (*s != '\0' && *s != '#' && *s != '[' && strchr (s, '=') == NULL)
+        return i + 1;
+    }
+  return 0;
+}
+
+static gboolean
+is_blank (const Reader *r)
+{
+  for (gsize i = 0; i < r->length; i++)
+    if (!g_ascii_isspace (r->text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_key_file (const Reader *r,
+                GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (is_blank (r))
+    return fail_line (r, error, BP_SESSION_ERROR_PARSE, 0, "is empty, not a Backprop session");
+  if (g_key_file_load_from_data (r->kf, r->text, r->length, G_KEY_FILE_NONE, &local))
+    return TRUE;
+  return fail_line (r, error, BP_SESSION_ERROR_PARSE, find_bad_line (r),
+                    "is not a Backprop session: %s", local->message);
+}
+
+static gboolean
+read_session (const Reader *r,
+              BpSession    *s,
+              GError      **error)
+{
+  return read_settings (r, s, error) &&
+         read_run (r, s, error) &&
+         read_initial (r, s, error) &&
+         read_current (r, s, error) &&
+         read_people (r, PREFIX_PERSON, s->people, error) &&
+         read_people (r, PREFIX_TEST_PERSON, s->test, error) &&
+         read_series (r, GROUP_LOSS, s->epoch, &s->history.loss, error) &&
+         read_series (r, GROUP_TEST_LOSS, s->epoch, &s->history.test_loss, error);
+}
+
+/* @filename names the data in messages (NULL: "<input>").  Returns a new
+ * session, or NULL and an error naming the file, line, group and key. */
+BpSession *
+bp_session_from_data (const char *data,
+                      gsize       length,
+                      const char *filename,
+                      GError    **error)
+{
+  g_autofree char *shown = g_filename_display_name (filename != NULL ? filename : "<input>");
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(BpSession) session = NULL;
+  Reader r = { kf, data, length, shown };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > BP_SESSION_MAX_BYTES)
+    {
+      too_large (error, shown, length);
+      return NULL;
+    }
+  if (!check_encoding (&r, error) || !parse_key_file (&r, error) || !read_format (&r, error))
+    return NULL;
+  session = session_alloc ();
+  if (!read_session (&r, session, error))
+    return NULL;
+  session->people->weight_units = session->people->height_units = session->units;
+  session->test->weight_units = session->test->height_units = session->units;
+  return g_steal_pointer (&session);
+}
+
+static gboolean
+io_error (GError    **error,
+          const char *filename,
+          int         saved_errno)
+{
+  g_set_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO, "%s: %s",
+               filename, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Reads at most one byte past the limit, whatever the file claims to be:
+ * a device or a file growing while read cannot make it read forever. */
+static gboolean
+read_bounded (int         fd,
+              const char *filename,
+              GByteArray *bytes,
+              GError    **error)
+{
+  guint8 buf[64 * 1024];
+
+  for (;;)
+    {
+      gssize n = read (fd, buf, sizeof buf);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return io_error (error, filename, errno);
+      if (n == 0)
+        return TRUE;
+      g_byte_array_append (bytes, buf, n);
+      if (bytes->len > BP_SESSION_MAX_BYTES)
+        return too_large (error, filename, 0);
+    }
+}
+
+static GByteArray *
+read_file (const char *path,
+           const char *filename,
+           GError    **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  struct stat st;
+  gboolean ok;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      io_error (error, filename, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) == 0 && st.st_size > BP_SESSION_MAX_BYTES)
+    ok = too_large (error, filename, st.st_size);
+  else
+    ok = read_bounded (fd, filename, bytes, error);
+  close (fd);
+  return ok ? g_steal_pointer (&bytes) : NULL;
+}
+
+/* Never returns a session half read: either all of the file, or NULL and
+ * an error (domain BP_SESSION_ERROR). */
+BpSession *
+bp_session_load (const char *path,
+                 GError    **error)
+{
+  g_autofree char *filename = g_filename_display_name (path);
+  g_autoptr(GByteArray) bytes = read_file (path, filename, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return bp_session_from_data ((const char *) bytes->data, bytes->len, path, error);
+}
+
+/* ---- saving ------------------------------------------------------------------ */
+
+/* Checks that the text reads back, so that Backprop never writes a file
+ * it would refuse to open, then writes a temporary file, flushes it to
+ * disk and renames it over @path: a crash or a full disk at any moment
+ * leaves either the old file or the new one, whole. */
+gboolean
+bp_session_save (const BpSession *session,
+                 const char      *path,
+                 GError         **error)
+{
+  gsize length = 0;
+  g_autofree char *text = bp_session_to_data (session, &length);
+  g_autoptr(BpSession) check = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  check = bp_session_from_data (text, length, path, error);
+  if (check == NULL)
+    {
+      g_prefix_error (error, "Not saved, as it could not be opened again: ");
+      return FALSE;
+    }
+  if (g_file_set_contents_full (path, text, length,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                0666, &local))
+    return TRUE;
+  g_set_error_literal (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO, local->message);
+  return FALSE;
+}
