@@ -112,6 +112,18 @@ show_hint (BpWindow *self)
     gtk_widget_add_css_class (hint, "error");
 }
 
+/* Six decimals until they would read 0.000000, then three significant
+ * digits: both eight characters wide, so the line does not shift. */
+static char *
+format_loss (double loss)
+{
+  if (!isfinite (loss))
+    return g_strdup (_("Loss —"));
+  if (loss >= 1e-4)
+    return g_strdup_printf (_("Loss %.6f"), loss);
+  return g_strdup_printf (_("Loss %.2e"), loss);
+}
+
 static void
 show_progress (BpWindow *self)
 {
@@ -119,8 +131,7 @@ show_progress (BpWindow *self)
   g_autofree char *epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, p->epoch);
   g_autofree char *epochs = g_strdup_printf ("%" G_GUINT64_FORMAT, p->epochs);
   g_autofree char *epoch_text = g_strdup_printf (_("Epoch %s of %s"), epoch, epochs);
-  g_autofree char *loss_text = isfinite (p->loss) ? g_strdup_printf (_("Loss %.6f"), p->loss)
-                                                  : g_strdup (_("Loss —"));
+  g_autofree char *loss_text = format_loss (p->loss);
 
   gtk_label_set_text (self->state_label, state_text (p->state));
   gtk_label_set_text (self->epoch_label, epoch_text);
