@@ -53,9 +53,3 @@ bp_format_verdict (double output)
     return g_strdup_printf (_("Female %.1f %%"), 100 * output);
   return g_strdup_printf (_("Male %.1f %%"), 100 * (1 - output));
 }
-
-char *
-bp_format_percent (double fraction)
-{
-  return g_strdup_printf (_("%.1f %%"), 100 * fraction);
-}

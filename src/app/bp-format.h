@@ -13,6 +13,5 @@ G_BEGIN_DECLS
 char *bp_format_measure (double value);
 char *bp_format_input   (double value);
 char *bp_format_verdict (double output);
-char *bp_format_percent (double fraction);
 
 G_END_DECLS

@@ -89,6 +89,10 @@ test_train_to_the_end (void)
   g_assert_cmpfloat (after[1], <, 0.5);
   g_assert_cmpfloat (after[2], <, 0.5);
   g_assert_cmpfloat (after[3], >, 0.5);
+  g_assert_true (g_str_has_prefix (bp_prediction_panel_get_verdict (bp_window_get_prediction_panel (window), 0),
+                                   "Female "));
+  g_assert_true (g_str_has_prefix (bp_prediction_panel_get_verdict (bp_window_get_prediction_panel (window), 1),
+                                   "Male "));
   ui_test_destroy_window (window);
 }
 
