@@ -17,6 +17,7 @@
 #include "bp-network.h"
 #include "bp-parse.h"
 #include "bp-people.h"
+#include "bp-session.h"
 
 /* The largest epoch count accepted: about two days of training. */
 #define MAX_EPOCHS G_GUINT64_CONSTANT (1000000000000)
@@ -36,6 +37,8 @@ typedef struct
   char  *every;
   char  *person;
   char **classify;
+  char  *session;
+  char  *save;
   gboolean json;
 } Flags;
 
@@ -54,6 +57,8 @@ typedef struct
   guint64      every;
   GArray      *classify;   /* of double pairs, in the data's units */
   char        *person;
+  BpSession   *session;    /* --session, or NULL */
+  char        *save;       /* --save, or NULL */
   gboolean     json;
 } Options;
 
@@ -70,6 +75,8 @@ flags_clear (Flags *f)
   g_free (f->every);
   g_free (f->person);
   g_strfreev (f->classify);
+  g_free (f->session);
+  g_free (f->save);
 }
 
 static void
@@ -79,6 +86,8 @@ options_clear (Options *o)
   g_clear_pointer (&o->test, bp_people_free);
   g_clear_pointer (&o->classify, g_array_unref);
   g_clear_pointer (&o->person, g_free);
+  g_clear_pointer (&o->session, bp_session_free);
+  g_clear_pointer (&o->save, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Flags, flags_clear)
@@ -105,6 +114,7 @@ make_context (Command  command,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
     { "init", 0, 0, G_OPTION_ARG_STRING, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
     { "normalize", 0, 0, G_OPTION_ARG_STRING, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard" },
+    { "session", 0, 0, G_OPTION_ARG_FILENAME, &f->session, "Start as a saved session: its people, test people, normalisation, learning rate, epochs and initial parameters (other flags override them)", "FILE.backprop" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &f->json, "Print one JSON object instead of text", NULL },
     { NULL }
   };
@@ -113,6 +123,7 @@ make_context (Command  command,
     { "epochs", 0, 0, G_OPTION_ARG_STRING, &f->epochs, "Epochs (default 1000)", "N" },
     { "every", 0, 0, G_OPTION_ARG_STRING, &f->every, "Print the loss every K epochs (default 10, 0 = never)", "K" },
     { "classify", 0, 0, G_OPTION_ARG_STRING_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, &f->save, "Save the session after training, run and loss history included", "FILE.backprop" },
     { NULL }
   };
   const GOptionEntry explain[] = {
@@ -149,7 +160,7 @@ check_learning_rate (const Flags *f,
 {
   g_autoptr(GError) error = NULL;
 
-  o->learning_rate = 0.1;
+  o->learning_rate = o->session != NULL ? o->session->learning_rate : 0.1;
   if (f->learning_rate == NULL)
     return 0;
   if (!bp_parse_double (f->learning_rate, &o->learning_rate, &error))
@@ -165,7 +176,7 @@ check_counts (const Flags *f,
 {
   g_autoptr(GError) error = NULL;
 
-  o->epochs = 1000;
+  o->epochs = o->session != NULL ? o->session->epochs : 1000;
   o->every = 10;
   if (f->epochs != NULL && !bp_parse_uint64 (f->epochs, MAX_EPOCHS, &o->epochs, &error))
     return usage_error ("--epochs", error->message);
@@ -192,6 +203,13 @@ check_initial (const Flags *f,
         bp_params_set (&o->initial, i, values[i]);
       return 0;
     }
+  if (f->seed == NULL && o->session != NULL)
+    {
+      o->has_seed = o->session->has_seed;
+      o->seed = o->session->seed;
+      o->initial = o->session->initial;
+      return 0;
+    }
   if (f->seed != NULL && !bp_parse_uint64 (f->seed, G_MAXUINT32, &seed, &error))
     return usage_error ("--seed", error->message);
   o->has_seed = TRUE;
@@ -200,19 +218,38 @@ check_initial (const Flags *f,
   return 0;
 }
 
+/* The people from --data and --test, else from --session. */
+static int
+check_data (const Flags *f,
+            Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+  const BpSession *session = o->session;
+
+  if (f->data == NULL && session != NULL)
+    o->people = bp_people_copy (session->people);
+  else if (!check_people (f->data, &o->people, &error))
+    return usage_error ("--data", error->message);
+  if (f->test == NULL && session != NULL && bp_people_get_n (session->test) > 0)
+    o->test = bp_people_copy (session->test);
+  else if (f->test != NULL && !check_people (f->test, &o->test, &error))
+    return usage_error ("--test", error->message);
+  if (bp_people_get_n (o->people) == 0)
+    return usage_error ("--session", "the session has no training people; give some with --data");
+  return 0;
+}
+
 static int
 check_files (const Flags *f,
              Options     *o)
 {
-  g_autoptr(GError) error = NULL;
-  BpNormalize mode = BP_NORMALIZE_SEED;
+  BpNormalize mode = o->session != NULL ? o->session->normalize : BP_NORMALIZE_SEED;
+  int status;
 
   if (f->normalize != NULL && !bp_normalize_from_string (f->normalize, &mode))
     return usage_error ("--normalize", "must be seed, mean or standard");
-  if (!check_people (f->data, &o->people, &error))
-    return usage_error ("--data", error->message);
-  if (f->test != NULL && !check_people (f->test, &o->test, &error))
-    return usage_error ("--test", error->message);
+  if ((status = check_data (f, o)) != 0)
+    return status;
   bp_normalizer_init (&o->norm, mode, o->people);
   return 0;
 }
@@ -267,12 +304,51 @@ check_person (const Flags *f,
 }
 
 static int
+check_session (const Flags *f,
+               Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (f->session == NULL)
+    return 0;
+  o->session = bp_session_load (f->session, &error);
+  if (o->session == NULL)
+    return usage_error ("--session", error->message);
+  return 0;
+}
+
+/* A folder that is not there is refused before training, not after. */
+static int
+check_save (const Flags *f,
+            Options     *o)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
+
+  if (f->save == NULL)
+    return 0;
+  dir = g_path_get_dirname (f->save);
+  shown = g_filename_display_name (f->save);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    message = g_strdup_printf ("%s: the folder it would go in does not exist", shown);
+  else if (g_file_test (f->save, G_FILE_TEST_IS_DIR))
+    message = g_strdup_printf ("%s is a folder", shown);
+  if (message != NULL)
+    return usage_error ("--save", message);
+  o->save = g_strdup (f->save);
+  return 0;
+}
+
+static int
 check_flags (const Flags *f,
              Options     *o)
 {
   int status;
 
-  if ((status = check_learning_rate (f, o)) != 0 ||
+  if ((status = check_session (f, o)) != 0 ||
+      (status = check_save (f, o)) != 0 ||
+      (status = check_learning_rate (f, o)) != 0 ||
       (status = check_counts (f, o)) != 0 ||
       (status = check_files (f, o)) != 0 ||
       (status = check_initial (f, o)) != 0 ||
@@ -363,6 +439,116 @@ train (const Options   *o,
       if (every > 0 && (r->epochs_run - 1) % every == 0)
         print_epoch (o, r->epochs_run - 1, r->loss);
     }
+}
+
+/* Epochs per call of the tracked loop, whose every loss is kept. */
+#define TRACK_CHUNK 4096
+
+/* Records a chunk's losses as the app's trainer does (every finite loss
+ * and test loss, in order) and prints the epochs train() would print:
+ * all those due but the one that diverged. */
+static void
+record_chunk (const Options *o,
+              const Result  *r,
+              BpHistory     *history,
+              gboolean       has_test,
+              const double  *loss,
+              const double  *test_loss,
+              guint64        ran)
+{
+  guint64 every = o->json ? 0 : o->every;
+
+  for (guint64 i = 0; i < ran; i++)
+    {
+      guint64 epoch = r->epochs_run + i;
+
+      if (isfinite (loss[i]))
+        bp_series_push (&history->loss, loss[i]);
+      if (has_test && isfinite (test_loss[i]))
+        bp_series_push (&history->test_loss, test_loss[i]);
+      if (every > 0 && epoch % every == 0 && !(r->diverged && i == ran - 1))
+        print_epoch (o, epoch, loss[i]);
+    }
+}
+
+/* train() for --save: the same run, epoch for epoch, also recording its
+ * loss history.  The tracked loop computes each epoch's loss bit for bit
+ * as bp_network_loss() does, so the output is the same too. */
+static void
+train_tracked (const Options   *o,
+               const BpDataset *data,
+               const BpDataset *test,
+               Result          *r,
+               BpHistory       *history)
+{
+  g_autofree double *loss = g_new (double, TRACK_CHUNK);
+  g_autofree double *test_loss = g_new (double, TRACK_CHUNK);
+
+  r->params = o->initial;
+  r->epochs_run = 0;
+  while (r->epochs_run < o->epochs && !r->diverged)
+    {
+      guint64 n = MIN (o->epochs - r->epochs_run, TRACK_CHUNK);
+      guint64 ran = bp_network_train_tracked (&r->params, data, test, o->learning_rate, n,
+                                              loss, test_loss);
+
+      r->diverged = ran < n || !isfinite (loss[ran - 1]) || !bp_params_all_finite (&r->params);
+      record_chunk (o, r, history, test != NULL, loss, test_loss, ran);
+      r->epochs_run += ran;
+    }
+  r->loss = bp_network_loss (&r->params, data);
+}
+
+/* ---- saving -------------------------------------------------------------- */
+
+/* The session the app would hold after the same run.  Its units are those
+ * the weights came in. */
+static void
+session_from_run (const Options *o,
+                  const Result  *r,
+                  BpSession     *s)
+{
+  bp_people_free (s->people);
+  s->people = bp_people_copy (o->people);
+  bp_people_free (s->test);
+  s->test = o->test != NULL ? bp_people_copy (o->test) : bp_people_new ();
+  s->units = o->people->weight_units;
+  s->normalize = o->norm.mode;
+  s->learning_rate = o->learning_rate;
+  s->epochs = o->epochs;
+  s->has_seed = o->has_seed;
+  s->seed = o->seed;
+  s->initial = o->initial;
+  s->current = r->params;
+  s->state = r->diverged ? BP_TRAINER_DIVERGED : BP_TRAINER_FINISHED;
+  s->epoch = r->epochs_run;
+  s->speed = o->session != NULL ? o->session->speed : 0;
+}
+
+/* Trains, and with --save writes the session before anything else is
+ * printed, so that a failed save prints no results. */
+static int
+train_and_save (const Options   *o,
+                const BpDataset *data,
+                Result          *r)
+{
+  g_autoptr(BpSession) session = NULL;
+  g_autoptr(BpDataset) test = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (o->save == NULL)
+    {
+      train (o, data, r);
+      return BP_CLI_EXIT_OK;
+    }
+  session = bp_session_new ();
+  if (o->test != NULL)
+    test = bp_people_to_dataset (o->test, &o->norm);
+  train_tracked (o, data, test, r, &session->history);
+  session_from_run (o, r, session);
+  if (bp_session_save (session, o->save, &error))
+    return BP_CLI_EXIT_OK;
+  return usage_error ("--save", error->message);
 }
 
 static const char *
@@ -569,10 +755,12 @@ run_train (const Options *o)
 {
   g_autoptr(BpDataset) data = bp_people_to_dataset (o->people, &o->norm);
   Result r = { 0 };
+  int status;
 
   if (!o->json && o->has_seed)
     g_print ("Seed: %u\n", o->seed);
-  train (o, data, &r);
+  if ((status = train_and_save (o, data, &r)) != BP_CLI_EXIT_OK)
+    return status;
   if (o->json)
     print_train_json (o, &r);
   else
@@ -685,8 +873,9 @@ print_usage (gboolean error)
     "  backprop-cli train [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
     "                     [--seed S | --init w1,w2,w3,w4,w5,w6,b1,b2,b3] [--normalize seed|mean|standard]\n"
     "                     [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
+    "                     [--session FILE.backprop] [--save FILE.backprop]\n"
     "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"
-    "                     [--learning-rate LR] [--normalize ...] [--json]\n"
+    "                     [--learning-rate LR] [--normalize ...] [--session FILE.backprop] [--json]\n"
     "  backprop-cli COMMAND --help\n";
 
   if (error)

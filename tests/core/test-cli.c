@@ -15,6 +15,8 @@
 #include "bp-network.h"
 #include "bp-parse.h"
 #include "bp-people.h"
+#include "bp-session.h"
+#include "bp-trainer.h"
 
 /* ---- running the CLI ----------------------------------------------------- */
 
@@ -909,6 +911,222 @@ test_diverge (void)
   g_assert_false (boolean (load_object (parser, r.out), "diverged"));
 }
 
+/* ---- sessions ------------------------------------------------------------ */
+
+#define TEST_PEOPLE_CSV "name,gender,weight_lb,height_in\nEmily,F,128,63\nFrank,M,155,68\n"
+
+/* What the app holds after the same run: its own trainer, from the same
+ * people and settings, saved as it saves. */
+static BpSession *
+trainer_session (const char  *test_csv,
+                 guint32      seed,
+                 double       learning_rate,
+                 guint64      epochs)
+{
+  BpSession *s = bp_session_new ();
+  BpTrainerConfig config = { .learning_rate = learning_rate, .epochs = epochs };
+  g_autoptr(BpDataset) train = NULL, test = NULL;
+  g_autoptr(BpTrainer) trainer = NULL;
+  BpNormalizer norm;
+  BpProgress progress;
+
+  bp_people_free (s->test);
+  s->test = bp_csv_load (test_csv, NULL);
+  g_assert_nonnull (s->test);
+  s->seed = seed;
+  s->learning_rate = learning_rate;
+  s->epochs = epochs;
+  bp_params_from_seed (&s->initial, seed);
+  bp_normalizer_init (&norm, s->normalize, s->people);
+  train = bp_people_to_dataset (s->people, &norm);
+  test = bp_people_to_dataset (s->test, &norm);
+  config.initial = s->initial;
+  trainer = bp_trainer_new (train, test, &config);
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, -1));
+  bp_trainer_get_progress (trainer, &progress);
+  bp_trainer_copy_history (trainer, &s->history, NULL);
+  s->state = progress.state;
+  s->epoch = progress.epoch;
+  s->current = progress.params;
+  return s;
+}
+
+/* --save changes nothing on stdout, and writes what the app would have:
+ * the same people, settings, parameters, state and loss history, bit for
+ * bit (5000 epochs: the history has merged its buckets once). */
+static void
+test_session_save (void)
+{
+  g_autofree char *test_csv = write_file ("session-test.csv", TEST_PEOPLE_CSV);
+  g_autofree char *path = g_build_filename (tmp_dir, "saved.backprop", NULL);
+  g_autoptr(BpSession) expected = trainer_session (test_csv, 7, 0.25, 5000);
+  g_autoptr(BpSession) got = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) saving = { 0 };
+
+  run (&plain, "train", "--seed", "7", "--learning-rate", "0.25", "--epochs", "5000", "--test", test_csv,
+       "--every", "100", "--classify", "128,63");
+  run (&saving, "train", "--seed", "7", "--learning-rate", "0.25", "--epochs", "5000", "--test", test_csv,
+       "--every", "100", "--classify", "128,63", "--save", path);
+  assert_success (&saving);
+  g_assert_cmpstr (saving.out, ==, plain.out);
+  got = bp_session_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (got);
+  g_assert_cmpint (got->state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (got->history.loss.span, ==, 2);
+  g_assert_cmpuint (got->history.test_loss.count, ==, 5000);
+  g_assert_true (bp_session_equal (got, expected));
+
+  run (&plain, "train", "--seed", "7", "--epochs", "50", "--json");
+  run (&saving, "train", "--seed", "7", "--epochs", "50", "--json", "--save", path);
+  assert_success (&saving);
+  g_assert_cmpstr (saving.out, ==, plain.out);
+}
+
+/* A saved session trains again exactly as the flags that made it, and
+ * flags given with it win. */
+static void
+test_session_train (void)
+{
+  g_autofree char *test_csv = write_file ("session-test2.csv", TEST_PEOPLE_CSV);
+  g_autofree char *metric = write_file ("session-metric.csv", "name,gender,weight_kg,height_cm\n"
+                                        "Ann,F,60,165\nBen,M,82.5,185\n");
+  g_autofree char *path = g_build_filename (tmp_dir, "again.backprop", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) direct = { 0 };
+  g_auto(Run) r = { 0 };
+  JsonObject *o;
+
+  run (&r, "train", "--seed", "5", "--epochs", "300", "--learning-rate", "0.2", "--normalize", "mean",
+       "--test", test_csv, "--save", path, "--json");
+  assert_success (&r);
+  run (&direct, "train", "--seed", "5", "--epochs", "300", "--learning-rate", "0.2", "--normalize", "mean",
+       "--test", test_csv, "--json");
+  run (&r, "train", "--session", path, "--json");
+  assert_success (&r);
+  g_assert_cmpstr (r.out, ==, direct.out);
+  run (&direct, "train", "--seed", "5", "--epochs", "300", "--learning-rate", "0.2", "--normalize", "mean",
+       "--test", test_csv, "--every", "50");
+  run (&r, "train", "--session", path, "--every", "50");
+  g_assert_cmpstr (r.out, ==, direct.out);
+
+  run (&r, "train", "--session", path, "--learning-rate", "0.5", "--epochs", "10", "--seed", "3",
+       "--normalize", "standard", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  g_assert_cmpfloat (number (o, "learning_rate"), ==, 0.5);
+  g_assert_cmpfloat (number (o, "epochs"), ==, 10);
+  g_assert_cmpfloat (number (o, "seed"), ==, 3);
+  g_assert_cmpstr (string (o, "normalize"), ==, "standard");
+  g_assert_true (json_object_has_member (o, "test"));
+
+  run (&r, "train", "--session", path, "--init", "1,1,1,1,1,1,0,0,0", "--data", metric, "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  g_assert_true (json_node_is_null (member (o, "seed")));
+  g_assert_cmpuint (json_array_get_length (array (o, "people")), ==, 2);
+  g_assert_cmpstr (string (object (o, "units"), "weight"), ==, "kg");
+}
+
+/* The session keeps the data's units, so --classify reads them alike. */
+static void
+test_session_units (void)
+{
+  g_autofree char *metric = write_file ("session-metric2.csv", "name,gender,weight_kg,height_cm\n"
+                                        "Ann,F,60,165\nBen,M,82.5,185\nCat,F,55,160\n");
+  g_autofree char *path = g_build_filename (tmp_dir, "metric.backprop", NULL);
+  g_auto(Run) direct = { 0 };
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--data", metric, "--seed", "2", "--epochs", "20", "--save", path);
+  assert_success (&r);
+  run (&direct, "train", "--data", metric, "--seed", "2", "--epochs", "20", "--classify", "58,160", "--json");
+  run (&r, "train", "--session", path, "--classify", "58,160", "--json");
+  assert_success (&r);
+  g_assert_cmpstr (r.out, ==, direct.out);
+}
+
+static void
+test_session_explain (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "explain.backprop", NULL);
+  g_auto(Run) direct = { 0 };
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--seed", "9", "--learning-rate", "0.3", "--epochs", "5", "--save", path);
+  assert_success (&r);
+  run (&direct, "explain", "--seed", "9", "--learning-rate", "0.3", "--person", "Bob", "--json");
+  run (&r, "explain", "--session", path, "--person", "Bob", "--json");
+  assert_success (&r);
+  g_assert_cmpstr (r.out, ==, direct.out);
+}
+
+/* A diverged run is saved as such, and opens again. */
+static void
+test_session_diverged (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "diverged.backprop", NULL);
+  g_autoptr(BpSession) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) r = { 0 };
+
+  run (&plain, "train", "--seed", "1", "--learning-rate", "1e308", "--every", "1");
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--every", "1", "--save", path);
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_cmpstr (r.out, ==, plain.out);
+  g_assert_cmpstr (r.err, ==, plain.err);
+  s = bp_session_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  g_assert_cmpint (s->state, ==, BP_TRAINER_DIVERGED);
+  g_assert_cmpuint (s->epoch, ==, 1);
+  g_assert_false (bp_params_all_finite (&s->current));
+}
+
+static void
+test_session_errors (void)
+{
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.backprop", NULL);
+  g_autofree char *junk = write_file ("junk.backprop", "\x89PNG\r\n");
+  g_autofree char *future = write_file ("future.backprop", "[Backprop]\nformat=99\n");
+  g_autofree char *empty = g_build_filename (tmp_dir, "nobody.backprop", NULL);
+  g_autofree char *no_dir = g_build_filename (tmp_dir, "no-such-dir", "x.backprop", NULL);
+  g_autoptr(BpSession) nobody = bp_session_new ();
+  const struct
+  {
+    const char * const *args;
+    const char         *says;
+  } cases[] = {
+    { (const char *[]) { "train", "--session", missing, NULL }, "missing.backprop: No such file" },
+    { (const char *[]) { "train", "--session", junk, NULL }, "junk.backprop:1: is not UTF-8 text" },
+    { (const char *[]) { "train", "--session", future, NULL }, "made by a newer version of Backprop" },
+    { (const char *[]) { "train", "--session", empty, NULL }, "the session has no training people" },
+    { (const char *[]) { "explain", "--session", future, "--person", "Alice", NULL }, "format 99" },
+    { (const char *[]) { "explain", "--save", missing, "--person", "Alice", NULL }, "--save" },
+    { (const char *[]) { "train", "--save", no_dir, NULL }, "the folder it would go in does not exist" },
+    { (const char *[]) { "train", "--save", tmp_dir, NULL }, "is a folder" },
+    { (const char *[]) { "train", "--save", NULL }, "--save" },
+  };
+
+  bp_people_free (nobody->people);
+  nobody->people = bp_people_new ();
+  g_assert_true (bp_session_save (nobody, empty, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run_argv (&r, cases[i].args);
+      assert_usage_error (&r);
+      if (strstr (r.err, cases[i].says) == NULL)
+        g_test_fail_printf ("“%s” does not say “%s”", r.err, cases[i].says);
+    }
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -940,6 +1158,12 @@ main (int    argc,
   g_test_add_func ("/cli/usage-error-csv-position", test_usage_error_csv_position);
   g_test_add_func ("/cli/help-version", test_help_version);
   g_test_add_func ("/cli/diverge", test_diverge);
+  g_test_add_func ("/cli/session/save", test_session_save);
+  g_test_add_func ("/cli/session/train", test_session_train);
+  g_test_add_func ("/cli/session/units", test_session_units);
+  g_test_add_func ("/cli/session/explain", test_session_explain);
+  g_test_add_func ("/cli/session/diverged", test_session_diverged);
+  g_test_add_func ("/cli/session/errors", test_session_errors);
 
   status = g_test_run ();
   if (tmp_dir != NULL)
