@@ -386,21 +386,15 @@ draw_empty (BpLossChart    *self,
              g->left + g->width / 2, g->top + g->height / 2 - g->line_height / 2.0, 0.5);
 }
 
+/* A line down the plot at the epoch under the pointer, and a dot on the
+ * curve there. */
 static void
-draw_hover (BpLossChart    *self,
-            cairo_t        *cr,
-            const Geometry *g,
-            const Palette  *p)
+draw_hover_marker (cairo_t        *cr,
+                   const Geometry *g,
+                   const Palette  *p,
+                   double          x,
+                   double          loss)
 {
-  g_autofree char *text = bp_loss_chart_dup_hover_text (self);
-  g_autoptr(PangoLayout) layout = NULL;
-  guint64 epoch;
-  double loss, x, y;
-  int width, height;
-
-  if (text == NULL || !bp_loss_chart_describe_at (self, self->hover_x, &epoch, &loss))
-    return;
-  x = x_to_px (g, epoch);
   set_color (cr, &p->fg, 0.4);
   cairo_move_to (cr, round (x) + 0.5, g->top);
   cairo_line_to (cr, round (x) + 0.5, g->top + g->height);
@@ -408,20 +402,52 @@ draw_hover (BpLossChart    *self,
   set_color (cr, &p->train, 1);
   cairo_arc (cr, x, y_to_px (g, loss), 2 * LINE_WIDTH, 0, 2 * G_PI);
   cairo_fill (cr);
+}
 
-  layout = make_layout (self, text);
+/* The epoch and loss in a box beside the line, on whichever side has
+ * room. */
+static void
+draw_hover_label (BpLossChart    *self,
+                  cairo_t        *cr,
+                  const Geometry *g,
+                  const Palette  *p,
+                  double          x,
+                  const char     *text)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  double box_x, box_y;
+  int width, height;
+
   pango_layout_get_pixel_size (layout, &width, &height);
-  /* Beside the line, on whichever side has room. */
-  x = x + 2 * GAP + width + 2 * GAP <= g->left + g->width ? x + 2 * GAP : x - 2 * GAP - width - 2 * GAP;
-  y = g->top + 2 * GAP + g->line_height;
+  if (x + 4 * GAP + width <= g->left + g->width)
+    box_x = x + 2 * GAP;
+  else
+    box_x = x - 4 * GAP - width;
+  box_y = g->top + 2 * GAP + g->line_height;
   set_color (cr, &p->bg, 0.92);
-  cairo_rectangle (cr, x, y, width + 2 * GAP, height + 2 * GAP);
+  cairo_rectangle (cr, box_x, box_y, width + 2 * GAP, height + 2 * GAP);
   cairo_fill_preserve (cr);
   set_color (cr, &p->fg, 0.3);
   cairo_stroke (cr);
   set_color (cr, &p->fg, 1);
-  cairo_move_to (cr, x + GAP, y + GAP);
+  cairo_move_to (cr, box_x + GAP, box_y + GAP);
   pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_hover (BpLossChart    *self,
+            cairo_t        *cr,
+            const Geometry *g,
+            const Palette  *p)
+{
+  g_autofree char *text = bp_loss_chart_dup_hover_text (self);
+  guint64 epoch;
+  double loss;
+
+  if (text == NULL || !bp_loss_chart_describe_at (self, self->hover_x, &epoch, &loss))
+    return;
+  draw_hover_marker (cr, g, p, x_to_px (g, epoch), loss);
+  draw_hover_label (self, cr, g, p, x_to_px (g, epoch), text);
 }
 
 static void
