@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "bp-application.h"
 #include "bp-window.h"
@@ -56,6 +56,10 @@ bp_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (bp_application_parent_class)->startup (application);
 
+  /* gtk_init() has just set the whole locale.  Entries are read with the
+   * core's dot-only parser, as files and backprop-cli are, so every number
+   * on screen uses the dot as well; messages stay translated. */
+  setlocale (LC_NUMERIC, "C");
   load_css ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
