@@ -70,6 +70,17 @@ bp_people_editor_get_row (BpPeopleEditor *self,
   return BP_PERSON_ROW (gtk_list_box_get_row_at_index (self->list, index));
 }
 
+static guint
+count_training (BpPeopleEditor *self,
+                guint           n)
+{
+  guint training = 0;
+
+  for (guint i = 0; i < n; i++)
+    training += !bp_person_row_get_held_out (bp_people_editor_get_row (self, i));
+  return training;
+}
+
 /* The first problem of the list, naming the person it is about. */
 static char *
 find_error (BpPeopleEditor *self,
@@ -77,6 +88,8 @@ find_error (BpPeopleEditor *self,
 {
   if (n == 0)
     return g_strdup (_("There is nobody to learn from: add at least one person."));
+  if (count_training (self, n) == 0)
+    return g_strdup (_("Everybody is held out for testing: untick Test for someone to learn from."));
   for (guint i = 0; i < n; i++)
     {
       BpPersonRow *row = bp_people_editor_get_row (self, i);
@@ -139,8 +152,11 @@ on_row_duplicate (BpPersonRow    *row,
                   BpPeopleEditor *self)
 {
   g_autoptr(BpPerson) copy = bp_person_copy (bp_person_row_get_person (row));
+  int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1;
 
-  insert_person (self, copy, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+  insert_person (self, copy, position);
+  bp_person_row_set_held_out (bp_people_editor_get_row (self, position),
+                              bp_person_row_get_held_out (row));
   refresh (self);
 }
 
@@ -338,40 +354,96 @@ bp_people_editor_new (void)
   return g_object_new (BP_TYPE_PEOPLE_EDITOR, NULL);
 }
 
-/* Replaces every row; weights and heights are taken in lb and in. */
+/* Removes the rows that are (or are not) held out for testing. */
+static void
+remove_rows (BpPeopleEditor *self,
+             gboolean        held_out)
+{
+  for (guint i = bp_people_editor_get_n_people (self); i-- > 0;)
+    {
+      BpPersonRow *row = bp_people_editor_get_row (self, i);
+
+      if (bp_person_row_get_held_out (row) == held_out)
+        gtk_list_box_remove (self->list, GTK_WIDGET (row));
+    }
+}
+
+static void
+replace_people (BpPeopleEditor *self,
+                const BpPeople *people,
+                gboolean        held_out)
+{
+  remove_rows (self, held_out);
+  for (guint i = 0; i < bp_people_get_n (people); i++)
+    {
+      guint n = bp_people_editor_get_n_people (self);
+
+      insert_person (self, bp_people_get (people, i), -1);
+      bp_person_row_set_held_out (bp_people_editor_get_row (self, n), held_out);
+    }
+  refresh (self);
+}
+
+/* Replaces the people trained on, keeping those held out for testing;
+ * weights and heights are taken in lb and in. */
 void
 bp_people_editor_set_people (BpPeopleEditor *self,
                              const BpPeople *people)
 {
-  GtkListBoxRow *row;
-
   g_return_if_fail (BP_IS_PEOPLE_EDITOR (self));
 
-  while ((row = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
-    gtk_list_box_remove (self->list, GTK_WIDGET (row));
-  for (guint i = 0; i < bp_people_get_n (people); i++)
-    insert_person (self, bp_people_get (people, i), -1);
-  refresh (self);
+  replace_people (self, people, FALSE);
 }
 
-/* A copy of the people, in lb and in, or NULL while any field is wrong. */
-BpPeople *
-bp_people_editor_dup_people (BpPeopleEditor *self)
+/* Replaces the people held out for testing. */
+void
+bp_people_editor_set_test_people (BpPeopleEditor *self,
+                                  const BpPeople *people)
 {
-  g_autofree char *error = NULL;
+  g_return_if_fail (BP_IS_PEOPLE_EDITOR (self));
+
+  replace_people (self, people, TRUE);
+}
+
+static BpPeople *
+dup_rows (BpPeopleEditor *self,
+          gboolean        held_out)
+{
+  guint n = bp_people_editor_get_n_people (self);
+  g_autofree char *error = find_error (self, n);
   BpPeople *people;
-  guint n;
 
-  g_return_val_if_fail (BP_IS_PEOPLE_EDITOR (self), NULL);
-
-  n = bp_people_editor_get_n_people (self);
-  error = find_error (self, n);
   if (error != NULL)
     return NULL;
   people = bp_people_new ();
   for (guint i = 0; i < n; i++)
-    bp_people_add (people, bp_person_copy (bp_person_row_get_person (bp_people_editor_get_row (self, i))));
+    {
+      BpPersonRow *row = bp_people_editor_get_row (self, i);
+
+      if (bp_person_row_get_held_out (row) == held_out)
+        bp_people_add (people, bp_person_copy (bp_person_row_get_person (row)));
+    }
   return people;
+}
+
+/* A copy of the people trained on, in lb and in, or NULL while any field
+ * is wrong. */
+BpPeople *
+bp_people_editor_dup_people (BpPeopleEditor *self)
+{
+  g_return_val_if_fail (BP_IS_PEOPLE_EDITOR (self), NULL);
+
+  return dup_rows (self, FALSE);
+}
+
+/* The people held out for testing (maybe none), or NULL while any field
+ * is wrong. */
+BpPeople *
+bp_people_editor_dup_test_people (BpPeopleEditor *self)
+{
+  g_return_val_if_fail (BP_IS_PEOPLE_EDITOR (self), NULL);
+
+  return dup_rows (self, TRUE);
 }
 
 gboolean

@@ -16,6 +16,9 @@ GtkWidget   *bp_people_editor_new           (void);
 void         bp_people_editor_set_people    (BpPeopleEditor *self,
                                              const BpPeople *people);
 BpPeople    *bp_people_editor_dup_people    (BpPeopleEditor *self);
+void         bp_people_editor_set_test_people (BpPeopleEditor *self,
+                                               const BpPeople *people);
+BpPeople    *bp_people_editor_dup_test_people (BpPeopleEditor *self);
 guint        bp_people_editor_get_n_people  (BpPeopleEditor *self);
 BpPersonRow *bp_people_editor_get_row       (BpPeopleEditor *self,
                                              guint           index);

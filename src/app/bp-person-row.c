@@ -30,6 +30,7 @@ struct _BpPersonRow
   GtkEntry      *weight_entry;
   GtkEntry      *height_entry;
   GtkDropDown   *gender_dropdown;
+  GtkCheckButton *test_check;
   GtkLabel      *inputs_label;
   GtkWidget     *buttons_box;
   GtkLabel      *error_label;
@@ -216,6 +217,13 @@ on_gender_selected (GtkDropDown *dropdown,
 }
 
 static void
+on_test_toggled (GtkCheckButton *check,
+                 BpPersonRow    *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
 duplicate_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -265,12 +273,14 @@ bp_person_row_class_init (BpPersonRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, height_entry);
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, gender_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, inputs_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPersonRow, test_check);
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_weight_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_height_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_gender_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_test_toggled);
 
   gtk_widget_class_install_action (widget_class, "row.duplicate", NULL, duplicate_activated);
   gtk_widget_class_install_action (widget_class, "row.remove", NULL, remove_activated);
@@ -396,4 +406,23 @@ bp_person_row_focus_name (BpPersonRow *self)
   g_return_if_fail (BP_IS_PERSON_ROW (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+/* A held-out person is never trained on: the network meets them only
+ * in the test loss, which shows whether it learnt a rule or the list. */
+gboolean
+bp_person_row_get_held_out (BpPersonRow *self)
+{
+  g_return_val_if_fail (BP_IS_PERSON_ROW (self), FALSE);
+
+  return gtk_check_button_get_active (self->test_check);
+}
+
+void
+bp_person_row_set_held_out (BpPersonRow *self,
+                            gboolean     held_out)
+{
+  g_return_if_fail (BP_IS_PERSON_ROW (self));
+
+  gtk_check_button_set_active (self->test_check, held_out);
 }

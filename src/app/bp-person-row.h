@@ -38,5 +38,8 @@ const char     *bp_person_row_get_inputs_text (BpPersonRow *self);
 GtkWidget      *bp_person_row_get_column  (BpPersonRow    *self,
                                            BpPersonColumn  column);
 void            bp_person_row_focus_name  (BpPersonRow    *self);
+gboolean        bp_person_row_get_held_out (BpPersonRow   *self);
+void            bp_person_row_set_held_out (BpPersonRow   *self,
+                                            gboolean       held_out);
 
 G_END_DECLS

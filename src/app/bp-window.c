@@ -124,6 +124,19 @@ format_loss (double loss)
   return g_strdup_printf (_("Loss %.2e"), loss);
 }
 
+/* The loss line, with the test loss beside it when people are held out. */
+static char *
+format_losses (const BpProgress *p)
+{
+  g_autofree char *loss = format_loss (p->loss);
+
+  if (!isfinite (p->test_loss))
+    return g_steal_pointer (&loss);
+  if (p->test_loss >= 1e-4)
+    return g_strdup_printf (_("%s · test %.6f"), loss, p->test_loss);
+  return g_strdup_printf (_("%s · test %.2e"), loss, p->test_loss);
+}
+
 static void
 show_progress (BpWindow *self)
 {
@@ -131,7 +144,7 @@ show_progress (BpWindow *self)
   g_autofree char *epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, p->epoch);
   g_autofree char *epochs = g_strdup_printf ("%" G_GUINT64_FORMAT, p->epochs);
   g_autofree char *epoch_text = g_strdup_printf (_("Epoch %s of %s"), epoch, epochs);
-  g_autofree char *loss_text = format_loss (p->loss);
+  g_autofree char *loss_text = format_losses (p);
 
   gtk_label_set_text (self->state_label, state_text (p->state));
   gtk_label_set_text (self->epoch_label, epoch_text);
@@ -317,15 +330,20 @@ start_run (BpWindow *self,
            gboolean  paused)
 {
   g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
   g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpDataset) test_data = NULL;
   BpTrainerConfig config;
 
-  if (people == NULL || !bp_training_form_get_config (self->training_form, &config))
+  if (people == NULL || test == NULL || !bp_training_form_get_config (self->training_form, &config))
     return FALSE;
   discard_run (self);
+  /* Test people go through the training people's normalisation: the
+   * network must not learn anything, not even a mean, from them. */
   bp_normalizer_init (&self->run_norm, bp_training_form_get_normalize (self->training_form), people);
   data = bp_people_to_dataset (people, &self->run_norm);
-  self->trainer = bp_trainer_new (data, NULL, &config);
+  test_data = bp_people_to_dataset (test, &self->run_norm);
+  self->trainer = bp_trainer_new (data, test_data, &config);
   bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
   bp_loss_chart_clear (self->loss_chart);
   bp_loss_chart_set_epochs (self->loss_chart, config.epochs);

@@ -96,6 +96,40 @@ test_train_to_the_end (void)
   ui_test_destroy_window (window);
 }
 
+/* Diana held out: the run trains on three people, tracks her loss as the
+ * test loss (a second series in the chart), and the inputs of all four
+ * come from the three's normalisation. */
+static void
+test_held_out_person (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  BpLossChart *chart = bp_window_get_loss_chart (window);
+  g_autoptr(BpPeople) train = NULL;
+  g_autoptr(BpPeople) test = NULL;
+  BpProgress progress;
+
+  bp_person_row_set_held_out (bp_people_editor_get_row (editor, 3), TRUE);
+  train = bp_people_editor_dup_people (editor);
+  test = bp_people_editor_dup_test_people (editor);
+  g_assert_cmpuint (bp_people_get_n (train), ==, 3);
+  g_assert_cmpuint (bp_people_get_n (test), ==, 1);
+  g_assert_cmpstr (bp_people_get (test, 0)->name, ==, "Diana");
+
+  ui_test_activate (window, "train");
+  progress = ui_test_run_until_done (window);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_FINISHED);
+  g_assert_true (isfinite (progress.test_loss));
+  g_assert_cmpuint (bp_loss_chart_count_points (chart, TRUE), >, 0);
+
+  /* Holding everybody out leaves nobody to learn from. */
+  for (guint i = 0; i < 3; i++)
+    bp_person_row_set_held_out (bp_people_editor_get_row (editor, i), TRUE);
+  g_assert_false (ui_test_action_enabled (window, "train"));
+  g_assert_nonnull (strstr (bp_window_get_hint_text (window), "held out"));
+  ui_test_destroy_window (window);
+}
+
 static void
 assert_cannot_train (BpWindow   *window,
                      const char *reason)
@@ -416,6 +450,7 @@ main (int    argc,
 
   g_test_add_func ("/window/seed-people", test_starts_with_the_seed_people);
   g_test_add_func ("/window/train", test_train_to_the_end);
+  g_test_add_func ("/window/held-out-person", test_held_out_person);
   g_test_add_func ("/window/invalid-people", test_invalid_people);
   g_test_add_func ("/window/invalid-settings", test_invalid_settings);
   g_test_add_func ("/window/units", test_units);
