@@ -1000,10 +1000,12 @@ static gboolean
 check_encoding (const Reader *r,
                 GError      **error)
 {
-  const char *bad = memchr (r->text, '\0', r->length);
+  const char *bad = r->length > 0 ? memchr (r->text, '\0', r->length) : NULL;
   const char *invalid = NULL;
   guint line = 1;
 
+  if (r->length == 0)
+    return TRUE;
   if (bad == NULL && g_utf8_validate_len (r->text, r->length, &invalid))
     return TRUE;
   if (bad == NULL)

@@ -424,27 +424,65 @@ static void
 apply_change (BpSession *s,
               Change     change)
 {
+  BpPerson *alice = bp_people_get (s->people, 0);
+
   switch (change)
     {
-    case CHANGE_PERSON_NAME: g_free (bp_people_get (s->people, 0)->name);
-                             bp_people_get (s->people, 0)->name = g_strdup ("Alicia"); break;
-    case CHANGE_PERSON_WEIGHT: bp_people_get (s->people, 3)->weight_lb += 1e-13; break;
-    case CHANGE_TEST_PEOPLE: bp_people_add (s->test, bp_person_new ("X", 100, 60, BP_GENDER_MALE)); break;
-    case CHANGE_UNITS: s->units = BP_UNITS_KG_CM; break;
-    case CHANGE_NORMALIZE: s->normalize = BP_NORMALIZE_MEAN; break;
-    case CHANGE_LEARNING_RATE: s->learning_rate = nextafter (s->learning_rate, 1); break;
-    case CHANGE_EPOCHS: s->epochs++; break;
-    case CHANGE_SEED: s->seed++; break;
-    case CHANGE_HAS_SEED: s->has_seed = FALSE; break;
-    case CHANGE_INITIAL: s->initial.b2 = nextafter (s->initial.b2, 0); break;
-    case CHANGE_CURRENT_SIGN: s->current.w1 = -0.0; break;
-    case CHANGE_STATE: s->state = BP_TRAINER_DIVERGED; break;
-    case CHANGE_EPOCH: s->epoch--; break;
-    case CHANGE_SPEED: s->speed = 60; break;
-    case CHANGE_LOSS_BUCKET: s->history.loss.buckets[1].max += 1e-9; break;
-    case CHANGE_TEST_LOSS_COUNT: bp_series_push (&s->history.test_loss, 0.25); break;
-    case CHANGE_PARTIAL: s->history.loss.partial.last += 1e-9; break;
-    case N_CHANGES: default: g_assert_not_reached ();
+    case CHANGE_PERSON_NAME:
+      g_free (alice->name);
+      alice->name = g_strdup ("Alicia");
+      break;
+    case CHANGE_PERSON_WEIGHT:
+      bp_people_get (s->people, 3)->weight_lb += 1e-13;
+      break;
+    case CHANGE_TEST_PEOPLE:
+      bp_people_add (s->test, bp_person_new ("X", 100, 60, BP_GENDER_MALE));
+      break;
+    case CHANGE_UNITS:
+      s->units = BP_UNITS_KG_CM;
+      break;
+    case CHANGE_NORMALIZE:
+      s->normalize = BP_NORMALIZE_MEAN;
+      break;
+    case CHANGE_LEARNING_RATE:
+      s->learning_rate = nextafter (s->learning_rate, 1);
+      break;
+    case CHANGE_EPOCHS:
+      s->epochs++;
+      break;
+    case CHANGE_SEED:
+      s->seed++;
+      break;
+    case CHANGE_HAS_SEED:
+      s->has_seed = FALSE;
+      break;
+    case CHANGE_INITIAL:
+      s->initial.b2 = nextafter (s->initial.b2, 0);
+      break;
+    case CHANGE_CURRENT_SIGN:
+      s->current.w1 = -0.0;
+      break;
+    case CHANGE_STATE:
+      s->state = BP_TRAINER_DIVERGED;
+      break;
+    case CHANGE_EPOCH:
+      s->epoch--;
+      break;
+    case CHANGE_SPEED:
+      s->speed = 60;
+      break;
+    case CHANGE_LOSS_BUCKET:
+      s->history.loss.buckets[1].max += 1e-9;
+      break;
+    case CHANGE_TEST_LOSS_COUNT:
+      bp_series_push (&s->history.test_loss, 0.25);
+      break;
+    case CHANGE_PARTIAL:
+      s->history.loss.partial.last += 1e-9;
+      break;
+    case N_CHANGES:
+    default:
+      g_assert_not_reached ();
     }
 }
 
