@@ -215,6 +215,100 @@ bp_network_explain (const BpParams *params,
   bp_network_step (&out->after, x0, x1, y_true, learning_rate);
 }
 
+/* ---- gradient check ------------------------------------------------------ */
+
+/* The finite difference steps each parameter by GRADIENT_CHECK_STEP times
+ * max(1, |θ|).  Its error has two parts: truncation, about h²·L‴/6, which
+ * with inputs up to ±25 (Bob, normalised the seeds' way) stays near 1e-8
+ * of the derivative; and rounding, about ε·L/h for the two losses.  The
+ * losses are therefore computed in long double (ε ≈ 1e-19 on x86-64),
+ * which puts the rounding near 1e-14: in double it would be 2e-11 and
+ * swamp every derivative below about 1e-4. */
+#define GRADIENT_CHECK_STEP 1e-5
+
+/* Derivatives smaller than this are compared as if they were this large:
+ * a saturated sigmoid gives partial derivatives of 1e-30 that no finite
+ * difference can resolve, and their tiny absolute disagreement says
+ * nothing about the calculus. */
+#define GRADIENT_CHECK_FLOOR 1e-7
+
+static long double
+sigmoid_long (long double x)
+{
+  return 1.0L / (1.0L + expl (-x));
+}
+
+/* The person's loss, worked out independently of the double-precision
+ * code above. */
+static long double
+loss_long (const BpParams *p,
+           double          x0,
+           double          x1,
+           double          y_true)
+{
+  long double h1 = sigmoid_long ((long double) p->w1 * x0 + (long double) p->w2 * x1 + p->b1);
+  long double h2 = sigmoid_long ((long double) p->w3 * x0 + (long double) p->w4 * x1 + p->b2);
+  long double o1 = sigmoid_long ((long double) p->w5 * h1 + (long double) p->w6 * h2 + p->b3);
+
+  return (y_true - o1) * (y_true - o1);
+}
+
+/* (L(θ + h) − L(θ − h)) / 2h, dividing by the distance between the two
+ * points as rounded to double, which is what the losses were taken at. */
+static double
+numeric_partial (const BpParams *params,
+                 BpParam         param,
+                 double          x0,
+                 double          x1,
+                 double          y_true)
+{
+  BpParams p = *params;
+  double theta = bp_params_get (params, param);
+  double h = GRADIENT_CHECK_STEP * MAX (1.0, fabs (theta));
+  double plus = theta + h;
+  double minus = theta - h;
+  long double l_plus, l_minus;
+
+  bp_params_set (&p, param, plus);
+  l_plus = loss_long (&p, x0, x1, y_true);
+  bp_params_set (&p, param, minus);
+  l_minus = loss_long (&p, x0, x1, y_true);
+  return (double) ((l_plus - l_minus) / ((long double) plus - minus));
+}
+
+static double
+relative_difference (double a,
+                     double b)
+{
+  return fabs (a - b) / MAX (MAX (fabs (a), fabs (b)), GRADIENT_CHECK_FLOOR);
+}
+
+/* Checks backpropagation against the definition of the derivative: for
+ * each parameter, the partial derivative of bp_network_explain() beside a
+ * central finite difference, and |backprop − numeric| divided by the
+ * larger of the two (or by 1e-7, when both are smaller).  Agreement is to
+ * about 1e-7 or better; a wrong chain rule is off by far more. */
+void
+bp_network_gradient_check (const BpParams  *params,
+                           double           x0,
+                           double           x1,
+                           double           y_true,
+                           BpGradientCheck *out)
+{
+  BpExplain e;
+
+  bp_network_explain (params, x0, x1, y_true, 0, &e);
+  out->backprop = e.gradient;
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      double b = bp_params_get (&e.gradient, i);
+      double n = numeric_partial (params, i, x0, x1, y_true);
+
+      bp_params_set (&out->numeric, i, n);
+      bp_params_set (&out->relative_difference, i, relative_difference (b, n));
+    }
+}
+
 /* MSE as numpy's ((y_true - y_pred) ** 2).mean() computes it for fewer
  * than eight people: a running sum from zero, then one division. */
 double

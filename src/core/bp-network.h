@@ -59,6 +59,16 @@ typedef struct
   double learning_rate;
 } BpExplain;
 
+/* Each partial derivative of one person's loss (y_true − o1)², by
+ * backpropagation and by a central finite difference, and how far apart
+ * the two are (see bp_network_gradient_check()). */
+typedef struct
+{
+  BpParams backprop;
+  BpParams numeric;
+  BpParams relative_difference;
+} BpGradientCheck;
+
 const char *bp_param_name        (BpParam          param);
 gboolean    bp_param_from_name   (const char      *name,
                                   BpParam         *param);
@@ -86,6 +96,11 @@ void     bp_network_explain      (const BpParams  *params,
                                   double           y_true,
                                   double           learning_rate,
                                   BpExplain       *out);
+void     bp_network_gradient_check (const BpParams *params,
+                                  double           x0,
+                                  double           x1,
+                                  double           y_true,
+                                  BpGradientCheck *out);
 double   bp_network_loss         (const BpParams  *params,
                                   const BpDataset *data);
 double   bp_network_accuracy     (const BpParams  *params,

@@ -735,6 +735,113 @@ test_train_diverges (void)
   g_assert_false (bp_params_all_finite (&q));
 }
 
+/* ---- gradient check ------------------------------------------------------- */
+
+static void
+assert_check_agrees (const BpParams *p,
+                     double          x0,
+                     double          x1,
+                     double          y)
+{
+  BpGradientCheck c;
+  BpExplain e;
+
+  bp_network_gradient_check (p, x0, x1, y, &c);
+  bp_network_explain (p, x0, x1, y, 0.1, &e);
+  assert_params_equal (&c.backprop, &e.gradient);
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      double r = bp_params_get (&c.relative_difference, i);
+
+      if (!(r >= 0 && r < 1e-6))
+        g_error ("%s: backprop %.17g, numeric %.17g, relative difference %g",
+                 bp_param_name (i), bp_params_get (&c.backprop, i),
+                 bp_params_get (&c.numeric, i), r);
+    }
+}
+
+/* Random states, drawn as the seeds draw parameters (and wider), with the
+ * inputs of the seed people under every normalisation and random ones. */
+static void
+test_gradient_check_random (void)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+
+  for (BpNormalize mode = BP_NORMALIZE_SEED; mode <= BP_NORMALIZE_STANDARD; mode++)
+    {
+      BpNormalizer norm;
+      g_autoptr(BpDataset) data = NULL;
+
+      bp_normalizer_init (&norm, mode, people);
+      data = bp_people_to_dataset (people, &norm);
+      for (guint i = 0; i < 300; i++)
+        {
+          BpParams p = random_params (g_test_rand_double_range (0.1, 4));
+
+          for (guint k = 0; k < data->n; k++)
+            assert_check_agrees (&p, data->x0[k], data->x1[k], data->y[k]);
+          assert_check_agrees (&p, g_test_rand_double_range (-30, 30),
+                               g_test_rand_double_range (-10, 10), g_test_rand_bit ());
+        }
+    }
+}
+
+/* The seeds' worked example: the finite difference finds their 0.0214 on
+ * its own, and is a number of its own, not a copy of the backprop one. */
+static void
+test_gradient_check_worked_example (void)
+{
+  BpParams p = all_weights (1, 0);
+  BpGradientCheck c;
+  gboolean any_differs = FALSE;
+
+  bp_network_gradient_check (&p, -2, -1, 1, &c);
+  assert_near (c.numeric.w1, 0.0214, 1e-4, "numeric dL/dw1");
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      g_assert_cmpfloat (bp_params_get (&c.relative_difference, i), <, 1e-8);
+      any_differs |= bp_params_get (&c.numeric, i) != bp_params_get (&c.backprop, i);
+    }
+  g_assert_true (any_differs);
+}
+
+/* A wrong derivative shows: the check of a network whose o1 does not
+ * depend on h1 (w5 = 0) still finds dL/dw5 from h1, while dL/dw1 is 0
+ * both ways; a sign error would give a relative difference of 2. */
+static void
+test_gradient_check_detects (void)
+{
+  BpParams p = all_weights (1, 0);
+  BpGradientCheck c;
+
+  p.w5 = 0;
+  bp_network_gradient_check (&p, -2, -1, 1, &c);
+  g_assert_cmpfloat (c.backprop.w1, ==, 0);
+  g_assert_cmpfloat (fabs (c.numeric.w1), <, 1e-12);
+  g_assert_cmpfloat (c.relative_difference.w1, <, 1e-6);
+  g_assert_cmpfloat (fabs (c.numeric.w5), >, 1e-3);
+  g_assert_cmpfloat (fabs (-c.backprop.w5 - c.numeric.w5) / fabs (c.numeric.w5), >, 1.9);
+}
+
+/* Saturated neurons: derivatives far below anything a finite difference
+ * resolves are compared against the floor, never divided by zero. */
+static void
+test_gradient_check_saturated (void)
+{
+  BpParams p = all_weights (40, 0);
+  BpGradientCheck c;
+
+  bp_network_gradient_check (&p, 25, 6, 0, &c);
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      double r = bp_params_get (&c.relative_difference, i);
+
+      g_assert_true (isfinite (bp_params_get (&c.numeric, i)));
+      g_assert_cmpfloat (r, >=, 0);
+      g_assert_cmpfloat (r, <, 1e-6);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -761,6 +868,10 @@ main (int    argc,
   g_test_add_func ("/network/train/diverges", test_train_diverges);
   g_test_add_func ("/network/accuracy", test_accuracy);
   g_test_add_func ("/network/sigmoid-extremes", test_sigmoid_extremes);
+  g_test_add_func ("/network/gradient-check/random", test_gradient_check_random);
+  g_test_add_func ("/network/gradient-check/worked-example", test_gradient_check_worked_example);
+  g_test_add_func ("/network/gradient-check/detects", test_gradient_check_detects);
+  g_test_add_func ("/network/gradient-check/saturated", test_gradient_check_saturated);
 
   return g_test_run ();
 }
