@@ -40,6 +40,7 @@ typedef struct
   char  *session;
   char  *save;
   gboolean json;
+  gboolean check;
 } Flags;
 
 /* The flags once checked. */
@@ -60,6 +61,7 @@ typedef struct
   BpSession   *session;    /* --session, or NULL */
   char        *save;       /* --save, or NULL */
   gboolean     json;
+  gboolean     check;      /* explain --check: the gradient check too */
 } Options;
 
 static void
@@ -128,6 +130,7 @@ make_context (Command  command,
   };
   const GOptionEntry explain[] = {
     { "person", 0, 0, G_OPTION_ARG_STRING, &f->person, "The person to take one step on", "NAME" },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &f->check, "Also check each partial derivative against a central finite difference", NULL },
     { NULL }
   };
   GOptionContext *context = g_option_context_new (command == COMMAND_TRAIN ? "train" : "explain");
@@ -356,6 +359,7 @@ check_flags (const Flags *f,
       (status = check_person (f, o)) != 0)
     return status;
   o->json = f->json;
+  o->check = f->check;
   return 0;
 }
 
@@ -797,9 +801,27 @@ explain_value (const BpExplain *e,
   return G_STRUCT_MEMBER (double, e, explain_fields[i].offset);
 }
 
+/* "check": { "w1": { "backprop", "numeric", "relative_difference" }, … } */
 static void
-print_explain_json (const Options   *o,
-                    const BpExplain *e)
+json_check (BpJson                *json,
+            const BpGradientCheck *c)
+{
+  bp_json_begin_object (json, "check");
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      bp_json_begin_object (json, bp_param_name (i));
+      bp_json_number (json, "backprop", bp_params_get (&c->backprop, i));
+      bp_json_number (json, "numeric", bp_params_get (&c->numeric, i));
+      bp_json_number (json, "relative_difference", bp_params_get (&c->relative_difference, i));
+      bp_json_end_object (json);
+    }
+  bp_json_end_object (json);
+}
+
+static void
+print_explain_json (const Options         *o,
+                    const BpExplain       *e,
+                    const BpGradientCheck *check)
 {
   g_autofree char *text = NULL;
   BpJson json;
@@ -824,14 +846,28 @@ print_explain_json (const Options   *o,
   bp_json_number (&json, "loss", e->loss);
   bp_json_params (&json, "gradient", &e->gradient);
   bp_json_params (&json, "parameters_after", &e->after);
+  if (check != NULL)
+    json_check (&json, check);
   bp_json_end_object (&json);
   text = bp_json_finish (&json);
   g_print ("%s", text);
 }
 
 static void
-print_explain_text (const Options   *o,
-                    const BpExplain *e)
+print_check_text (const BpGradientCheck *c)
+{
+  g_print ("Gradient check, backprop against a central finite difference:\n");
+  g_print ("  %-9s  %-24s  %-24s  %s\n", "parameter", "backprop", "numeric", "relative difference");
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    g_print ("  %-9s  %-24.17g  %-24.17g  %.3g\n", bp_param_name (i),
+             bp_params_get (&c->backprop, i), bp_params_get (&c->numeric, i),
+             bp_params_get (&c->relative_difference, i));
+}
+
+static void
+print_explain_text (const Options         *o,
+                    const BpExplain       *e,
+                    const BpGradientCheck *check)
 {
   if (o->has_seed)
     g_print ("Seed: %u\n", o->seed);
@@ -843,6 +879,8 @@ print_explain_text (const Options   *o,
   g_print ("Loss (y_true - y_pred)^2 = %.17g\n", e->loss);
   print_params ("Gradient dL/d(parameter)", &e->gradient);
   print_params ("Parameters after the step", &e->after);
+  if (check != NULL)
+    print_check_text (check);
 }
 
 static int
@@ -850,16 +888,19 @@ run_explain (const Options *o)
 {
   guint index = 0;
   BpPerson *p = bp_people_find (o->people, o->person, &index);
+  double y = p->gender == BP_GENDER_FEMALE ? 1.0 : 0.0;
+  BpGradientCheck check;
   BpExplain e;
   double x0, x1;
 
   person_inputs (o, p, &x0, &x1);
-  bp_network_explain (&o->initial, x0, x1, p->gender == BP_GENDER_FEMALE ? 1.0 : 0.0,
-                      o->learning_rate, &e);
+  bp_network_explain (&o->initial, x0, x1, y, o->learning_rate, &e);
+  if (o->check)
+    bp_network_gradient_check (&o->initial, x0, x1, y, &check);
   if (o->json)
-    print_explain_json (o, &e);
+    print_explain_json (o, &e, o->check ? &check : NULL);
   else
-    print_explain_text (o, &e);
+    print_explain_text (o, &e, o->check ? &check : NULL);
   return BP_CLI_EXIT_OK;
 }
 
@@ -875,7 +916,7 @@ print_usage (gboolean error)
     "                     [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
     "                     [--session FILE.backprop] [--save FILE.backprop]\n"
     "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"
-    "                     [--learning-rate LR] [--normalize ...] [--session FILE.backprop] [--json]\n"
+    "                     [--learning-rate LR] [--normalize ...] [--session FILE.backprop] [--check] [--json]\n"
     "  backprop-cli COMMAND --help\n";
 
   if (error)

@@ -784,6 +784,72 @@ test_explain_seed_and_text (void)
   g_assert_nonnull (strstr (r.out, line));
 }
 
+/* --check adds "check" after everything else: each parameter's backprop
+ * and numeric derivative, bit for bit the core's, and their relative
+ * difference. */
+static void
+test_explain_check_json (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  BpParams start = seeded (4);
+  BpGradientCheck c;
+  JsonObject *o, *check;
+
+  /* Charlie: x = [17, 4], y = 0. */
+  bp_network_gradient_check (&start, 17, 4, 0, &c);
+  run (&r, "explain", "--seed", "4", "--person", "Charlie", "--check", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  check = object (o, "check");
+  g_assert_cmpuint (json_object_get_size (check), ==, BP_N_PARAMS);
+  assert_params (o, "gradient", &c.backprop);
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      JsonObject *p = object (check, bp_param_name (i));
+
+      g_assert_cmpuint (json_object_get_size (p), ==, 3);
+      assert_same_double (number (p, "backprop"), bp_params_get (&c.backprop, i), "backprop");
+      assert_same_double (number (p, "numeric"), bp_params_get (&c.numeric, i), "numeric");
+      assert_same_double (number (p, "relative_difference"),
+                          bp_params_get (&c.relative_difference, i), "relative_difference");
+      g_assert_cmpfloat (number (p, "relative_difference"), <, 1e-6);
+    }
+}
+
+/* Without --check the output is what it always was; with it, the same
+ * output and the check after it, in text and in JSON. */
+static void
+test_explain_check_additive (void)
+{
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) checked = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gsize len;
+
+  run (&plain, "explain", "--seed", "4", "--person", "Diana");
+  run (&checked, "explain", "--seed", "4", "--person", "Diana", "--check");
+  assert_success (&plain);
+  assert_success (&checked);
+  g_assert_null (strstr (plain.out, "check"));
+  g_assert_true (g_str_has_prefix (checked.out, plain.out));
+  g_assert_true (g_str_has_prefix (checked.out + strlen (plain.out),
+                                   "Gradient check, backprop against a central finite difference:\n"
+                                   "  parameter  backprop"));
+  /* The header and one line for each parameter. */
+  lines = g_strsplit (checked.out + strlen (plain.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2 + BP_N_PARAMS + 1);
+
+  run (&plain, "explain", "--seed", "4", "--person", "Diana", "--json");
+  run (&checked, "explain", "--seed", "4", "--person", "Diana", "--json", "--check");
+  assert_success (&plain);
+  g_assert_null (strstr (plain.out, "check"));
+  len = strlen (plain.out);
+  g_assert_true (g_str_has_suffix (plain.out, "}\n"));
+  g_assert_cmpint (strncmp (checked.out, plain.out, len - 2), ==, 0);
+  g_assert_true (g_str_has_prefix (checked.out + len - 2, ",\"check\":{\"w1\":{\"backprop\":"));
+}
+
 /* ---- bad input ------------------------------------------------------------ */
 
 static void
@@ -1154,6 +1220,8 @@ main (int    argc,
   g_test_add_func ("/cli/train/metric", test_train_metric);
   g_test_add_func ("/cli/explain/json", test_explain_json);
   g_test_add_func ("/cli/explain/seed-and-text", test_explain_seed_and_text);
+  g_test_add_func ("/cli/explain/check-json", test_explain_check_json);
+  g_test_add_func ("/cli/explain/check-additive", test_explain_check_additive);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/usage-error-csv-position", test_usage_error_csv_position);
   g_test_add_func ("/cli/help-version", test_help_version);
