@@ -9,9 +9,9 @@
  */
 #include "bp-csv.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
+#include "bp-file.h"
 #include "bp-parse.h"
 
 G_DEFINE_QUARK (bp-csv-error-quark, bp_csv_error)
@@ -503,24 +503,28 @@ BpPeople *
 bp_csv_load (const char *path,
              GError    **error)
 {
-  g_autofree char *text = NULL;
   g_autoptr(GError) local = NULL;
-  GStatBuf st;
-  gsize length;
+  g_autoptr(GByteArray) bytes = NULL;
+  gboolean too_large;
+  guint64 size;
 
-  if (g_stat (path, &st) == 0 && st.st_size > BP_CSV_MAX_BYTES)
+  bytes = bp_file_read_bounded (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
+  if (bytes == NULL && too_large)
     {
+      g_autofree char *what = size > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size)
+                                       : g_strdup ("more than that");
+
       set_error (error, BP_CSV_ERROR_TOO_LARGE, path, 1, 1,
-                 "the file is %" G_GINT64_FORMAT " bytes; a people file may be at most %d MiB (%d bytes)",
-                 (gint64) st.st_size, BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES);
+                 "a people file may be at most %d MiB (%d bytes), and this one is %s",
+                 BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES, what);
       return NULL;
     }
-  if (!g_file_get_contents (path, &text, &length, &local))
+  if (bytes == NULL)
     {
-      g_set_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, "%s", local->message);
+      g_set_error_literal (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, local->message);
       return NULL;
     }
-  return bp_csv_parse (text, length, path, error);
+  return bp_csv_parse ((const char *) bytes->data, bytes->len, path, error);
 }
 
 static void

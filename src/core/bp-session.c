@@ -9,15 +9,11 @@
  */
 #include "bp-session.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "bp-csv.h"
+#include "bp-file.h"
 #include "bp-parse.h"
 
 G_DEFINE_QUARK (bp-session-error-quark, bp_session_error)
@@ -1106,63 +1102,23 @@ bp_session_from_data (const char *data,
   return g_steal_pointer (&session);
 }
 
-static gboolean
-io_error (GError    **error,
-          const char *filename,
-          int         saved_errno)
-{
-  g_set_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO, "%s: %s",
-               filename, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Reads at most one byte past the limit, whatever the file claims to be:
- * a device or a file growing while read cannot make it read forever. */
-static gboolean
-read_bounded (int         fd,
-              const char *filename,
-              GByteArray *bytes,
-              GError    **error)
-{
-  guint8 buf[64 * 1024];
-
-  for (;;)
-    {
-      gssize n = read (fd, buf, sizeof buf);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return io_error (error, filename, errno);
-      if (n == 0)
-        return TRUE;
-      g_byte_array_append (bytes, buf, n);
-      if (bytes->len > BP_SESSION_MAX_BYTES)
-        return too_large (error, filename, 0);
-    }
-}
-
 static GByteArray *
 read_file (const char *path,
            const char *filename,
            GError    **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  struct stat st;
-  gboolean ok;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  g_autoptr(GError) local = NULL;
+  gboolean too_big;
+  guint64 size;
+  GByteArray *bytes = bp_file_read_bounded (path, BP_SESSION_MAX_BYTES, &too_big, &size, &local);
 
-  if (fd < 0)
-    {
-      io_error (error, filename, errno);
-      return NULL;
-    }
-  if (fstat (fd, &st) == 0 && st.st_size > BP_SESSION_MAX_BYTES)
-    ok = too_large (error, filename, st.st_size);
+  if (bytes != NULL)
+    return bytes;
+  if (too_big)
+    too_large (error, filename, size);
   else
-    ok = read_bounded (fd, filename, bytes, error);
-  close (fd);
-  return ok ? g_steal_pointer (&bytes) : NULL;
+    g_set_error_literal (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO, local->message);
+  return NULL;
 }
 
 /* Never returns a session half read: either all of the file, or NULL and

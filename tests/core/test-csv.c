@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -601,6 +602,26 @@ test_load (void)
   remove_dir (dir);
 }
 
+/* Not regular files: a device that never ends and a FIFO with no writer
+ * must give an error at once, never hang or fill the memory. */
+static void
+test_load_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bp-csv-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "people.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpPeople) zero = bp_csv_load ("/dev/zero", &error);
+
+  g_assert_null (zero);
+  g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_null (bp_csv_load (fifo, &error));
+  g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_HEADER);
+  g_assert_cmpint (g_unlink (fifo), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_load_errors (void)
 {
@@ -1015,6 +1036,7 @@ main (int    argc,
   g_test_add_func ("/csv/error/no-filename", test_error_no_filename);
   g_test_add_func ("/csv/load", test_load);
   g_test_add_func ("/csv/load-errors", test_load_errors);
+  g_test_add_func ("/csv/load-special-files", test_load_special_files);
   g_test_add_func ("/csv/write/seed", test_write_seed);
   g_test_add_func ("/csv/write/quoting", test_write_quoting);
   g_test_add_func ("/csv/write/round-trip", test_round_trip);
