@@ -156,11 +156,11 @@ y_ticks (BpLossChart *self,
 }
 
 static void
-compute_geometry (BpLossChart *self,
-                  Geometry    *g)
+compute_geometry_for_size (BpLossChart *self,
+                           int          width,
+                           int          height,
+                           Geometry    *g)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
   g_autoptr(PangoLayout) probe = make_layout (self, "0");
   int right, x_label;
 
@@ -176,6 +176,14 @@ compute_geometry (BpLossChart *self,
   g->left = widest_tick_label (self, &g->y) + 2 * GAP;
   g->width = MAX (1, width - g->left - right);
   bp_ticks_linear (&g->x, 0, g->x_max, (guint) (g->width / (x_label + 4 * g->line_height)) + 1);
+}
+
+static void
+compute_geometry (BpLossChart *self,
+                  Geometry    *g)
+{
+  compute_geometry_for_size (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)), g);
 }
 
 static double
@@ -450,6 +458,25 @@ draw_hover (BpLossChart    *self,
   draw_hover_label (self, cr, g, p, x_to_px (g, epoch), text);
 }
 
+/* Everything but the hover label: what the screen and an exported image
+ * share. */
+static void
+draw_chart (BpLossChart    *self,
+            cairo_t        *cr,
+            const Geometry *g,
+            const Palette  *p)
+{
+  cairo_set_line_width (cr, 1);
+  draw_y_axis (self, cr, g, p);
+  draw_x_axis (self, cr, g, p);
+  if (bp_series_get_n (&self->history.loss) == 0)
+    draw_empty (self, cr, g, p);
+  draw_series (cr, g, &self->history.test_loss, &p->test);
+  draw_series (cr, g, &self->history.loss, &p->train);
+  if (has_test (self))
+    draw_legend (self, cr, g, p);
+}
+
 static void
 bp_loss_chart_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -466,15 +493,7 @@ bp_loss_chart_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   compute_geometry (self, &g);
   get_palette (self, &p);
-  cairo_set_line_width (cr, 1);
-  draw_y_axis (self, cr, &g, &p);
-  draw_x_axis (self, cr, &g, &p);
-  if (bp_series_get_n (&self->history.loss) == 0)
-    draw_empty (self, cr, &g, &p);
-  draw_series (cr, &g, &self->history.test_loss, &p.test);
-  draw_series (cr, &g, &self->history.loss, &p.train);
-  if (has_test (self))
-    draw_legend (self, cr, &g, &p);
+  draw_chart (self, cr, &g, &p);
   draw_hover (self, cr, &g, &p);
   cairo_destroy (cr);
 }
@@ -585,6 +604,34 @@ bp_loss_chart_class_init (BpLossChartClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
+/* What a screen reader says of the chart: the last loss and where the
+ * run is, since the picture itself says nothing to it. */
+static void
+update_description (BpLossChart *self)
+{
+  const BpSeries *series = &self->history.loss;
+  guint n = bp_series_get_n (series);
+  g_autofree char *text = NULL;
+  g_autofree char *epoch = NULL;
+  g_autofree char *epochs = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("No loss yet: the network has not been trained"));
+  else
+    {
+      BpBucket last = bp_series_get (series, n - 1, NULL, NULL);
+
+      epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, series->count);
+      epochs = g_strdup_printf ("%" G_GUINT64_FORMAT, MAX (self->epochs, series->count));
+      /* Translators: the loss chart's description for screen readers, e.g.
+       * “Loss 0.00237 at epoch 1000 of 1000” */
+      text = g_strdup_printf (_("Loss %.3g at epoch %s of %s"), last.last, epoch, epochs);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 bp_loss_chart_init (BpLossChart *self)
 {
@@ -597,12 +644,39 @@ bp_loss_chart_init (BpLossChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loss over the epochs"),
                                   -1);
+  update_description (self);
 }
 
 GtkWidget *
 bp_loss_chart_new (void)
 {
   return g_object_new (BP_TYPE_LOSS_CHART, NULL);
+}
+
+/* Draws the chart as it stands, without the hover label, at @width ×
+ * @height on any cairo context: PNG, SVG and PDF exports use it.  The
+ * theme's background is painted too and a margin kept, so that the image
+ * reads the same outside the window. */
+void
+bp_loss_chart_draw (BpLossChart *self,
+                    cairo_t     *cr,
+                    int          width,
+                    int          height)
+{
+  Geometry g;
+  Palette p;
+
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+  g_return_if_fail (width > 4 * GAP && height > 4 * GAP);
+
+  get_palette (self, &p);
+  set_color (cr, &p.bg, 1);
+  cairo_paint (cr);
+  cairo_save (cr);
+  cairo_translate (cr, 2 * GAP, 2 * GAP);
+  compute_geometry_for_size (self, width - 4 * GAP, height - 4 * GAP, &g);
+  draw_chart (self, cr, &g, &p);
+  cairo_restore (cr);
 }
 
 /* Takes a copy of @history to draw; call it when the trainer's changed. */
@@ -614,6 +688,7 @@ bp_loss_chart_set_history (BpLossChart     *self,
 
   bp_series_copy (&self->history.loss, &history->loss);
   bp_series_copy (&self->history.test_loss, &history->test_loss);
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -624,6 +699,7 @@ bp_loss_chart_clear (BpLossChart *self)
 
   bp_series_reset (&self->history.loss);
   bp_series_reset (&self->history.test_loss);
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -645,6 +721,7 @@ bp_loss_chart_set_epochs (BpLossChart *self,
   if (epochs == self->epochs)
     return;
   self->epochs = epochs;
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPOCHS]);
 }

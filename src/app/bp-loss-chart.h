@@ -30,5 +30,9 @@ gboolean   bp_loss_chart_describe_at    (BpLossChart     *self,
 char      *bp_loss_chart_dup_hover_text (BpLossChart     *self);
 void       bp_loss_chart_hover          (BpLossChart     *self,
                                          double           x);
+void       bp_loss_chart_draw           (BpLossChart     *self,
+                                         cairo_t         *cr,
+                                         int              width,
+                                         int              height);
 
 G_END_DECLS
