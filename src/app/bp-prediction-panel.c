@@ -490,3 +490,13 @@ bp_prediction_panel_get_classify_text (BpPredictionPanel *self)
     return self->classify_error;
   return gtk_label_get_text (self->result_label);
 }
+
+/* The weight (or height) entry of the classify box, for tests that type. */
+GtkEditable *
+bp_prediction_panel_get_classify_entry (BpPredictionPanel *self,
+                                        gboolean           height)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), NULL);
+
+  return GTK_EDITABLE (height ? self->height_entry : self->weight_entry);
+}

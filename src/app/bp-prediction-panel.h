@@ -32,5 +32,7 @@ void        bp_prediction_panel_set_classify        (BpPredictionPanel  *self,
 gboolean    bp_prediction_panel_get_classify_output (BpPredictionPanel  *self,
                                                      double             *output);
 const char *bp_prediction_panel_get_classify_text   (BpPredictionPanel  *self);
+GtkEditable *bp_prediction_panel_get_classify_entry (BpPredictionPanel  *self,
+                                                     gboolean            height);
 
 G_END_DECLS
