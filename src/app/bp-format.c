@@ -53,3 +53,51 @@ bp_format_verdict (double output)
     return g_strdup_printf (_("Female %.1f %%"), 100 * output);
   return g_strdup_printf (_("Male %.1f %%"), 100 * (1 - output));
 }
+
+/* Replaces "e-05" by "×10⁻⁵", and a leading "-" by a real minus sign. */
+static char *
+prettify (const char *text)
+{
+  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *e = strchr (text, 'e');
+  const char *p;
+
+  g_string_append_len (out, text, e != NULL ? e - text : (gssize) strlen (text));
+  if (out->str[0] == '-')
+    g_string_replace (out, "-", "−", 1);
+  if (e == NULL)
+    return g_string_free (g_steal_pointer (&out), FALSE);
+  g_string_append (out, "×10");
+  p = e + 1;
+  if (*p == '-')
+    g_string_append (out, "⁻");
+  if (*p == '-' || *p == '+')
+    p++;
+  while (*p == '0' && p[1] != '\0')
+    p++;
+  for (; *p >= '0' && *p <= '9'; p++)
+    g_string_append (out, superscripts[*p - '0']);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* @value to @digits significant digits as the seeds print their worked
+ * example: “0.0474”, “−0.952”; very small or large numbers as
+ * “1.25×10⁻⁵”, which a class reads more easily than 1.25e-05. */
+char *
+bp_format_significant (double value,
+                       int    digits)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  if (isnan (value))
+    return g_strdup ("—");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "∞" : "−∞");
+  if (value == 0)
+    return g_strdup ("0");
+  g_snprintf (format, sizeof format, "%%.%dg", CLAMP (digits, 1, 17));
+  g_ascii_formatd (buf, sizeof buf, format, value);
+  return prettify (buf);
+}

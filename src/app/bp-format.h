@@ -13,5 +13,7 @@ G_BEGIN_DECLS
 char *bp_format_measure (double value);
 char *bp_format_input   (double value);
 char *bp_format_verdict (double output);
+char *bp_format_significant (double value,
+                             int    digits);
 
 G_END_DECLS

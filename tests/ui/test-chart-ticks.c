@@ -183,6 +183,29 @@ test_formats (void)
   assert_format (bp_format_verdict (0.5), "Female 50.0 %");
 }
 
+/* Rounded, not truncated: the seeds print −0.952 and 0.0214 for the
+ * last two because they work from numbers already rounded. */
+static void
+test_format_significant (void)
+{
+  assert_format (bp_format_significant (0.047425873177566781, 3), "0.0474");
+  assert_format (bp_format_significant (0.52369517408399968, 3), "0.524");
+  assert_format (bp_format_significant (-0.090353319461824275, 3), "−0.0904");
+  assert_format (bp_format_significant (-0.95260965183200064, 3), "−0.953");
+  assert_format (bp_format_significant (0.021469535265811111, 3), "0.0215");
+  assert_format (bp_format_significant (-3, 3), "−3");
+  assert_format (bp_format_significant (0.5, 3), "0.5");
+  assert_format (bp_format_significant (0.99785304647341889, 6), "0.997853");
+  assert_format (bp_format_significant (0, 3), "0");
+  assert_format (bp_format_significant (-0.0, 3), "0");
+  assert_format (bp_format_significant (1.25e-5, 3), "1.25×10⁻⁵");
+  assert_format (bp_format_significant (-4.4e-11, 2), "−4.4×10⁻¹¹");
+  assert_format (bp_format_significant (123456, 3), "1.23×10⁵");
+  assert_format (bp_format_significant (1e300, 3), "1×10³⁰⁰");
+  assert_format (bp_format_significant (NAN, 3), "—");
+  assert_format (bp_format_significant (-INFINITY, 3), "−∞");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +221,7 @@ main (int    argc,
   g_test_add_func ("/ticks/log/stride", test_log_stride);
   g_test_add_func ("/ticks/format", test_format_labels);
   g_test_add_func ("/format/numbers", test_formats);
+  g_test_add_func ("/format/significant", test_format_significant);
 
   return g_test_run ();
 }
