@@ -53,6 +53,7 @@ enum
   PROP_NORMALIZE,
   PROP_SPEED,
   PROP_VALID,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -90,9 +91,14 @@ set_field_error (BpTrainingForm *self,
                  const char     *message)
 {
   GtkWidget *entry = GTK_WIDGET (field_entry (self, field));
+  gboolean same = g_strcmp0 (self->errors[field], message) == 0;
 
   g_free (self->errors[field]);
   self->errors[field] = g_strdup (message);
+  /* A field can go from one wrong value to another: whoever shows the
+   * reason needs to hear of that too, not only of validity changing. */
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
   if (message != NULL)
     gtk_widget_add_css_class (entry, "error");
   else
@@ -251,6 +257,9 @@ bp_training_form_get_property (GObject    *object,
     case PROP_VALID:
       g_value_set_boolean (value, self->valid);
       break;
+    case PROP_ERROR:
+      g_value_set_string (value, bp_training_form_get_error (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -328,6 +337,9 @@ bp_training_form_class_init (BpTrainingFormClass *klass)
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -548,6 +548,8 @@ bp_window_init (BpWindow *self)
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::valid",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->training_form, "notify::error",
+                           G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::seed",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::normalize",

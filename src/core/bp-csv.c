@@ -479,7 +479,13 @@ bp_csv_parse (const char *text,
               GError    **error)
 {
   g_autoptr(GPtrArray) records = NULL;
-  Reader r = { text, text + length, 1, 1, filename };
+  Reader r;
+
+  /* An empty GByteArray has no data at all: read NULL as "". */
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  if (text == NULL)
+    text = "";
+  r = (Reader) { text, text + length, 1, 1, filename };
 
   if (length > BP_CSV_MAX_BYTES)
     {

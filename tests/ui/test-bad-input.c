@@ -181,6 +181,11 @@ test_case (gconstpointer data)
   if (strstr (reason, c->reason) == NULL)
     g_test_fail_printf ("“%s” in field %d: the reason “%s” does not say “%s”",
                         c->bad != NULL ? c->bad : "(5000 characters)", c->field, reason, c->reason);
+  /* The hint under the status line tells the current reason, not the one
+   * of a value typed before. */
+  if (trains && gtk_widget_get_tooltip_text (GTK_WIDGET (entry)) != NULL)
+    g_assert_nonnull (strstr (bp_window_get_hint_text (window),
+                              gtk_widget_get_tooltip_text (GTK_WIDGET (entry))));
   if (trains)
     {
       g_assert_false (ui_test_action_enabled (window, "train"));
