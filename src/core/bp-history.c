@@ -52,8 +52,8 @@ compact (BpSeries *series)
   series->span *= 2;
 }
 
-void
-bp_series_push (BpSeries *series,
+static inline void
+add_to_partial (BpSeries *series,
                 double    value)
 {
   BpBucket *p = &series->partial;
@@ -62,13 +62,55 @@ bp_series_push (BpSeries *series,
     *p = (BpBucket) { value, value, value, value };
   else
     bucket_merge (p, &(BpBucket) { value, value, value, value });
-  series->count++;
-  if (++series->pending < series->span)
-    return;
-  series->buckets[series->n_buckets++] = *p;
+}
+
+static inline void
+close_bucket (BpSeries *series)
+{
+  series->buckets[series->n_buckets++] = series->partial;
   series->pending = 0;
   if (series->n_buckets == series->capacity)
     compact (series);
+}
+
+void
+bp_series_push (BpSeries *series,
+                double    value)
+{
+  add_to_partial (series, value);
+  series->count++;
+  if (++series->pending == series->span)
+    close_bucket (series);
+}
+
+/* @value is the one after @n_epochs more epochs, and stands for them all;
+ * they must not reach past the open bucket (see bp_series_room_at()). */
+void
+bp_series_push_sample (BpSeries *series,
+                       double    value,
+                       guint64   n_epochs)
+{
+  g_return_if_fail (n_epochs > 0 && n_epochs <= series->span - series->pending);
+
+  add_to_partial (series, value);
+  series->count += n_epochs;
+  series->pending += n_epochs;
+  if (series->pending == series->span)
+    close_bucket (series);
+}
+
+/* How many epochs after @count the bucket that holds epoch @count + 1
+ * ends.  The span only depends on how many epochs were recorded: it
+ * doubles each time the count reaches capacity × span. */
+guint64
+bp_series_room_at (const BpSeries *series,
+                   guint64         count)
+{
+  guint64 span = 1;
+
+  while (count / span >= series->capacity)
+    span *= 2;
+  return span - count % span;
 }
 
 void

@@ -6,6 +6,12 @@
  * the neighbours merge pairwise and the span doubles, so memory stays
  * fixed (capacity × 32 bytes) whatever the epoch count, and a spike of a
  * single epoch survives in some bucket's max however long the run.
+ *
+ * A series may also be sampled instead of pushed every epoch: each
+ * bp_series_push_sample() gives the value after some epochs and stands
+ * for all of them.  Taking a sample wherever bp_series_room_at() says a
+ * bucket ends keeps every bucket's last value exact, and its min and max
+ * are those of the values recorded.
  */
 #pragma once
 
@@ -40,6 +46,11 @@ void      bp_series_clear      (BpSeries       *series);
 void      bp_series_reset      (BpSeries       *series);
 void      bp_series_push       (BpSeries       *series,
                                 double          value);
+void      bp_series_push_sample (BpSeries      *series,
+                                double          value,
+                                guint64         n_epochs);
+guint64   bp_series_room_at    (const BpSeries *series,
+                                guint64         count);
 void      bp_series_copy       (BpSeries       *dest,
                                 const BpSeries *src);
 guint     bp_series_get_n      (const BpSeries *series);

@@ -88,6 +88,11 @@ bp_history_init (BpHistory *history)
 {
   bp_series_init (&history->loss, BP_SERIES_DEFAULT_CAPACITY);
   bp_series_init (&history->test_loss, BP_SERIES_DEFAULT_CAPACITY);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    bp_series_init (&history->params[j], BP_HISTORY_SAMPLED_CAPACITY);
+  for (guint i = 0; i < BP_HISTORY_MAX_PEOPLE; i++)
+    bp_series_init (&history->predictions[i], BP_HISTORY_SAMPLED_CAPACITY);
+  history->n_people = 0;
 }
 
 void
@@ -95,6 +100,24 @@ bp_history_clear (BpHistory *history)
 {
   bp_series_clear (&history->loss);
   bp_series_clear (&history->test_loss);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    bp_series_clear (&history->params[j]);
+  for (guint i = 0; i < BP_HISTORY_MAX_PEOPLE; i++)
+    bp_series_clear (&history->predictions[i]);
+}
+
+/* Bytes held, fixed from bp_history_init() on. */
+gsize
+bp_history_memory (const BpHistory *history)
+{
+  gsize bytes = sizeof *history - sizeof history->loss - sizeof history->test_loss;
+
+  bytes += bp_series_memory (&history->loss) + bp_series_memory (&history->test_loss);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    bytes += bp_series_memory (&history->params[j]) - sizeof (BpSeries);
+  for (guint i = 0; i < BP_HISTORY_MAX_PEOPLE; i++)
+    bytes += bp_series_memory (&history->predictions[i]) - sizeof (BpSeries);
+  return bytes;
 }
 
 /* The trainer keeps its own copies of the data, so the caller may edit or
@@ -117,6 +140,7 @@ bp_trainer_new (const BpDataset       *train,
   self->progress.loss = bp_network_loss (&config->initial, self->train);
   self->progress.test_loss = self->test ? bp_network_loss (&config->initial, self->test) : NAN;
   bp_history_init (&self->history);
+  self->history.n_people = MIN (self->train->n, BP_HISTORY_MAX_PEOPLE);
   return self;
 }
 
@@ -134,29 +158,103 @@ bp_trainer_free (BpTrainer *self)
   g_free (self);
 }
 
+/* The parameters and predictions after some epoch of a chunk. */
+typedef struct
+{
+  guint64  end;        /* epochs into the chunk */
+  BpParams params;
+  double   predictions[BP_HISTORY_MAX_PEOPLE];
+} Sample;
+
+/* Samples a chunk may take; a chunk that needs more ends early. */
+#define MAX_SAMPLES 64
+
 typedef struct
 {
   guint64  n;          /* epochs run */
   BpParams params;
   double   loss[CHUNK_MAX];
   double   test_loss[CHUNK_MAX];
+  Sample   samples[MAX_SAMPLES];
+  guint    n_samples;
   gboolean diverged;
 } Chunk;
 
 static void
+take_sample (BpTrainer *self,
+             Chunk     *chunk)
+{
+  Sample *sample = &chunk->samples[chunk->n_samples++];
+  const BpDataset *d = self->train;
+
+  sample->end = chunk->n;
+  sample->params = chunk->params;
+  for (guint i = 0; i < self->history.n_people; i++)
+    sample->predictions[i] = bp_network_feedforward (&chunk->params, d->x0[i], d->x1[i]);
+}
+
+/* Trains up to where the sampled series' open bucket ends (or @n), and
+ * samples there.  Splitting the epochs changes none of their results. */
+static void
+run_segment (BpTrainer *self,
+             Chunk     *chunk,
+             guint64    epoch0,
+             guint64    n)
+{
+  guint64 room = bp_series_room_at (&self->history.params[0], epoch0 + chunk->n);
+  guint64 want = MIN (n - chunk->n, room);
+  guint64 ran;
+
+  ran = bp_network_train_tracked (&chunk->params, self->train, self->test,
+                                  self->config.learning_rate, want,
+                                  chunk->loss + chunk->n, chunk->test_loss + chunk->n);
+  chunk->n += ran;
+  chunk->diverged = ran < want || !isfinite (chunk->loss[chunk->n - 1]) ||
+                    !bp_params_all_finite (&chunk->params);
+  take_sample (self, chunk);
+}
+
+/* @epoch0: the epochs done before this chunk. */
+static void
 run_chunk (BpTrainer *self,
            Chunk     *chunk,
+           guint64    epoch0,
            guint64    n)
 {
-  guint64 last;
+  chunk->n = 0;
+  chunk->n_samples = 0;
+  chunk->diverged = FALSE;
+  while (chunk->n < n && chunk->n_samples < MAX_SAMPLES && !chunk->diverged)
+    run_segment (self, chunk, epoch0, n);
+}
 
-  chunk->n = bp_network_train_tracked (&chunk->params, self->train, self->test,
-                                       self->config.learning_rate, n,
-                                       chunk->loss, chunk->test_loss);
-  last = chunk->n - 1;
-  chunk->diverged = chunk->n > 0 &&
-                    (chunk->n < n || !isfinite (chunk->loss[last]) ||
-                     !bp_params_all_finite (&chunk->params));
+/* A diverged run's last sample may not be finite: it is left out, and
+ * the run ends there. */
+static void
+push_sample (BpSeries *series,
+             double    value,
+             guint64   epoch)
+{
+  if (isfinite (value) && epoch > series->count)
+    bp_series_push_sample (series, value, epoch - series->count);
+}
+
+static void
+publish_samples (BpTrainer   *self,
+                 const Chunk *chunk)
+{
+  BpHistory *h = &self->history;
+  guint64 epoch0 = self->progress.epoch;
+
+  for (guint s = 0; s < chunk->n_samples; s++)
+    {
+      const Sample *sample = &chunk->samples[s];
+
+      for (guint j = 0; j < BP_N_PARAMS; j++)
+        push_sample (&h->params[j], bp_params_get (&sample->params, j), epoch0 + sample->end);
+      for (guint i = 0; i < h->n_people; i++)
+        push_sample (&h->predictions[i], sample->predictions[i], epoch0 + sample->end);
+    }
 }
 
 static void
@@ -172,6 +270,7 @@ publish_chunk (BpTrainer   *self,
       if (self->test != NULL && isfinite (chunk->test_loss[i]))
         bp_series_push (&self->history.test_loss, chunk->test_loss[i]);
     }
+  publish_samples (self, chunk);
   if (chunk->n > 0)
     {
       p->loss = chunk->loss[chunk->n - 1];
@@ -294,6 +393,7 @@ train_chunk (BpTrainer *self,
 {
   gboolean stepping = self->paused;
   guint64 n = chunk_size (self, *adaptive);
+  guint64 epoch0 = self->progress.epoch;
   gint64 t0;
 
   chunk->params = self->progress.params;
@@ -301,7 +401,7 @@ train_chunk (BpTrainer *self,
     self->progress.state = BP_TRAINER_RUNNING;
   pthread_mutex_unlock (&self->lock);
   t0 = thread_time_us ();
-  run_chunk (self, chunk, n);
+  run_chunk (self, chunk, epoch0, n);
   *adaptive = adapt (*adaptive, thread_time_us () - t0);
   pthread_mutex_lock (&self->lock);
   /* Only epochs run as steps count against the steps asked for. */
@@ -435,6 +535,11 @@ bp_trainer_copy_history (BpTrainer *self,
     {
       bp_series_copy (&dest->loss, &self->history.loss);
       bp_series_copy (&dest->test_loss, &self->history.test_loss);
+      for (guint j = 0; j < BP_N_PARAMS; j++)
+        bp_series_copy (&dest->params[j], &self->history.params[j]);
+      for (guint i = 0; i < self->history.n_people; i++)
+        bp_series_copy (&dest->predictions[i], &self->history.predictions[i]);
+      dest->n_people = self->history.n_people;
       if (version != NULL)
         *version = self->history_version;
     }

@@ -223,6 +223,62 @@ test_first_last (void)
   bp_series_clear (&s);
 }
 
+/* bp_series_room_at() says where the open bucket of a pushed series
+ * ends, at every count, through several compactions. */
+static void
+test_room_at (void)
+{
+  BpSeries s;
+
+  bp_series_init (&s, 8);
+  for (guint64 i = 0; i < 5000; i++)
+    {
+      g_assert_cmpuint (bp_series_room_at (&s, s.count), ==, s.span - s.pending);
+      bp_series_push (&s, 1.0);
+    }
+  g_assert_cmpuint (s.span, ==, 1024);
+  bp_series_clear (&s);
+}
+
+/* Samples with value = epoch after them, taken at chunk ends of random
+ * sizes cut at the bucket ends: every bucket ends with the value of its
+ * last epoch, holds only values of its own epochs, and the buckets tile
+ * the epochs as a series pushed every epoch would. */
+static void
+test_sampled (void)
+{
+  BpSeries s, pushed;
+  guint64 n_samples = 0;
+
+  bp_series_init (&s, 8);
+  bp_series_init (&pushed, 8);
+  while (s.count < 20000)
+    {
+      guint64 chunk = (guint64) g_test_rand_int_range (1, 300);
+      guint64 n = MIN (chunk, bp_series_room_at (&s, s.count));
+
+      bp_series_push_sample (&s, (double) (s.count + n), n);
+      for (guint64 i = 0; i < n; i++)
+        bp_series_push (&pushed, 0);
+      n_samples++;
+      assert_invariants (&s);
+    }
+  g_assert_cmpuint (s.span, ==, pushed.span);
+  g_assert_cmpuint (bp_series_get_n (&s), ==, bp_series_get_n (&pushed));
+  g_assert_cmpuint (n_samples, <, s.count / 4);
+  for (guint i = 0; i < bp_series_get_n (&s); i++)
+    {
+      guint64 first, len;
+      BpBucket b = bp_series_get (&s, i, &first, &len);
+
+      g_assert_cmpfloat (b.last, ==, (double) (first + len));
+      g_assert_cmpfloat (b.max, ==, b.last);
+      g_assert_cmpfloat (b.min, >, (double) first);
+    }
+  bp_series_clear (&s);
+  bp_series_clear (&pushed);
+}
+
 static void
 assert_series_equal (const BpSeries *a,
                      const BpSeries *b)
@@ -303,6 +359,8 @@ main (int    argc,
   g_test_add_func ("/history/first-last", test_first_last);
   g_test_add_func ("/history/copy", test_copy);
   g_test_add_func ("/history/reset", test_reset);
+  g_test_add_func ("/history/room-at", test_room_at);
+  g_test_add_func ("/history/sampled", test_sampled);
 
   return g_test_run ();
 }

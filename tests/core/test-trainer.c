@@ -472,6 +472,198 @@ test_history_bounded (void)
   bp_history_clear (&history);
 }
 
+/* The parameters after every epoch of a run from @config, and each
+ * person's prediction from them: the reference for the sampled series. */
+typedef struct
+{
+  guint64   epochs;
+  BpParams *params;       /* [e - 1]: after epoch e */
+  double   *predictions;  /* [(e - 1) * n + i] */
+} Reference;
+
+static void
+reference_init (Reference             *ref,
+                const BpTrainerConfig *config,
+                const BpDataset       *data)
+{
+  BpParams p = config->initial;
+
+  ref->epochs = config->epochs;
+  ref->params = g_new (BpParams, ref->epochs);
+  ref->predictions = g_new (double, ref->epochs * data->n);
+  for (guint64 e = 0; e < ref->epochs; e++)
+    {
+      bp_network_epoch (&p, data, config->learning_rate);
+      ref->params[e] = p;
+      for (guint i = 0; i < data->n; i++)
+        ref->predictions[e * data->n + i] = bp_network_feedforward (&p, data->x0[i], data->x1[i]);
+    }
+}
+
+static void
+reference_clear (Reference *ref)
+{
+  g_free (ref->params);
+  g_free (ref->predictions);
+}
+
+/* Recorded values are exact: each bucket ends with the value after its
+ * last epoch, and its first, min and max each are the value after one of
+ * its epochs. */
+static gboolean
+is_value_in (const double *values,
+             gsize         stride,
+             guint64       first,
+             guint64       len,
+             double        v)
+{
+  for (guint64 e = first; e < first + len; e++)
+    if (values[e * stride] == v)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_sampled_exact (const BpSeries *s,
+                      const double   *values,
+                      gsize           stride,
+                      guint64         epochs)
+{
+  g_assert_cmpuint (s->count, ==, epochs);
+  g_assert_cmpuint (bp_series_get_n (s), <=, BP_HISTORY_SAMPLED_CAPACITY);
+  for (guint i = 0; i < bp_series_get_n (s); i++)
+    {
+      guint64 first, len;
+      BpBucket b = bp_series_get (s, i, &first, &len);
+
+      g_assert_cmpfloat (b.last, ==, values[(first + len - 1) * stride]);
+      g_assert_true (is_value_in (values, stride, first, len, b.first));
+      g_assert_true (is_value_in (values, stride, first, len, b.min));
+      g_assert_true (is_value_in (values, stride, first, len, b.max));
+    }
+}
+
+static void
+assert_history_exact (const BpHistory *h,
+                      const Reference *ref,
+                      guint            n_people)
+{
+  g_assert_cmpuint (h->n_people, ==, n_people);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    assert_sampled_exact (&h->params[j], (const double *) ref->params + j,
+                          sizeof (BpParams) / sizeof (double), ref->epochs);
+  for (guint i = 0; i < n_people; i++)
+    assert_sampled_exact (&h->predictions[i], ref->predictions + i, n_people, ref->epochs);
+}
+
+/* A run long enough for the sampled series to compact many times, that
+ * also pauses at an epoch where no bucket ends. */
+static void
+test_history_sampled_exact (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (100000, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpHistory history;
+  Reference ref;
+
+  reference_init (&ref, &config, data);
+  bp_history_init (&history);
+  bp_trainer_start (trainer, TRUE);
+  bp_trainer_step (trainer, 1001);
+  wait_for_epoch (trainer, 1001);
+  bp_trainer_copy_history (trainer, &history, NULL);
+  g_assert_cmpuint (history.params[0].count, ==, 1001);
+  g_assert_cmpfloat (bp_series_get (&history.params[0], bp_series_get_n (&history.params[0]) - 1,
+                                    NULL, NULL).last, ==, ref.params[1000].w1);
+  bp_trainer_resume (trainer);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  bp_trainer_copy_history (trainer, &history, NULL);
+  assert_history_exact (&history, &ref, data->n);
+  g_assert_cmpuint (history.params[0].span, >, 64);
+  reference_clear (&ref);
+  bp_history_clear (&history);
+}
+
+/* Fixed and within 1 MiB, however long the run. */
+static void
+test_history_memory (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (2000000, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpHistory history;
+  gsize before;
+
+  bp_history_init (&history);
+  before = bp_history_memory (&history);
+  g_assert_cmpuint (before, <=, 1024 * 1024);
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  bp_trainer_copy_history (trainer, &history, NULL);
+  g_assert_cmpuint (bp_history_memory (&history), ==, before);
+  g_assert_cmpuint (history.predictions[3].count, ==, 2000000);
+  bp_history_clear (&history);
+}
+
+/* Predictions for the first 16 people of a bigger class, exact too. */
+static void
+test_history_people_cap (void)
+{
+  g_autoptr(BpDataset) data = bp_dataset_new (20);
+  BpTrainerConfig config = make_config (700, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = NULL;
+  g_autoptr(BpDataset) first = bp_dataset_new (BP_HISTORY_MAX_PEOPLE);
+  BpHistory history;
+  Reference ref;
+
+  for (guint i = 0; i < data->n; i++)
+    {
+      data->x0[i] = (double) i - 10;
+      data->x1[i] = (double) (i % 7) - 3;
+      data->y[i] = i % 3 == 0;
+    }
+  trainer = bp_trainer_new (data, NULL, &config);
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  bp_history_init (&history);
+  bp_trainer_copy_history (trainer, &history, NULL);
+  /* The reference trains on all 20 but predicts for the first 16. */
+  reference_init (&ref, &config, data);
+  for (guint64 e = 0; e < ref.epochs; e++)
+    memmove (ref.predictions + e * BP_HISTORY_MAX_PEOPLE, ref.predictions + e * data->n,
+             BP_HISTORY_MAX_PEOPLE * sizeof (double));
+  assert_history_exact (&history, &ref, BP_HISTORY_MAX_PEOPLE);
+  reference_clear (&ref);
+  bp_history_clear (&history);
+}
+
+/* A diverged run records no value that is not finite. */
+static void
+test_history_diverged (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (100000, 1e308, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpHistory history;
+  BpProgress p;
+
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_DIVERGED);
+  bp_history_init (&history);
+  bp_trainer_copy_history (trainer, &history, NULL);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    {
+      g_assert_cmpuint (history.params[j].count, <=, p.epoch);
+      assert_history_finite (&history.params[j]);
+    }
+  for (guint i = 0; i < history.n_people; i++)
+    assert_history_finite (&history.predictions[i]);
+  bp_history_clear (&history);
+}
+
 static void
 test_zero_epochs (void)
 {
@@ -588,6 +780,10 @@ main (int    argc,
   g_test_add_func ("/trainer/test-people", test_test_people);
   g_test_add_func ("/trainer/history-bounded", test_history_bounded);
   g_test_add_func ("/trainer/zero-epochs", test_zero_epochs);
+  g_test_add_func ("/trainer/history/sampled-exact", test_history_sampled_exact);
+  g_test_add_func ("/trainer/history/memory", test_history_memory);
+  g_test_add_func ("/trainer/history/people-cap", test_history_people_cap);
+  g_test_add_func ("/trainer/history/diverged", test_history_diverged);
   g_test_add_func ("/trainer/finished-while-paused/no-epochs", test_finished_paused_no_epochs);
   g_test_add_func ("/trainer/finished-while-paused/stepped", test_finished_paused_stepped);
   g_test_add_func ("/trainer/free-while-running", test_free_while_running);
