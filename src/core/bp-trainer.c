@@ -12,6 +12,10 @@
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 /* Epochs per chunk: enough to amortise the lock, few enough that pause,
  * step and progress stay within about a millisecond. */
@@ -410,6 +414,18 @@ train_chunk (BpTrainer *self,
   publish_chunk (self, chunk);
 }
 
+/* The class watches the window, not the worker: on a busy machine the
+ * threads that draw frames (the app's, the compositor's, a software
+ * renderer's) come first.  On Linux, niceness is per thread; a higher
+ * one needs no privilege and leaves training every idle cycle. */
+static void
+yield_to_the_ui (void)
+{
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) gettid (), 10);
+#endif
+}
+
 static gpointer
 worker (gpointer data)
 {
@@ -419,6 +435,7 @@ worker (gpointer data)
   guint64 adaptive = 64;
   gboolean waited;
 
+  yield_to_the_ui ();
   pthread_mutex_lock (&self->lock);
   while (wait_for_work (self, &waited))
     {
