@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BpApplication, bp_application, BP, APPLICATION, GtkApplication)
 
 BpApplication *bp_application_new (void);
+GSettings     *bp_application_get_settings (BpApplication *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "bp-enums.h"
 #include "bp-parse.h"
@@ -519,4 +520,46 @@ bp_training_form_get_seed_entry (BpTrainingForm *self)
   g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
 
   return GTK_EDITABLE (self->seed_entry);
+}
+
+/* Shows @learning_rate as the shortest text that reads back exactly. */
+void
+bp_training_form_set_learning_rate (BpTrainingForm *self,
+                                    double          learning_rate)
+{
+  g_autofree char *text = bp_format_double (learning_rate);
+
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->learning_rate_entry), text);
+}
+
+void
+bp_training_form_set_epochs (BpTrainingForm *self,
+                             guint64         epochs)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GUINT64_FORMAT, epochs);
+
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->epochs_entry), text);
+}
+
+/* The slider position whose pace for @epochs is @epochs_per_second, or
+ * the one nearest to it in run time when none is (a session file from
+ * backprop-cli may hold any pace). */
+void
+bp_training_form_set_pace (BpTrainingForm *self,
+                           guint64         epochs,
+                           double          epochs_per_second)
+{
+  double seconds = epochs_per_second > 0 ? epochs / epochs_per_second : 0;
+  int best = BP_SPEED_FASTEST;
+
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  for (int i = BP_SPEED_WATCHABLE; i <= BP_SPEED_FASTEST; i++)
+    if (fabs (run_seconds[i] - seconds) < fabs (run_seconds[best] - seconds))
+      best = i;
+  bp_training_form_set_speed (self, best);
 }

@@ -34,6 +34,13 @@ double       bp_training_form_get_pace      (BpTrainingForm  *self,
                                              guint64          epochs);
 void         bp_training_form_set_running   (BpTrainingForm  *self,
                                              gboolean         running);
+void         bp_training_form_set_learning_rate (BpTrainingForm *self,
+                                                 double          learning_rate);
+void         bp_training_form_set_epochs    (BpTrainingForm  *self,
+                                             guint64          epochs);
+void         bp_training_form_set_pace      (BpTrainingForm  *self,
+                                             guint64          epochs,
+                                             double           epochs_per_second);
 GtkEditable *bp_training_form_get_learning_rate_entry (BpTrainingForm *self);
 GtkEditable *bp_training_form_get_epochs_entry        (BpTrainingForm *self);
 GtkEditable *bp_training_form_get_seed_entry          (BpTrainingForm *self);

@@ -17,7 +17,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-settings.h"
 #include "bp-window.h"
+#include "bp-window-files.h"
 
 struct _BpWindow
 {
@@ -40,9 +42,28 @@ struct _BpWindow
   guint64            history_version;
   BpNormalizer       run_norm;   /* how the run's people became inputs */
   guint              tick_id;
+
+  gboolean           restored;        /* shows a run read from a file, with no trainer */
+  gboolean           custom_initial;  /* @initial came from a file, not from the seed */
+  BpParams           initial;
+  GFile             *file;            /* the session file, or NULL */
+  BpSession         *saved;           /* as last opened or saved: what "modified" compares */
+  gboolean           modified;
+  GSettings         *settings;        /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_SETTINGS,
+  PROP_FILE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 set_enabled (BpWindow   *self,
@@ -59,6 +80,26 @@ static gboolean
 run_is_live (BpWindow *self)
 {
   return self->trainer != NULL && !bp_trainer_state_is_done (self->progress.state);
+}
+
+/* A run's result is on show: a trainer's, or one read from a file. */
+static gboolean
+shows_run (BpWindow *self)
+{
+  return self->trainer != NULL || self->restored;
+}
+
+/* The form's settings, with the initial parameters a file gave in place
+ * of the seed's until the seed changes. */
+static gboolean
+get_config (BpWindow        *self,
+            BpTrainerConfig *config)
+{
+  if (!bp_training_form_get_config (self->training_form, config))
+    return FALSE;
+  if (self->custom_initial)
+    config->initial = self->initial;
+  return TRUE;
 }
 
 /* Why a new run cannot start from the people and settings, or NULL. */
@@ -191,6 +232,53 @@ move_focus_to_controls (BpWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
 }
 
+/* The file's name as the title shows it, or "Untitled Lesson". */
+char *
+bp_window_dup_display_name (BpWindow *self)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Untitled Lesson"));
+  basename = g_file_get_basename (self->file);
+  return g_filename_display_name (basename);
+}
+
+/* The title is what the taskbar and window switcher show. */
+static void
+update_title (BpWindow *self)
+{
+  g_autofree char *name = bp_window_dup_display_name (self);
+  g_autofree char *title = NULL;
+
+  if (self->modified)
+    /* Translators: the window title when there are unsaved changes; %s is
+     * the file name, e.g. “• lesson.backprop — Backprop” */
+    title = g_strdup_printf (_("• %s — Backprop"), name);
+  else
+    /* Translators: the window title; %s is the file name */
+    title = g_strdup_printf (_("%s — Backprop"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* Modified means that saving now would write something else than the
+ * file opened or saved last: undoing an edit by hand makes the window
+ * unmodified again, and a run going on always modifies it. */
+static void
+update_modified (BpWindow *self)
+{
+  g_autoptr(BpSession) now = bp_window_dup_session (self, NULL);
+  gboolean modified = now == NULL || self->saved == NULL || !bp_session_equal (now, self->saved);
+
+  if (modified == self->modified)
+    return;
+  self->modified = modified;
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 /* Everything that depends on whether a run is live and the inputs valid. */
 static void
 update_actions (BpWindow *self)
@@ -204,8 +292,9 @@ update_actions (BpWindow *self)
   set_enabled (self, "pause", live);
   set_enabled (self, "stop", live);
   set_enabled (self, "step-epoch", paused || can_start);
-  set_enabled (self, "reset", self->trainer != NULL);
+  set_enabled (self, "reset", shows_run (self));
   set_enabled (self, "new-parameters", !live);
+  set_enabled (self, "import-people", !live);
   g_simple_action_set_state (G_SIMPLE_ACTION (pause), g_variant_new_boolean (paused));
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   update_train_tooltip (self);
@@ -215,6 +304,7 @@ update_actions (BpWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->people_editor), !live);
   show_progress (self);
   show_hint (self);
+  update_modified (self);
 }
 
 /* No run: the predictions and loss of the seed's initial parameters. */
@@ -226,7 +316,7 @@ show_idle (BpWindow *self)
   BpTrainerConfig config;
   BpNormalizer norm;
 
-  if (people == NULL || !bp_training_form_get_config (self->training_form, &config))
+  if (people == NULL || !get_config (self, &config))
     {
       self->progress.loss = NAN;  /* the old number would be about other people */
       return;
@@ -254,7 +344,7 @@ on_inputs_changed (BpWindow *self)
 {
   g_autoptr(BpPeople) people = NULL;
 
-  if (self->trainer == NULL)
+  if (!shows_run (self))
     show_idle (self);
   else if (!run_is_live (self) &&
            (people = bp_people_editor_dup_people (self->people_editor)) != NULL)
@@ -323,6 +413,7 @@ discard_run (BpWindow *self)
 {
   stop_ticking (self);
   g_clear_pointer (&self->trainer, bp_trainer_free);
+  self->restored = FALSE;
 }
 
 static gboolean
@@ -335,7 +426,7 @@ start_run (BpWindow *self,
   g_autoptr(BpDataset) test_data = NULL;
   BpTrainerConfig config;
 
-  if (people == NULL || test == NULL || !bp_training_form_get_config (self->training_form, &config))
+  if (people == NULL || test == NULL || !get_config (self, &config))
     return FALSE;
   discard_run (self);
   /* Test people go through the training people's normalisation: the
@@ -348,6 +439,7 @@ start_run (BpWindow *self,
   bp_loss_chart_clear (self->loss_chart);
   bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
   size_epoch_label (self, config.epochs);
+  bp_settings_remember_config (self->settings, &config);
   bp_trainer_start (self->trainer, paused);
   /* A new trainer counts its versions from zero again. */
   self->progress.version = G_MAXUINT64;
@@ -448,6 +540,15 @@ on_speed_changed (BpWindow *self)
   if (run_is_live (self))
     bp_trainer_set_pace (self->trainer,
                          bp_training_form_get_pace (self->training_form, self->progress.epochs));
+  update_modified (self);
+}
+
+/* A new seed means new initial parameters, whatever a file said. */
+static void
+on_seed_changed (BpWindow *self)
+{
+  self->custom_initial = FALSE;
+  on_inputs_changed (self);
 }
 
 static const GActionEntry win_entries[] = {
@@ -483,6 +584,76 @@ bp_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (bp_window_parent_class)->unrealize (widget);
 }
 
+/* Closing with unsaved changes asks first; the window's size is kept
+ * for next time either way. */
+static gboolean
+bp_window_close_request (GtkWindow *window)
+{
+  BpWindow *self = BP_WINDOW (window);
+
+  bp_settings_save_window_state (self->settings, window);
+  if (self->modified)
+    {
+      bp_window_files_confirm_close (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (bp_window_parent_class)->close_request (window);
+}
+
+/* The settings are known only now: restore them, then take what the
+ * window shows as the unmodified state. */
+static void
+bp_window_constructed (GObject *object)
+{
+  BpWindow *self = BP_WINDOW (object);
+
+  G_OBJECT_CLASS (bp_window_parent_class)->constructed (object);
+  bp_settings_restore_window (self->settings, self);
+  bp_window_mark_saved (self, NULL);
+}
+
+static void
+bp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BpWindow *self = BP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BpWindow *self = BP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_set_object (&self->settings, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bp_window_dispose (GObject *object)
 {
@@ -490,6 +661,8 @@ bp_window_dispose (GObject *object)
 
   end_run (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (bp_window_parent_class)->dispose (object);
 }
 
@@ -499,6 +672,7 @@ bp_window_finalize (GObject *object)
   BpWindow *self = BP_WINDOW (object);
 
   bp_history_clear (&self->history);
+  g_clear_pointer (&self->saved, bp_session_free);
   G_OBJECT_CLASS (bp_window_parent_class)->finalize (object);
 }
 
@@ -507,10 +681,28 @@ bp_window_class_init (BpWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = bp_window_constructed;
+  object_class->get_property = bp_window_get_property;
+  object_class->set_property = bp_window_set_property;
   object_class->dispose = bp_window_dispose;
   object_class->finalize = bp_window_finalize;
   widget_class->unrealize = bp_window_unrealize;
+  window_class->close_request = bp_window_close_request;
+
+  /* Where the window's size and the last settings are kept; NULL runs
+   * without (tests, or a schema that is not installed). */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BP_TYPE_TRAINING_FORM);
   g_type_ensure (BP_TYPE_PEOPLE_EDITOR);
@@ -543,6 +735,7 @@ bp_window_init (BpWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   bp_history_init (&self->history);
+  bp_window_files_init (self);
 
   g_signal_connect_object (self->people_editor, "changed",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
@@ -551,7 +744,7 @@ bp_window_init (BpWindow *self)
   g_signal_connect_object (self->training_form, "notify::error",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::seed",
-                           G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_seed_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::normalize",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::speed",
@@ -560,10 +753,15 @@ bp_window_init (BpWindow *self)
   update_actions (self);
 }
 
+/* A window of @application (or of none), with the application's
+ * settings. */
 BpWindow *
 bp_window_new (BpApplication *application)
 {
-  return g_object_new (BP_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (BP_TYPE_WINDOW,
+                       "application", application,
+                       "settings", application != NULL ? bp_application_get_settings (application) : NULL,
+                       NULL);
 }
 
 /* The last progress the window read: the current run's, or the idle
@@ -641,4 +839,211 @@ bp_window_get_train_button (BpWindow *self)
   g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
 
   return self->train_button;
+}
+
+/* ---- sessions -------------------------------------------------------------- */
+
+/* The run's part of a session.  A live run is read afresh, history first:
+ * its progress can only be ahead of the copied history then, never
+ * behind it, as a session file requires. */
+static void
+fill_run (BpWindow  *self,
+          BpSession *session)
+{
+  BpProgress p = self->progress;
+
+  if (run_is_live (self))
+    {
+      guint64 version = G_MAXUINT64;
+
+      bp_trainer_copy_history (self->trainer, &session->history, &version);
+      bp_trainer_get_progress (self->trainer, &p);
+    }
+  else
+    {
+      bp_series_copy (&session->history.loss, &self->history.loss);
+      bp_series_copy (&session->history.test_loss, &self->history.test_loss);
+    }
+  session->state = p.state;
+  session->epoch = p.epoch;
+  session->epochs = p.epochs;
+  session->current = p.params;
+}
+
+/* Everything the window shows, as a session to save; NULL while a person
+ * or a setting is wrong. */
+BpSession *
+bp_window_dup_session (BpWindow  *self,
+                       GError   **error)
+{
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
+  g_autoptr(BpSession) session = NULL;
+  BpTrainerConfig config;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  if (people == NULL || test == NULL || !get_config (self, &config))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, input_error (self));
+      return NULL;
+    }
+  session = bp_session_new ();
+  g_clear_pointer (&session->people, bp_people_free);
+  g_clear_pointer (&session->test, bp_people_free);
+  session->people = g_steal_pointer (&people);
+  session->test = g_steal_pointer (&test);
+  session->units = bp_people_editor_get_units (self->people_editor);
+  session->normalize = bp_training_form_get_normalize (self->training_form);
+  session->learning_rate = config.learning_rate;
+  session->epochs = config.epochs;
+  session->has_seed = !self->custom_initial;
+  session->seed = bp_training_form_get_seed (self->training_form);
+  session->initial = config.initial;
+  session->current = config.initial;
+  session->speed = config.epochs_per_second;
+  if (shows_run (self))
+    fill_run (self, session);
+  return g_steal_pointer (&session);
+}
+
+static void
+restore_form (BpWindow        *self,
+              const BpSession *session)
+{
+  BpTrainingForm *form = self->training_form;
+
+  bp_training_form_set_learning_rate (form, session->learning_rate);
+  bp_training_form_set_epochs (form, session->epochs);
+  bp_training_form_set_normalize (form, session->normalize);
+  bp_training_form_set_pace (form, session->epochs, session->speed);
+  if (session->has_seed)
+    bp_training_form_set_seed (form, session->seed);
+  /* After the seed, whose change would drop them. */
+  self->custom_initial = !session->has_seed;
+  self->initial = session->initial;
+}
+
+/* The loss after @epoch epochs as the trainer reported it: the last value
+ * of its series when that holds every epoch (a diverged run's last loss
+ * was not finite and is not in it), else worked out again. */
+static double
+final_loss (const BpSeries     *series,
+            guint64             epoch,
+            const BpParams     *params,
+            const BpPeople     *people,
+            const BpNormalizer *norm)
+{
+  g_autoptr(BpDataset) data = NULL;
+  guint n = bp_series_get_n (series);
+
+  if (bp_people_get_n (people) == 0)
+    return NAN;
+  if (epoch > 0 && series->count == epoch && n > 0)
+    return bp_series_get (series, n - 1, NULL, NULL).last;
+  data = bp_people_to_dataset (people, norm);
+  return bp_network_loss (params, data);
+}
+
+/* A finished, stopped or diverged run, shown as the trainer left it but
+ * with no trainer behind it. */
+static void
+restore_run (BpWindow        *self,
+             const BpSession *s)
+{
+  BpNormalizer *norm = &self->run_norm;
+
+  bp_normalizer_init (norm, s->normalize, s->people);
+  bp_history_clear (&self->history);
+  bp_history_init (&self->history);
+  bp_series_copy (&self->history.loss, &s->history.loss);
+  bp_series_copy (&self->history.test_loss, &s->history.test_loss);
+  self->progress = (BpProgress) {
+    .state = s->state,
+    .epoch = s->epoch,
+    .epochs = s->epochs,
+    .loss = final_loss (&s->history.loss, s->epoch, &s->current, s->people, norm),
+    .test_loss = final_loss (&s->history.test_loss, s->epoch, &s->current, s->test, norm),
+    .params = s->current,
+  };
+  self->restored = TRUE;
+  size_epoch_label (self, s->epochs);
+  bp_loss_chart_set_epochs (self->loss_chart, s->epochs);
+  bp_loss_chart_set_history (self->loss_chart, &self->history);
+  bp_prediction_panel_set_people (self->prediction_panel, s->people, norm);
+  bp_prediction_panel_set_params (self->prediction_panel, &s->current);
+}
+
+/* Shows @session: its people, settings and run, ending any run there
+ * was.  The file and the modified state are bp_window_mark_saved()'s. */
+void
+bp_window_set_session (BpWindow        *self,
+                       const BpSession *session)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+  g_return_if_fail (session != NULL);
+
+  discard_run (self);
+  bp_people_editor_set_units (self->people_editor, session->units);
+  bp_people_editor_set_people (self->people_editor, session->people);
+  bp_people_editor_set_test_people (self->people_editor, session->test);
+  restore_form (self, session);
+  bp_loss_chart_clear (self->loss_chart);
+  if (session->state == BP_TRAINER_IDLE)
+    show_idle (self);
+  else
+    restore_run (self, session);
+  update_actions (self);
+}
+
+/* What the window shows now is what @file holds (NULL: no file yet), as
+ * after opening or saving it. */
+void
+bp_window_mark_saved (BpWindow *self,
+                      GFile    *file)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_clear_pointer (&self->saved, bp_session_free);
+  self->saved = bp_window_dup_session (self, NULL);
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  update_modified (self);
+  update_title (self);
+}
+
+/* The session file, or NULL before the first save. */
+GFile *
+bp_window_get_file (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+bp_window_get_modified (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  return self->modified;
+}
+
+/* Neither saved to a file nor changed since it opened: a session can be
+ * opened in it without losing anything. */
+gboolean
+bp_window_is_pristine (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL && !self->modified;
+}
+
+GSettings *
+bp_window_get_settings (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->settings;
 }

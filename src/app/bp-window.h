@@ -7,6 +7,7 @@
 #include "bp-loss-chart.h"
 #include "bp-people-editor.h"
 #include "bp-prediction-panel.h"
+#include "bp-session.h"
 #include "bp-trainer.h"
 #include "bp-training-form.h"
 
@@ -27,5 +28,16 @@ BpPeopleEditor    *bp_window_get_people_editor    (BpWindow      *self);
 BpLossChart       *bp_window_get_loss_chart       (BpWindow      *self);
 BpPredictionPanel *bp_window_get_prediction_panel (BpWindow      *self);
 GtkWidget         *bp_window_get_train_button     (BpWindow      *self);
+BpSession         *bp_window_dup_session          (BpWindow      *self,
+                                                   GError       **error);
+void               bp_window_set_session          (BpWindow      *self,
+                                                   const BpSession *session);
+void               bp_window_mark_saved           (BpWindow      *self,
+                                                   GFile         *file);
+GFile             *bp_window_get_file             (BpWindow      *self);
+char              *bp_window_dup_display_name     (BpWindow      *self);
+gboolean           bp_window_get_modified         (BpWindow      *self);
+gboolean           bp_window_is_pristine          (BpWindow      *self);
+GSettings         *bp_window_get_settings         (BpWindow      *self);
 
 G_END_DECLS

@@ -19,11 +19,16 @@ quit_once_training (GtkWidget     *widget,
 {
   Run *run = user_data;
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+  GtkMessageDialog *dialog;
 
   if (ui_test_progress (run->window).epoch == 0)
     return G_SOURCE_CONTINUE;
   run->quit_sent = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  /* The run is unsaved work: quitting asks first, and is told to discard. */
+  dialog = ui_test_find_dialog (GTK_WINDOW (run->window));
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
   return G_SOURCE_REMOVE;
 }
 

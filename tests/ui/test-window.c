@@ -366,7 +366,11 @@ test_close_during_long_run (void)
   while (ui_test_progress (window).epoch == 0)
     g_main_context_iteration (NULL, TRUE);
 
+  /* A run under way is unsaved work: closing asks, and is told to
+   * discard it. */
   gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (bp_window_has_run (window));
+  gtk_dialog_response (GTK_DIALOG (ui_test_find_dialog (GTK_WINDOW (window))), GTK_RESPONSE_REJECT);
   g_assert_false (bp_window_has_run (window));
   progress = ui_test_progress (window);
   g_assert_cmpint (progress.state, ==, BP_TRAINER_STOPPED);

@@ -115,3 +115,16 @@ ui_test_run_until_done (BpWindow *window)
     g_main_context_iteration (NULL, TRUE);
   return ui_test_progress (window);
 }
+
+/* The message dialog @parent shows (a question or an error), or NULL. */
+GtkMessageDialog *
+ui_test_find_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}

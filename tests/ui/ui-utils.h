@@ -25,5 +25,6 @@ void       ui_test_activate       (BpWindow    *window,
                                    const char  *action);
 BpProgress ui_test_progress       (BpWindow    *window);
 BpProgress ui_test_run_until_done (BpWindow    *window);
+GtkMessageDialog *ui_test_find_dialog (GtkWindow *parent);
 
 G_END_DECLS

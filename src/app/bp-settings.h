@@ -1,0 +1,19 @@
+/* bp-settings.h: what Backprop remembers between sessions (GSettings) */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-trainer.h"
+#include "bp-window.h"
+
+G_BEGIN_DECLS
+
+GSettings *bp_settings_new               (void);
+void       bp_settings_restore_window    (GSettings             *settings,
+                                          BpWindow              *window);
+void       bp_settings_save_window_state (GSettings             *settings,
+                                          GtkWindow             *window);
+void       bp_settings_remember_config   (GSettings             *settings,
+                                          const BpTrainerConfig *config);
+
+G_END_DECLS

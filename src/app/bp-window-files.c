@@ -1,0 +1,812 @@
+/* bp-window-files.c: the main window's files
+ *
+ * Sessions (.backprop) open and save whole lessons; people come in and go
+ * out as CSV through the core's reader and writer, the same as
+ * backprop-cli's; the views export as PNG, SVG or PDF, and the loss history
+ * as CSV.  Each action has a synchronous function underneath that reports
+ * failure as a GError (the tests call those), and an interactive part that
+ * asks for a file and shows any error in a dialog.
+ *
+ * Files are read and written on the main thread: sessions and people
+ * files are bounded to 16 MiB by the core, and a chart is small.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bp-csv.h"
+#include "bp-export-dialog.h"
+#include "bp-loss-csv.h"
+#include "bp-window-files.h"
+
+#define SESSION_MIME_TYPE "application/x-backprop"
+#define CLOSE_DIALOG_KEY "bp-close-dialog"
+
+/* The views that can be exported, by the name of their GtkStack page. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  GtkWidget *(*get_widget) (BpWindow *window);
+  BpDrawFunc  draw;
+} ExportableView;
+
+static GtkWidget *
+get_loss_chart (BpWindow *window)
+{
+  return GTK_WIDGET (bp_window_get_loss_chart (window));
+}
+
+static void
+draw_loss_chart (gpointer  view,
+                 cairo_t  *cr,
+                 int       width,
+                 int       height)
+{
+  bp_loss_chart_draw (BP_LOSS_CHART (view), cr, width, height);
+}
+
+static const ExportableView exportable_views[] = {
+  { "loss", N_("Loss chart"), get_loss_chart, draw_loss_chart },
+};
+
+static const ExportableView *
+find_view (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (exportable_views); i++)
+    if (g_strcmp0 (exportable_views[i].name, name) == 0)
+      return &exportable_views[i];
+  return NULL;
+}
+
+/* ---- messages --------------------------------------------------------------- */
+
+static char *
+dup_file_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static void
+show_error (BpWindow     *self,
+            const char   *primary,
+            const GError *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* “Could not open “%s”” and the like, with the error's message below. */
+static void G_GNUC_PRINTF (3, 4)
+show_file_error (BpWindow     *self,
+                 const GError *error,
+                 const char   *format,
+                 ...)
+{
+  g_autofree char *primary = NULL;
+  va_list args;
+
+  va_start (args, format);
+  primary = g_strdup_vprintf (format, args);
+  va_end (args);
+  show_error (self, primary, error);
+}
+
+static char *
+get_path (GFile   *file,
+          GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s is not a file on this computer"), uri);
+    }
+  return path;
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* ---- sessions ----------------------------------------------------------------- */
+
+/* Opens the session in @file in @self, whatever it showed; on failure
+ * nothing changes. */
+gboolean
+bp_window_load (BpWindow  *self,
+                GFile     *file,
+                GError   **error)
+{
+  g_autofree char *path = get_path (file, error);
+  g_autoptr(BpSession) session = NULL;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  if (path == NULL || (session = bp_session_load (path, error)) == NULL)
+    return FALSE;
+  bp_window_set_session (self, session);
+  bp_window_mark_saved (self, file);
+  return TRUE;
+}
+
+gboolean
+bp_window_save (BpWindow  *self,
+                GFile     *file,
+                GError   **error)
+{
+  g_autofree char *path = get_path (file, error);
+  g_autoptr(BpSession) session = NULL;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  if (path == NULL || (session = bp_window_dup_session (self, error)) == NULL ||
+      !bp_session_save (session, path, error))
+    return FALSE;
+  bp_window_mark_saved (self, file);
+  return TRUE;
+}
+
+static gboolean
+is_csv (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *lower = basename != NULL ? g_utf8_strdown (basename, -1) : NULL;
+
+  return lower != NULL && g_str_has_suffix (lower, ".csv");
+}
+
+/* A window for another session: @self when it holds nothing worth
+ * keeping, else a new one beside it. */
+static BpWindow *
+window_for_session (BpWindow *self)
+{
+  if (bp_window_is_pristine (self))
+    return self;
+  return g_object_new (BP_TYPE_WINDOW,
+                       "application", gtk_window_get_application (GTK_WINDOW (self)),
+                       "settings", bp_window_get_settings (self),
+                       NULL);
+}
+
+static void
+open_session (BpWindow *self,
+              GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_name (file);
+  g_autofree char *path = get_path (file, &error);
+  g_autoptr(BpSession) session = NULL;
+  BpWindow *target;
+
+  if (path == NULL || (session = bp_session_load (path, &error)) == NULL)
+    {
+      show_file_error (self, error, _("Could not open “%s”"), name);
+      return;
+    }
+  target = window_for_session (self);
+  bp_window_set_session (target, session);
+  bp_window_mark_saved (target, file);
+  add_recent (file);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+import_people (BpWindow *self,
+               GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_name (file);
+
+  if (!bp_window_import_people (self, file, &error))
+    show_file_error (self, error, _("Could not import people from “%s”"), name);
+  else
+    add_recent (file);
+}
+
+/* Opens @file as the user asked (Open, a drop, the command line): a
+ * people file replaces the people, a session opens as a lesson.  Errors
+ * are shown, and change nothing. */
+void
+bp_window_open (BpWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (is_csv (file))
+    import_people (self, file);
+  else
+    open_session (self, file);
+}
+
+/* ---- people --------------------------------------------------------------------- */
+
+static gboolean
+run_is_live (BpWindow *self)
+{
+  BpProgress progress;
+
+  bp_window_get_progress (self, &progress);
+  return bp_window_has_run (self) && !bp_trainer_state_is_done (progress.state);
+}
+
+/* The CSV's units, when its weight and height agree. */
+static void
+take_units (BpPeopleEditor *editor,
+            const BpPeople *people)
+{
+  if (people->weight_units == people->height_units)
+    bp_people_editor_set_units (editor, people->weight_units);
+}
+
+/* Everybody in @file becomes a training person: a CSV file does not say
+ * who was held out. */
+gboolean
+bp_window_import_people (BpWindow  *self,
+                         GFile     *file,
+                         GError   **error)
+{
+  BpPeopleEditor *editor = bp_window_get_people_editor (self);
+  g_autofree char *path = get_path (file, error);
+  g_autoptr(BpPeople) people = NULL;
+  g_autoptr(BpPeople) nobody = bp_people_new ();
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    return FALSE;
+  if (run_is_live (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Training is under way: stop it to change the people"));
+      return FALSE;
+    }
+  if ((people = bp_csv_load (path, error)) == NULL)
+    return FALSE;
+  take_units (editor, people);
+  bp_people_editor_set_test_people (editor, nobody);
+  bp_people_editor_set_people (editor, people);
+  return TRUE;
+}
+
+/* Everybody, those held out for testing after the others. */
+static BpPeople *
+dup_everybody (BpPeopleEditor  *editor,
+               GError         **error)
+{
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (editor);
+  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (editor);
+
+  if (people == NULL || test == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           bp_people_editor_get_error (editor));
+      return NULL;
+    }
+  for (guint i = 0; i < bp_people_get_n (test); i++)
+    bp_people_add (people, bp_person_copy (bp_people_get (test, i)));
+  return g_steal_pointer (&people);
+}
+
+/* In the units the people are shown in. */
+gboolean
+bp_window_export_people (BpWindow  *self,
+                         GFile     *file,
+                         GError   **error)
+{
+  BpPeopleEditor *editor = bp_window_get_people_editor (self);
+  g_autofree char *path = get_path (file, error);
+  g_autoptr(BpPeople) people = NULL;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  if (path == NULL || (people = dup_everybody (editor, error)) == NULL)
+    return FALSE;
+  return bp_csv_save (people, bp_people_editor_get_units (editor), path, error);
+}
+
+/* ---- exports -------------------------------------------------------------------- */
+
+gboolean
+bp_window_export_loss_history (BpWindow  *self,
+                               GFile     *file,
+                               GError   **error)
+{
+  g_autoptr(BpSession) session = bp_window_dup_session (self, error);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  if (session == NULL)
+    return FALSE;
+  text = bp_loss_csv_write (&session->history.loss, &session->history.test_loss);
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+gboolean
+bp_window_export_view (BpWindow        *self,
+                       const char      *name,
+                       BpExportFormat   format,
+                       int              width,
+                       int              height,
+                       GFile           *file,
+                       GError         **error)
+{
+  const ExportableView *view = find_view (name);
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  return bp_chart_export_write (view->draw, view->get_widget (self), format, width, height,
+                                file, error);
+}
+
+GdkTexture *
+bp_window_render_view (BpWindow   *self,
+                       const char *name,
+                       int         width,
+                       int         height,
+                       int         scale)
+{
+  const ExportableView *view = find_view (name);
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  return bp_chart_export_texture (view->draw, view->get_widget (self), width, height, scale);
+}
+
+/* ---- file choosers ------------------------------------------------------------ */
+
+typedef enum
+{
+  FILTER_SESSION = 1 << 0,
+  FILTER_CSV = 1 << 1,
+} Filters;
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  /* The MIME database may not know the type yet (an uninstalled build). */
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+add_filters (GtkFileChooser *chooser,
+             Filters         filters)
+{
+  if (filters & FILTER_SESSION)
+    add_filter (chooser, _("Backprop lessons"), SESSION_MIME_TYPE, "*.backprop");
+  if (filters & FILTER_CSV)
+    add_filter (chooser, _("People (CSV)"), "text/csv", "*.csv");
+}
+
+typedef void (*ChosenFunc) (BpWindow *self,
+                            GFile    *file,
+                            gpointer  data);
+
+typedef struct
+{
+  BpWindow  *window;
+  ChosenFunc chosen;
+  gpointer   data;
+} Choice;
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     Choice          *choice)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    choice->chosen (choice->window, file, choice->data);
+  g_object_unref (choice->window);
+  g_free (choice);
+  g_object_unref (chooser);
+}
+
+/* Asks for a file, then calls @chosen with it. */
+static GtkFileChooser *
+choose_file (BpWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             ChosenFunc            chosen,
+             gpointer              data)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->window = g_object_ref (self);
+  choice->chosen = chosen;
+  choice->data = data;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), choice);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+static void
+show_chooser (GtkFileChooser *chooser)
+{
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- actions -------------------------------------------------------------------- */
+
+static void
+on_open_chosen (BpWindow *self,
+                GFile    *file,
+                gpointer  data)
+{
+  bp_window_open (self, file);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Lesson"),
+                                         _("_Open"), on_open_chosen, NULL);
+
+  add_filters (chooser, FILTER_SESSION | FILTER_CSV);
+  show_chooser (chooser);
+}
+
+/* After a save that a closing window asked for, the window goes. */
+static void
+after_save (BpWindow *self,
+            GFile    *file,
+            gboolean  close)
+{
+  add_recent (file);
+  if (close)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_to (BpWindow *self,
+         GFile    *file,
+         gpointer  close)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_name (file);
+
+  if (!bp_window_save (self, file, &error))
+    show_file_error (self, error, _("Could not save “%s”"), name);
+  else
+    after_save (self, file, GPOINTER_TO_INT (close));
+}
+
+static void
+save_as (BpWindow *self,
+         gboolean  close)
+{
+  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Lesson"),
+                                         _("_Save"), save_to, GINT_TO_POINTER (close));
+  GFile *file = bp_window_get_file (self);
+
+  add_filters (chooser, FILTER_SESSION);
+  if (file != NULL)
+    gtk_file_chooser_set_file (chooser, file, NULL);
+  else
+    {
+      /* Translators: the suggested name of a new lesson's file */
+      g_autofree char *name = g_strdup_printf ("%s.backprop", _("lesson"));
+
+      gtk_file_chooser_set_current_name (chooser, name);
+    }
+  show_chooser (chooser);
+}
+
+static void
+save (BpWindow *self,
+      gboolean  close)
+{
+  GFile *file = bp_window_get_file (self);
+
+  if (file != NULL)
+    save_to (self, file, GINT_TO_POINTER (close));
+  else
+    save_as (self, close);
+}
+
+static void
+save_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  save (BP_WINDOW (user_data), FALSE);
+}
+
+static void
+save_as_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  save_as (BP_WINDOW (user_data), FALSE);
+}
+
+static void
+on_import_chosen (BpWindow *self,
+                  GFile    *file,
+                  gpointer  data)
+{
+  import_people (self, file);
+}
+
+static void
+import_people_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import People"),
+                                         _("_Import"), on_import_chosen, NULL);
+
+  add_filters (chooser, FILTER_CSV);
+  show_chooser (chooser);
+}
+
+static void
+on_export_people_chosen (BpWindow *self,
+                         GFile    *file,
+                         gpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_name (file);
+
+  if (!bp_window_export_people (self, file, &error))
+    show_file_error (self, error, _("Could not export the people to “%s”"), name);
+}
+
+static void
+export_people_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export People"),
+                                         _("_Export"), on_export_people_chosen, NULL);
+  /* Translators: the suggested name of an exported people file */
+  g_autofree char *name = g_strdup_printf ("%s.csv", _("people"));
+
+  add_filters (chooser, FILTER_CSV);
+  gtk_file_chooser_set_current_name (chooser, name);
+  show_chooser (chooser);
+}
+
+static void
+on_export_history_chosen (BpWindow *self,
+                          GFile    *file,
+                          gpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_name (file);
+
+  if (!bp_window_export_loss_history (self, file, &error))
+    show_file_error (self, error, _("Could not export the loss history to “%s”"), name);
+}
+
+static void
+export_loss_history_activated (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("Export Loss History"), _("_Export"),
+                                         on_export_history_chosen, NULL);
+  /* Translators: the suggested name of an exported loss history */
+  g_autofree char *name = g_strdup_printf ("%s.csv", _("loss-history"));
+
+  add_filter (chooser, _("CSV files"), "text/csv", "*.csv");
+  gtk_file_chooser_set_current_name (chooser, name);
+  show_chooser (chooser);
+}
+
+/* What the export dialog chose, while the file chooser is open. */
+typedef struct
+{
+  char          *view;
+  BpExportFormat format;
+  int            width;
+  int            height;
+} ExportChoice;
+
+static void
+on_export_view_chosen (BpWindow *self,
+                       GFile    *file,
+                       gpointer  data)
+{
+  g_autofree ExportChoice *choice = data;
+  g_autofree char *view = choice->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_name (file);
+
+  if (!bp_window_export_view (self, view, choice->format, choice->width, choice->height,
+                              file, &error))
+    show_file_error (self, error, _("Could not export the image to “%s”"), name);
+}
+
+static void
+choose_export_file (BpWindow       *self,
+                    BpExportDialog *dialog)
+{
+  ExportChoice *choice = g_new0 (ExportChoice, 1);
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = NULL;
+
+  choice->view = g_strdup (exportable_views[bp_export_dialog_get_view (dialog)].name);
+  choice->format = bp_export_dialog_get_format (dialog);
+  choice->width = bp_export_dialog_get_width (dialog);
+  choice->height = bp_export_dialog_get_height (dialog);
+  chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Image"), _("_Export"),
+                         on_export_view_chosen, choice);
+  name = g_strdup_printf ("%s.%s", choice->view, bp_export_format_extension (choice->format));
+  pattern = g_strdup_printf ("*.%s", bp_export_format_extension (choice->format));
+  add_filter (chooser, bp_export_dialog_get_format_name (dialog),
+              bp_export_format_mime_type (choice->format), pattern);
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  show_chooser (chooser);
+}
+
+static void
+export_image_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  BpExportDialog *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (exportable_views); i++)
+    gtk_string_list_append (titles, _(exportable_views[i].title));
+  dialog = bp_export_dialog_new (GTK_WINDOW (self), G_LIST_MODEL (titles));
+  g_signal_connect_object (dialog, "export", G_CALLBACK (choose_export_file), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The loss chart as it is on screen, at the screen's resolution. */
+static void
+copy_chart_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  GtkWidget *chart = GTK_WIDGET (bp_window_get_loss_chart (self));
+  int width = MAX (gtk_widget_get_width (chart), BP_EXPORT_MIN_SIZE);
+  int height = MAX (gtk_widget_get_height (chart), BP_EXPORT_MIN_SIZE);
+  g_autoptr(GdkTexture) texture =
+    bp_window_render_view (self, "loss", width, height, gtk_widget_get_scale_factor (chart));
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+}
+
+static const GActionEntry file_entries[] = {
+  { .name = "open", .activate = open_activated },
+  { .name = "save", .activate = save_activated },
+  { .name = "save-as", .activate = save_as_activated },
+  { .name = "import-people", .activate = import_people_activated },
+  { .name = "export-people", .activate = export_people_activated },
+  { .name = "export-image", .activate = export_image_activated },
+  { .name = "export-loss-history", .activate = export_loss_history_activated },
+  { .name = "copy-chart", .activate = copy_chart_activated },
+};
+
+/* ---- closing -------------------------------------------------------------------- */
+
+static void
+on_close_response (GtkDialog *dialog,
+                   int        response,
+                   BpWindow  *self)
+{
+  g_object_set_data (G_OBJECT (self), CLOSE_DIALOG_KEY, NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    save (self, TRUE);
+  else if (response == GTK_RESPONSE_REJECT)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static GtkWidget *
+new_close_dialog (BpWindow *self)
+{
+  g_autofree char *name = bp_window_dup_display_name (self);
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              _("Save changes to “%s” before closing?"), name);
+  GtkWidget *discard;
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you don’t save, the changes will be lost."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  return dialog;
+}
+
+/* Save, Discard or Cancel: asked when a modified window is closed.  A
+ * second request while the question is up only raises it. */
+void
+bp_window_files_confirm_close (BpWindow *self)
+{
+  GtkWidget *dialog = g_object_get_data (G_OBJECT (self), CLOSE_DIALOG_KEY);
+
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  if (dialog == NULL)
+    {
+      dialog = new_close_dialog (self);
+      g_object_set_data (G_OBJECT (self), CLOSE_DIALOG_KEY, dialog);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- drag and drop ---------------------------------------------------------------- */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         BpWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  bp_window_open (self, G_FILE (files->data));
+  return TRUE;
+}
+
+/* Adds the file actions and lets a session or people file be dropped
+ * anywhere on the window. */
+void
+bp_window_files_init (BpWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), file_entries,
+                                   G_N_ELEMENTS (file_entries), self);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
