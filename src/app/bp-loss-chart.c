@@ -17,6 +17,10 @@
 
 #define LINE_WIDTH 2.5
 #define GAP 6
+/* Earlier runs are drawn thinner than the current one, behind it. */
+#define OVERLAY_WIDTH 1.5
+/* Lines are this much thicker in presenter mode, for a projector. */
+#define PRESENTER_SCALE 2.0
 
 struct _BpLossChart
 {
@@ -27,6 +31,8 @@ struct _BpLossChart
   gboolean  log_scale;
   gboolean  hovering;
   double    hover_x;
+  BpRunList *overlays;
+  gboolean  presenter;
 };
 
 G_DEFINE_FINAL_TYPE (BpLossChart, bp_loss_chart, GTK_TYPE_WIDGET)
@@ -36,6 +42,7 @@ enum
   PROP_0,
   PROP_EPOCHS,
   PROP_LOG_SCALE,
+  PROP_PRESENTER,
   N_PROPS
 };
 
@@ -68,6 +75,7 @@ typedef struct
   GdkRGBA bg;
   GdkRGBA train;
   GdkRGBA test;
+  gboolean dark;
 } Palette;
 
 static gboolean
@@ -115,22 +123,81 @@ widest_tick_label (BpLossChart   *self,
   return widest;
 }
 
-/* The loss range of both series; FALSE without data. */
+static double
+line_width (BpLossChart *self,
+            double       width)
+{
+  return self->presenter ? width * PRESENTER_SCALE : width;
+}
+
+static guint
+n_overlays (BpLossChart *self)
+{
+  return self->overlays != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->overlays)) : 0;
+}
+
+/* The earlier run at @i if it is drawn, else NULL; the list holds the
+ * reference. */
+static BpRun *
+visible_overlay (BpLossChart *self,
+                 guint        i)
+{
+  g_autoptr(BpRun) run = g_list_model_get_item (G_LIST_MODEL (self->overlays), i);
+
+  if (!bp_run_get_visible (run) || bp_series_get_n (bp_run_get_loss (run)) == 0)
+    return NULL;
+  return run;
+}
+
+static void
+widen_range (const BpSeries *series,
+             gboolean       *any,
+             double         *lo,
+             double         *hi)
+{
+  double slo, shi;
+
+  if (!bp_series_range (series, &slo, &shi))
+    return;
+  *lo = *any ? MIN (*lo, slo) : slo;
+  *hi = *any ? MAX (*hi, shi) : shi;
+  *any = TRUE;
+}
+
+/* The loss range of every series drawn; FALSE without data. */
 static gboolean
 loss_range (BpLossChart *self,
             double      *lo,
             double      *hi)
 {
-  double tlo, thi;
+  gboolean any = FALSE;
 
-  if (!bp_series_range (&self->history.loss, lo, hi))
-    return FALSE;
-  if (bp_series_range (&self->history.test_loss, &tlo, &thi))
+  widen_range (&self->history.loss, &any, lo, hi);
+  widen_range (&self->history.test_loss, &any, lo, hi);
+  for (guint i = 0; i < n_overlays (self); i++)
     {
-      *lo = MIN (*lo, tlo);
-      *hi = MAX (*hi, thi);
+      BpRun *run = visible_overlay (self, i);
+
+      if (run != NULL)
+        widen_range (bp_run_get_loss (run), &any, lo, hi);
     }
-  return TRUE;
+  return any;
+}
+
+/* The epoch at the right edge: the longest of the runs drawn. */
+static double
+epochs_shown (BpLossChart *self)
+{
+  guint64 epochs = MAX (self->epochs, self->history.loss.count);
+
+  for (guint i = 0; i < n_overlays (self); i++)
+    {
+      BpRun *run = visible_overlay (self, i);
+
+      if (run != NULL)
+        epochs = MAX (epochs, MAX (bp_run_get_settings (run)->epochs, bp_run_get_loss (run)->count));
+    }
+  return MAX (epochs, 1);
 }
 
 static void
@@ -169,7 +236,7 @@ compute_geometry_for_size (BpLossChart *self,
   g->height = MAX (1, height - g->top - 2 * g->line_height - 3 * GAP);
   y_ticks (self, &g->y, (guint) (g->height / (2.5 * g->line_height)) + 1);
 
-  g->x_max = MAX (MAX (self->epochs, self->history.loss.count), 1);
+  g->x_max = epochs_shown (self);
   bp_ticks_linear (&g->x, 0, g->x_max, 2);
   x_label = widest_tick_label (self, &g->x);
   right = MAX (x_label / 2, GAP) + GAP;
@@ -244,6 +311,7 @@ get_palette (BpLossChart *self,
   /* Light text means a dark style: pick series colours that stand out
    * on it, and on a projector. */
   dark = 0.2126 * p->fg.red + 0.7152 * p->fg.green + 0.0722 * p->fg.blue > 0.5;
+  p->dark = dark;
   if (!gtk_style_context_lookup_color (context, "theme_base_color", &p->bg))
     gdk_rgba_parse (&p->bg, dark ? "#1e1e1e" : "#ffffff");
   gdk_rgba_parse (&p->train, dark ? "#78aeed" : "#1c71d8");
@@ -330,7 +398,8 @@ static void
 draw_series (cairo_t        *cr,
              const Geometry *g,
              const BpSeries *series,
-             const GdkRGBA  *color)
+             const GdkRGBA  *color,
+             double          width)
 {
   g_autoptr(GArray) columns = collect_columns (series, g);
 
@@ -348,7 +417,7 @@ draw_series (cairo_t        *cr,
       cairo_line_to (cr, x, y_to_px (g, c->min));
     }
   set_color (cr, color, 1);
-  cairo_set_line_width (cr, LINE_WIDTH);
+  cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* Round caps make a single point visible as a dot. */
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -374,12 +443,94 @@ draw_legend (BpLossChart    *self,
       draw_text (self, cr, names[i], x, g->top + GAP, 1);
       x -= text_width (self, names[i]) + GAP;
       set_color (cr, colors[i], 1);
-      cairo_set_line_width (cr, LINE_WIDTH);
+      cairo_set_line_width (cr, line_width (self, LINE_WIDTH));
       cairo_move_to (cr, x - 2 * g->line_height, y);
       cairo_line_to (cr, x, y);
       cairo_stroke (cr);
       cairo_set_line_width (cr, 1);
       x -= 2 * g->line_height + 3 * GAP;
+    }
+}
+
+static const double overlay_dash[] = { 6, 4 };
+
+static void
+draw_overlays (BpLossChart    *self,
+               cairo_t        *cr,
+               const Geometry *g,
+               const Palette  *p)
+{
+  for (guint i = 0; i < n_overlays (self); i++)
+    {
+      BpRun *run = visible_overlay (self, i);
+      GdkRGBA color;
+
+      if (run == NULL)
+        continue;
+      bp_run_color_rgba (bp_run_get_color (run), p->dark, &color);
+      if (bp_run_color_dashed (bp_run_get_color (run)))
+        cairo_set_dash (cr, overlay_dash, G_N_ELEMENTS (overlay_dash), 0);
+      draw_series (cr, g, bp_run_get_loss (run), &color, line_width (self, OVERLAY_WIDTH));
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* One line of the legend, right-aligned at @x: a stroke, then @text. */
+static void
+draw_legend_row (BpLossChart    *self,
+                 cairo_t        *cr,
+                 const Geometry *g,
+                 const Palette  *p,
+                 double          x,
+                 double          y,
+                 const char     *text,
+                 const GdkRGBA  *color,
+                 double          width,
+                 gboolean        dashed)
+{
+  double left = x - text_width (self, text) - GAP - 2 * g->line_height;
+
+  set_color (cr, &p->bg, 0.85);
+  cairo_rectangle (cr, left - GAP, y - GAP / 4, x - left + 2 * GAP, g->line_height + GAP / 2);
+  cairo_fill (cr);
+  set_color (cr, &p->fg, 0.9);
+  draw_text (self, cr, text, x, y, 1);
+  set_color (cr, color, 1);
+  cairo_set_line_width (cr, width);
+  if (dashed)
+    cairo_set_dash (cr, overlay_dash, G_N_ELEMENTS (overlay_dash), 0);
+  cairo_move_to (cr, left, y + g->line_height / 2.0);
+  cairo_line_to (cr, left + 2 * g->line_height, y + g->line_height / 2.0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, 1);
+}
+
+/* With earlier runs on the chart: which curve is which, this run first,
+ * in the top right corner, where falling loss curves leave room. */
+static void
+draw_overlay_legend (BpLossChart    *self,
+                     cairo_t        *cr,
+                     const Geometry *g,
+                     const Palette  *p)
+{
+  double x = g->left + g->width - GAP;
+  double y = g->top + GAP;
+
+  if (bp_loss_chart_count_overlays (self) == 0)
+    return;
+  draw_legend_row (self, cr, g, p, x, y, _("This run"), &p->train, line_width (self, LINE_WIDTH), FALSE);
+  for (guint i = 0; i < n_overlays (self); i++)
+    {
+      BpRun *run = visible_overlay (self, i);
+      GdkRGBA color;
+
+      if (run == NULL)
+        continue;
+      y += g->line_height + GAP / 2;
+      bp_run_color_rgba (bp_run_get_color (run), p->dark, &color);
+      draw_legend_row (self, cr, g, p, x, y, bp_run_get_label (run), &color,
+                       line_width (self, OVERLAY_WIDTH), bp_run_color_dashed (bp_run_get_color (run)));
     }
 }
 
@@ -471,10 +622,13 @@ draw_chart (BpLossChart    *self,
   draw_x_axis (self, cr, g, p);
   if (bp_series_get_n (&self->history.loss) == 0)
     draw_empty (self, cr, g, p);
-  draw_series (cr, g, &self->history.test_loss, &p->test);
-  draw_series (cr, g, &self->history.loss, &p->train);
+  draw_overlays (self, cr, g, p);
+  draw_series (cr, g, &self->history.test_loss, &p->test, line_width (self, LINE_WIDTH));
+  draw_series (cr, g, &self->history.loss, &p->train, line_width (self, LINE_WIDTH));
   if (has_test (self))
     draw_legend (self, cr, g, p);
+  else
+    draw_overlay_legend (self, cr, g, p);
 }
 
 static void
@@ -545,6 +699,9 @@ bp_loss_chart_get_property (GObject    *object,
     case PROP_LOG_SCALE:
       g_value_set_boolean (value, self->log_scale);
       break;
+    case PROP_PRESENTER:
+      g_value_set_boolean (value, self->presenter);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -566,6 +723,9 @@ bp_loss_chart_set_property (GObject      *object,
     case PROP_LOG_SCALE:
       bp_loss_chart_set_log_scale (self, g_value_get_boolean (value));
       break;
+    case PROP_PRESENTER:
+      bp_loss_chart_set_presenter (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -581,6 +741,17 @@ bp_loss_chart_finalize (GObject *object)
 }
 
 static void
+bp_loss_chart_dispose (GObject *object)
+{
+  BpLossChart *self = BP_LOSS_CHART (object);
+
+  if (self->overlays != NULL)
+    g_signal_handlers_disconnect_by_data (self->overlays, self);
+  g_clear_object (&self->overlays);
+  G_OBJECT_CLASS (bp_loss_chart_parent_class)->dispose (object);
+}
+
+static void
 bp_loss_chart_class_init (BpLossChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -589,6 +760,7 @@ bp_loss_chart_class_init (BpLossChartClass *klass)
   object_class->get_property = bp_loss_chart_get_property;
   object_class->set_property = bp_loss_chart_set_property;
   object_class->finalize = bp_loss_chart_finalize;
+  object_class->dispose = bp_loss_chart_dispose;
   widget_class->snapshot = bp_loss_chart_snapshot;
   widget_class->measure = bp_loss_chart_measure;
 
@@ -597,6 +769,10 @@ bp_loss_chart_class_init (BpLossChartClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOG_SCALE] =
     g_param_spec_boolean ("log-scale", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Thicker lines, for a projector. */
+  properties[PROP_PRESENTER] =
+    g_param_spec_boolean ("presenter", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -820,4 +996,57 @@ bp_loss_chart_hover (BpLossChart *self,
   self->hovering = x >= 0;
   self->hover_x = x;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+bp_loss_chart_get_presenter (BpLossChart *self)
+{
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), FALSE);
+
+  return self->presenter;
+}
+
+void
+bp_loss_chart_set_presenter (BpLossChart *self,
+                             gboolean     presenter)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+
+  presenter = !!presenter;
+  if (presenter == self->presenter)
+    return;
+  self->presenter = presenter;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
+}
+
+/* Earlier runs to draw behind the current one, each from its bounded
+ * loss series; NULL for none.  The chart follows the list's changes. */
+void
+bp_loss_chart_set_overlays (BpLossChart *self,
+                            BpRunList   *overlays)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+  g_return_if_fail (overlays == NULL || BP_IS_RUN_LIST (overlays));
+
+  if (self->overlays != NULL)
+    g_signal_handlers_disconnect_by_data (self->overlays, self);
+  g_set_object (&self->overlays, overlays);
+  if (overlays != NULL)
+    g_signal_connect_object (overlays, "changed", G_CALLBACK (gtk_widget_queue_draw),
+                             self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* How many earlier runs the chart draws now. */
+guint
+bp_loss_chart_count_overlays (BpLossChart *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), 0);
+
+  for (guint i = 0; i < n_overlays (self); i++)
+    n += visible_overlay (self, i) != NULL;
+  return n;
 }

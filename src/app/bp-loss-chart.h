@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bp-run-list.h"
 #include "bp-trainer.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,12 @@ gboolean   bp_loss_chart_describe_at    (BpLossChart     *self,
 char      *bp_loss_chart_dup_hover_text (BpLossChart     *self);
 void       bp_loss_chart_hover          (BpLossChart     *self,
                                          double           x);
+gboolean   bp_loss_chart_get_presenter  (BpLossChart     *self);
+void       bp_loss_chart_set_presenter  (BpLossChart     *self,
+                                         gboolean         presenter);
+void       bp_loss_chart_set_overlays   (BpLossChart     *self,
+                                         BpRunList       *overlays);
+guint      bp_loss_chart_count_overlays (BpLossChart     *self);
 void       bp_loss_chart_draw           (BpLossChart     *self,
                                          cairo_t         *cr,
                                          int              width,
