@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-parse.h"
+
 /* "%.2f" without the zeros a person would not type: 133, 60.33, 2.5. */
 static char *
 trimmed (double value)
@@ -100,4 +102,18 @@ bp_format_significant (double value,
   g_snprintf (format, sizeof format, "%%.%dg", CLAMP (digits, 1, 17));
   g_ascii_formatd (buf, sizeof buf, format, value);
   return prettify (buf);
+}
+
+/* The shortest decimal that reads back as the same double, as
+ * backprop-cli --json and session files write it, for a class:
+ * “−0.95260965183200064”, “1.0985311578673967×10⁻¹¹”. */
+char *
+bp_format_exact (double value)
+{
+  g_autofree char *text = NULL;
+
+  if (!isfinite (value))
+    return bp_format_significant (value, 3);
+  text = bp_format_double (value);
+  return prettify (text);
 }

@@ -15,5 +15,6 @@ char *bp_format_input   (double value);
 char *bp_format_verdict (double output);
 char *bp_format_significant (double value,
                              int    digits);
+char *bp_format_exact   (double value);
 
 G_END_DECLS

@@ -1,0 +1,1090 @@
+/* bp-decision-map.c: the network's answer everywhere at once
+ *
+ * The plane of weights and heights, in the units the people are shown
+ * in, coloured by the network's output: purple where it says M, orange
+ * where it says F, pale where it cannot tell, with the 0.5 boundary drawn
+ * through it and the people on top (circles F, squares M; hollow when
+ * held out for testing), so the class sees the boundary settle between
+ * them as training runs.
+ *
+ * The output is sampled once per CELL × CELL pixels into a small image
+ * that cairo scales up with bilinear filtering; the samples, and the
+ * boundary found on them by marching squares, are only recomputed when
+ * the parameters, the people's normalisation, the units or the size
+ * change.  A click classifies the point in the prediction panel; between
+ * runs a person can be dragged somewhere else.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "bp-chart-ticks.h"
+#include "bp-decision-map.h"
+#include "bp-enums.h"
+#include "bp-format.h"
+
+#define CELL 4
+#define GAP 6
+#define MARKER 7.0        /* a person's marker, radius in pixels */
+#define CLICK_SLOP 4.0    /* a drag shorter than this is a click */
+
+struct _BpDecisionMap
+{
+  GtkWidget        parent_instance;
+
+  BpParams         params;
+  BpPeople        *train;
+  BpPeople        *test;
+  BpNormalizer     norm;
+  BpUnits          units;
+  gboolean         editable;
+  gboolean         has_classify;
+  double           classify_lb;
+  double           classify_in;
+
+  /* the data's range, in the shown units, kept still while dragging */
+  double           x_lo, x_hi, y_lo, y_hi;
+
+  /* the sampled outputs, and what they were sampled for */
+  cairo_surface_t *heat;
+  double          *samples;
+  int              columns;
+  int              rows;
+  GArray          *boundary;      /* of BpMapSegment, in sample coordinates */
+  BpMapFrame       heat_frame;
+  BpParams         heat_params;
+  BpNormalizer     heat_norm;
+  guint            n_renders;
+
+  /* a person being dragged, by index among the training people */
+  int              drag_index;
+  double           drag_x;        /* where they are now, in the shown units */
+  double           drag_y;
+  double           press_x;
+  double           press_y;
+};
+
+G_DEFINE_FINAL_TYPE (BpDecisionMap, bp_decision_map, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_UNITS,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+enum
+{
+  CLASSIFY,
+  PERSON_MOVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Drawn over the heat map, whose colours do not follow the theme. */
+static const GdkRGBA ink = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0, 1 };
+static const GdkRGBA paper = { 1, 1, 1, 1 };
+
+typedef struct
+{
+  BpMapFrame frame;
+  BpTicks    x;
+  BpTicks    y;
+  int        line_height;
+} Geometry;
+
+static void
+set_color (cairo_t       *cr,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+set_output_color (cairo_t *cr,
+                  double   output)
+{
+  double r, g, b;
+
+  bp_map_output_color (output, &r, &g, &b);
+  cairo_set_source_rgb (cr, r, g, b);
+}
+
+/* ---- units ------------------------------------------------------------------- */
+
+static void
+to_shown (BpDecisionMap *self,
+          double         weight_lb,
+          double         height_in,
+          double        *x,
+          double        *y)
+{
+  *x = bp_weight_from_lb (weight_lb, self->units);
+  *y = bp_height_from_in (height_in, self->units);
+}
+
+static double
+output_for (BpDecisionMap *self,
+            double         x,
+            double         y)
+{
+  double x0, x1;
+
+  bp_normalizer_apply (&self->norm, bp_weight_to_lb (x, self->units),
+                       bp_height_to_in (y, self->units), &x0, &x1);
+  return bp_network_feedforward (&self->params, x0, x1);
+}
+
+static guint
+n_of (const BpPeople *people)
+{
+  return people != NULL ? bp_people_get_n (people) : 0;
+}
+
+/* Everybody's weights or heights, in the shown units. */
+static GArray *
+collect (BpDecisionMap *self,
+         gboolean       heights)
+{
+  const BpPeople *groups[] = { self->train, self->test };
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = 0; i < n_of (groups[g]); i++)
+      {
+        const BpPerson *p = bp_people_get (groups[g], i);
+        double xy[2];
+
+        to_shown (self, p->weight_lb, p->height_in, &xy[0], &xy[1]);
+        g_array_append_val (values, xy[heights]);
+      }
+  return values;
+}
+
+/* At least 20 lb by 8 in of plane, in whatever units. */
+static void
+update_range (BpDecisionMap *self)
+{
+  g_autoptr(GArray) weights = NULL;
+  g_autoptr(GArray) heights = NULL;
+
+  if (self->drag_index >= 0)
+    return;
+  weights = collect (self, FALSE);
+  heights = collect (self, TRUE);
+  if (weights->len == 0)
+    {
+      /* Nobody yet: around the seeds' centre, 135 lb and 66 in. */
+      double centre[2] = { bp_weight_from_lb (135, self->units), bp_height_from_in (66, self->units) };
+
+      g_array_append_val (weights, centre[0]);
+      g_array_append_val (heights, centre[1]);
+    }
+  bp_map_padded_range ((double *) weights->data, weights->len,
+                       bp_weight_from_lb (20, self->units), &self->x_lo, &self->x_hi);
+  bp_map_padded_range ((double *) heights->data, heights->len,
+                       bp_height_from_in (8, self->units), &self->y_lo, &self->y_hi);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- geometry ------------------------------------------------------------------ */
+
+static PangoLayout *
+make_layout (BpDecisionMap *self,
+             const char    *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+static int
+text_width (BpDecisionMap *self,
+            const char    *text)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static int
+widest_tick_label (BpDecisionMap *self,
+                   const BpTicks *ticks)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < ticks->n; i++)
+    {
+      g_autofree char *label = bp_ticks_format (ticks, ticks->values[i]);
+
+      widest = MAX (widest, text_width (self, label));
+    }
+  return widest;
+}
+
+/* The plot inside room for the axes: ticks at nice numbers, and the
+ * plane widened to the outer ticks. */
+static void
+compute_geometry (BpDecisionMap *self,
+                  Geometry      *g)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autoptr(PangoLayout) probe = make_layout (self, "0");
+  BpMapFrame *f = &g->frame;
+  int x_label;
+
+  pango_layout_get_pixel_size (probe, NULL, &g->line_height);
+  f->top = g->line_height + 2 * GAP;
+  f->height = MAX (1, height - f->top - 2 * g->line_height - 3 * GAP);
+  bp_ticks_linear (&g->y, self->y_lo, self->y_hi, (guint) (f->height / (2.5 * g->line_height)) + 1);
+  bp_ticks_linear (&g->x, self->x_lo, self->x_hi, 2);
+  x_label = widest_tick_label (self, &g->x);
+  f->left = widest_tick_label (self, &g->y) + 2 * GAP;
+  f->width = MAX (1, width - f->left - MAX (x_label / 2, GAP) - GAP);
+  bp_ticks_linear (&g->x, self->x_lo, self->x_hi, (guint) (f->width / (x_label + 4 * g->line_height)) + 1);
+  f->x_lo = g->x.lo;
+  f->x_hi = g->x.hi;
+  f->y_lo = g->y.lo;
+  f->y_hi = g->y.hi;
+}
+
+/* ---- the heat map ---------------------------------------------------------------- */
+
+static gboolean
+same_normalizer (const BpNormalizer *a,
+                 const BpNormalizer *b)
+{
+  return a->mode == b->mode &&
+         a->weight_offset == b->weight_offset && a->weight_scale == b->weight_scale &&
+         a->height_offset == b->height_offset && a->height_scale == b->height_scale;
+}
+
+/* The frame and parameters are plain doubles, compared bit for bit. */
+static gboolean
+heat_map_current (BpDecisionMap    *self,
+                  const BpMapFrame *f)
+{
+  return self->heat != NULL &&
+         memcmp (f, &self->heat_frame, sizeof *f) == 0 &&
+         memcmp (&self->params, &self->heat_params, sizeof self->params) == 0 &&
+         same_normalizer (&self->norm, &self->heat_norm);
+}
+
+/* Each sample at the centre of its cell.  The inputs depend on the
+ * column (weight) or the row (height) alone, so they are worked out once
+ * per column and row. */
+static void
+sample (BpDecisionMap    *self,
+        const BpMapFrame *f)
+{
+  g_autofree double *x0 = g_new (double, self->columns);
+  g_autofree double *x1 = g_new (double, self->rows);
+  double unused;
+
+  for (int i = 0; i < self->columns; i++)
+    {
+      double x = f->x_lo + (i + 0.5) / self->columns * (f->x_hi - f->x_lo);
+
+      bp_normalizer_apply (&self->norm, bp_weight_to_lb (x, self->units), 0, &x0[i], &unused);
+    }
+  for (int j = 0; j < self->rows; j++)
+    {
+      double y = f->y_hi - (j + 0.5) / self->rows * (f->y_hi - f->y_lo);
+
+      bp_normalizer_apply (&self->norm, 0, bp_height_to_in (y, self->units), &unused, &x1[j]);
+    }
+  for (int j = 0; j < self->rows; j++)
+    for (int i = 0; i < self->columns; i++)
+      self->samples[j * self->columns + i] = bp_network_feedforward (&self->params, x0[i], x1[j]);
+}
+
+static void
+paint_samples (BpDecisionMap *self)
+{
+  guchar *data;
+  int stride;
+
+  cairo_surface_flush (self->heat);
+  data = cairo_image_surface_get_data (self->heat);
+  stride = cairo_image_surface_get_stride (self->heat);
+  for (int j = 0; j < self->rows; j++)
+    {
+      guint32 *row = (guint32 *) (data + j * stride);
+
+      for (int i = 0; i < self->columns; i++)
+        {
+          double r, g, b;
+
+          bp_map_output_color (self->samples[j * self->columns + i], &r, &g, &b);
+          row[i] = (guint32) (r * 255 + 0.5) << 16 | (guint32) (g * 255 + 0.5) << 8 |
+                   (guint32) (b * 255 + 0.5);
+        }
+    }
+  cairo_surface_mark_dirty (self->heat);
+}
+
+static void
+render_heat_map (BpDecisionMap    *self,
+                 const BpMapFrame *f)
+{
+  int columns = MAX (2, (int) ceil (f->width / CELL));
+  int rows = MAX (2, (int) ceil (f->height / CELL));
+
+  if (self->heat == NULL || columns != self->columns || rows != self->rows)
+    {
+      g_clear_pointer (&self->heat, cairo_surface_destroy);
+      self->heat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, columns, rows);
+      self->samples = g_renew (double, self->samples, columns * rows);
+      self->columns = columns;
+      self->rows = rows;
+    }
+  sample (self, f);
+  paint_samples (self);
+  g_array_set_size (self->boundary, 0);
+  bp_map_contour (self->samples, columns, rows, 0.5, self->boundary);
+  self->heat_frame = *f;
+  self->heat_params = self->params;
+  self->heat_norm = self->norm;
+  self->n_renders++;
+}
+
+static void
+draw_heat_map (BpDecisionMap    *self,
+               cairo_t          *cr,
+               const BpMapFrame *f)
+{
+  cairo_pattern_t *pattern;
+
+  if (!heat_map_current (self, f))
+    render_heat_map (self, f);
+  cairo_save (cr);
+  cairo_rectangle (cr, f->left, f->top, f->width, f->height);
+  cairo_clip (cr);
+  cairo_translate (cr, f->left, f->top);
+  cairo_scale (cr, f->width / self->columns, f->height / self->rows);
+  cairo_set_source_surface (cr, self->heat, 0, 0);
+  pattern = cairo_get_source (cr);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_BILINEAR);
+  /* Padding, not transparency, beyond the outer samples' centres. */
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* The 0.5 line, dark on a light halo so that it shows on every colour. */
+static void
+draw_boundary (BpDecisionMap    *self,
+               cairo_t          *cr,
+               const BpMapFrame *f)
+{
+  double sx = f->width / self->columns, sy = f->height / self->rows;
+
+  if (self->boundary->len == 0)
+    return;
+  for (guint k = 0; k < self->boundary->len; k++)
+    {
+      const BpMapSegment *s = &g_array_index (self->boundary, BpMapSegment, k);
+
+      cairo_move_to (cr, f->left + (s->x0 + 0.5) * sx, f->top + (s->y0 + 0.5) * sy);
+      cairo_line_to (cr, f->left + (s->x1 + 0.5) * sx, f->top + (s->y1 + 0.5) * sy);
+    }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_color (cr, &paper, 0.8);
+  cairo_set_line_width (cr, 5);
+  cairo_stroke_preserve (cr);
+  set_color (cr, &ink, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+}
+
+/* ---- axes, people, legend ---------------------------------------------------------- */
+
+static void
+draw_text (BpDecisionMap *self,
+           cairo_t       *cr,
+           const char    *text,
+           double         x,
+           double         y,
+           double         xalign)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  cairo_move_to (cr, round (x - xalign * width), round (y));
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Dark text with a white outline, readable on any colour of the map. */
+static void
+draw_haloed_text (BpDecisionMap *self,
+                  cairo_t       *cr,
+                  const char    *text,
+                  double         x,
+                  double         y)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text);
+
+  cairo_move_to (cr, round (x), round (y));
+  pango_cairo_layout_path (cr, layout);
+  set_color (cr, &paper, 0.85);
+  cairo_set_line_width (cr, 3);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  set_color (cr, &ink, 1);
+  cairo_move_to (cr, round (x), round (y));
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_axes (BpDecisionMap  *self,
+           cairo_t        *cr,
+           const Geometry *g,
+           const GdkRGBA  *fg)
+{
+  const BpMapFrame *f = &g->frame;
+  double bottom = f->top + f->height;
+  g_autofree char *x_title = g_strdup_printf (_("Weight (%s)"), bp_units_weight_symbol (self->units));
+  g_autofree char *y_title = g_strdup_printf (_("Height (%s)"), bp_units_height_symbol (self->units));
+
+  set_color (cr, fg, 0.8);
+  for (guint i = 0; i < g->y.n; i++)
+    {
+      g_autofree char *label = bp_ticks_format (&g->y, g->y.values[i]);
+      double px, py;
+
+      bp_map_frame_to_px (f, f->x_lo, g->y.values[i], &px, &py);
+      draw_text (self, cr, label, f->left - GAP, py - g->line_height / 2.0, 1);
+    }
+  for (guint i = 0; i < g->x.n; i++)
+    {
+      g_autofree char *label = bp_ticks_format (&g->x, g->x.values[i]);
+      double px, py;
+
+      bp_map_frame_to_px (f, g->x.values[i], f->y_lo, &px, &py);
+      draw_text (self, cr, label, px, bottom + GAP, 0.5);
+    }
+  draw_text (self, cr, x_title, f->left + f->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
+  draw_text (self, cr, y_title, 0, 0, 0);
+  cairo_rectangle (cr, f->left - 0.5, f->top - 0.5, f->width + 1, f->height + 1);
+  set_color (cr, fg, 0.5);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* A circle for F and a square for M, so that shape says it as well as
+ * colour; filled for the people trained on, hollow for the held out. */
+static void
+marker_path (cairo_t  *cr,
+             BpGender  gender,
+             double    x,
+             double    y,
+             double    r)
+{
+  cairo_new_sub_path (cr);
+  if (gender == BP_GENDER_FEMALE)
+    cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, x - 0.9 * r, y - 0.9 * r, 1.8 * r, 1.8 * r);
+}
+
+static void
+draw_marker (cairo_t  *cr,
+             BpGender  gender,
+             gboolean  hollow,
+             double    x,
+             double    y)
+{
+  double target = gender == BP_GENDER_FEMALE ? 1 : 0;
+
+  marker_path (cr, gender, x, y, MARKER);
+  set_color (cr, &paper, 1);
+  cairo_set_line_width (cr, 5);
+  cairo_stroke_preserve (cr);
+  if (!hollow)
+    {
+      set_output_color (cr, target);
+      cairo_fill_preserve (cr);
+      set_color (cr, &ink, 1);
+      cairo_set_line_width (cr, 1.5);
+    }
+  else
+    {
+      set_output_color (cr, target);
+      cairo_set_line_width (cr, 3);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+person_point (BpDecisionMap  *self,
+              gboolean        test,
+              guint           index,
+              double         *x,
+              double         *y)
+{
+  const BpPerson *p = bp_people_get (test ? self->test : self->train, index);
+
+  if (!test && (int) index == self->drag_index)
+    {
+      *x = self->drag_x;
+      *y = self->drag_y;
+      return;
+    }
+  to_shown (self, p->weight_lb, p->height_in, x, y);
+}
+
+static void
+draw_people (BpDecisionMap  *self,
+             cairo_t        *cr,
+             const Geometry *g,
+             gboolean        test)
+{
+  const BpPeople *people = test ? self->test : self->train;
+
+  for (guint i = 0; i < n_of (people); i++)
+    {
+      const BpPerson *p = bp_people_get (people, i);
+      double x, y, px, py;
+
+      person_point (self, test, i, &x, &y);
+      bp_map_frame_to_px (&g->frame, x, y, &px, &py);
+      draw_marker (cr, p->gender, test, px, py);
+      draw_haloed_text (self, cr, p->name, px + MARKER + 4, py - g->line_height / 2.0);
+    }
+}
+
+/* The classify box's point: a cross in a ring, labelled with the verdict. */
+static void
+draw_classify (BpDecisionMap  *self,
+               cairo_t        *cr,
+               const Geometry *g)
+{
+  g_autofree char *verdict = NULL;
+  double x, y, px, py;
+
+  if (!self->has_classify)
+    return;
+  to_shown (self, self->classify_lb, self->classify_in, &x, &y);
+  bp_map_frame_to_px (&g->frame, x, y, &px, &py);
+  if (!bp_map_frame_contains (&g->frame, px, py))
+    return;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      set_color (cr, pass == 0 ? &paper : &ink, 1);
+      cairo_set_line_width (cr, pass == 0 ? 5 : 2);
+      cairo_arc (cr, px, py, MARKER + 2, 0, 2 * G_PI);
+      cairo_move_to (cr, px - MARKER - 6, py);
+      cairo_line_to (cr, px + MARKER + 6, py);
+      cairo_move_to (cr, px, py - MARKER - 6);
+      cairo_line_to (cr, px, py + MARKER + 6);
+      cairo_stroke (cr);
+    }
+  verdict = bp_format_verdict (output_for (self, x, y));
+  draw_haloed_text (self, cr, verdict, px + MARKER + 6, py + 2);
+}
+
+/* In the top margin, right-aligned: what the shapes and colours mean. */
+static void
+draw_legend (BpDecisionMap  *self,
+             cairo_t        *cr,
+             const Geometry *g,
+             const GdkRGBA  *fg)
+{
+  const char *names[] = { _("F"), _("M"), _("held out"), _("boundary, output 0.5") };
+  double x = g->frame.left + g->frame.width;
+  double y = GAP / 2.0 + g->line_height / 2.0;
+
+  for (int i = G_N_ELEMENTS (names) - 1; i >= 0; i--)
+    {
+      x -= text_width (self, names[i]);
+      set_color (cr, fg, 0.85);
+      draw_text (self, cr, names[i], x, GAP / 2.0, 0);
+      x -= GAP + (i == 3 ? 24 : MARKER);
+      if (i == 3)
+        {
+          set_color (cr, &ink, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_move_to (cr, x - 12, y);
+          cairo_line_to (cr, x + 12, y);
+          cairo_stroke (cr);
+          x -= 12;
+        }
+      else
+        draw_marker (cr, i == 0 || i == 2 ? BP_GENDER_FEMALE : BP_GENDER_MALE, i == 2, x, y);
+      x -= MARKER + 3 * GAP;
+    }
+}
+
+static void
+bp_decision_map_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  BpDecisionMap *self = BP_DECISION_MAP (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA fg;
+  Geometry g;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  compute_geometry (self, &g);
+  draw_heat_map (self, cr, &g.frame);
+  draw_boundary (self, cr, &g.frame);
+  draw_axes (self, cr, &g, &fg);
+  cairo_save (cr);
+  cairo_rectangle (cr, g.frame.left, g.frame.top, g.frame.width, g.frame.height);
+  cairo_clip (cr);
+  draw_people (self, cr, &g, TRUE);
+  draw_people (self, cr, &g, FALSE);
+  draw_classify (self, cr, &g);
+  cairo_restore (cr);
+  draw_legend (self, cr, &g, &fg);
+  cairo_destroy (cr);
+}
+
+static void
+bp_decision_map_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+
+  *minimum = horizontal ? 320 : 220;
+  *natural = horizontal ? 640 : 400;
+}
+
+/* ---- pointer -------------------------------------------------------------------- */
+
+/* The shown-units point under a pixel, rounded to whole units: a class
+ * reads 128 lb, not 127.83. */
+static void
+point_at (BpDecisionMap *self,
+          double         px,
+          double         py,
+          double        *x,
+          double        *y)
+{
+  BpMapFrame f;
+
+  bp_decision_map_get_frame (self, &f);
+  px = CLAMP (px, f.left, f.left + f.width);
+  py = CLAMP (py, f.top, f.top + f.height);
+  bp_map_frame_from_px (&f, px, py, x, y);
+  *x = round (*x);
+  *y = round (*y);
+}
+
+/* The training person under a pixel, or -1. */
+static int
+person_at (BpDecisionMap *self,
+           double         px,
+           double         py)
+{
+  guint n = n_of (self->train);
+  g_autofree double *xs = g_new (double, MAX (n, 1));
+  g_autofree double *ys = g_new (double, MAX (n, 1));
+  BpMapFrame f;
+
+  bp_decision_map_get_frame (self, &f);
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y;
+
+      person_point (self, FALSE, i, &x, &y);
+      bp_map_frame_to_px (&f, x, y, &xs[i], &ys[i]);
+    }
+  return bp_map_hit_test (xs, ys, n, px, py, MARKER + 3);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               BpDecisionMap  *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+  self->drag_index = self->editable ? person_at (self, x, y) : -1;
+  if (self->drag_index >= 0)
+    {
+      person_point (self, FALSE, self->drag_index, &self->drag_x, &self->drag_y);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    }
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                BpDecisionMap  *self)
+{
+  if (self->drag_index < 0)
+    return;
+  point_at (self, self->press_x + dx, self->press_y + dy, &self->drag_x, &self->drag_y);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A person dragged and let go moves there; anything short of a drag is
+ * a click, which classifies the point. */
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             BpDecisionMap  *self)
+{
+  int index = self->drag_index;
+  gboolean moved = hypot (dx, dy) >= CLICK_SLOP;
+  double x, y;
+
+  self->drag_index = -1;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  if (index >= 0 && moved)
+    {
+      point_at (self, self->press_x + dx, self->press_y + dy, &x, &y);
+      g_signal_emit (self, signals[PERSON_MOVED], 0, (guint) index,
+                     bp_weight_to_lb (x, self->units), bp_height_to_in (y, self->units));
+    }
+  else if (!moved)
+    {
+      point_at (self, self->press_x, self->press_y, &x, &y);
+      g_signal_emit (self, signals[CLASSIFY], 0, x, y);
+    }
+  update_range (self);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           BpDecisionMap            *self)
+{
+  const char *cursor = "crosshair";
+
+  if (self->drag_index >= 0)
+    cursor = "grabbing";
+  else if (self->editable && person_at (self, x, y) >= 0)
+    cursor = "grab";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+}
+
+/* ---- GObject -------------------------------------------------------------------- */
+
+static void
+bp_decision_map_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BpDecisionMap *self = BP_DECISION_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNITS:
+      g_value_set_enum (value, self->units);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_decision_map_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BpDecisionMap *self = BP_DECISION_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNITS:
+      bp_decision_map_set_units (self, g_value_get_enum (value));
+      break;
+    case PROP_EDITABLE:
+      bp_decision_map_set_editable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_decision_map_finalize (GObject *object)
+{
+  BpDecisionMap *self = BP_DECISION_MAP (object);
+
+  g_clear_pointer (&self->train, bp_people_free);
+  g_clear_pointer (&self->test, bp_people_free);
+  g_clear_pointer (&self->heat, cairo_surface_destroy);
+  g_clear_pointer (&self->samples, g_free);
+  g_clear_pointer (&self->boundary, g_array_unref);
+  G_OBJECT_CLASS (bp_decision_map_parent_class)->finalize (object);
+}
+
+static void
+bp_decision_map_class_init (BpDecisionMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bp_decision_map_get_property;
+  object_class->set_property = bp_decision_map_set_property;
+  object_class->finalize = bp_decision_map_finalize;
+  widget_class->snapshot = bp_decision_map_snapshot;
+  widget_class->measure = bp_decision_map_measure;
+
+  properties[PROP_UNITS] =
+    g_param_spec_enum ("units", NULL, NULL, BP_TYPE_UNITS, BP_UNITS_LB_IN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether people can be dragged: only between runs. */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A click on the plane: the weight and height there, in the shown
+   * units, rounded to whole units. */
+  signals[CLASSIFY] =
+    g_signal_new ("classify", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /* A training person dropped elsewhere: their index, and the new weight
+   * (lb) and height (in). */
+  signals[PERSON_MOVED] =
+    g_signal_new ("person-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_css_name (widget_class, "decisionmap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+bp_decision_map_init (BpDecisionMap *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->units = BP_UNITS_LB_IN;
+  self->drag_index = -1;
+  self->boundary = g_array_new (FALSE, FALSE, sizeof (BpMapSegment));
+  bp_normalizer_init (&self->norm, BP_NORMALIZE_SEED, NULL);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  update_range (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The network's answer for every weight and height, and the people"),
+                                  -1);
+}
+
+/* ---- public --------------------------------------------------------------------- */
+
+GtkWidget *
+bp_decision_map_new (void)
+{
+  return g_object_new (BP_TYPE_DECISION_MAP, NULL);
+}
+
+void
+bp_decision_map_set_params (BpDecisionMap  *self,
+                            const BpParams *params)
+{
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+
+  if (memcmp (params, &self->params, sizeof *params) == 0)
+    return;
+  self->params = *params;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The people to draw (@test may be NULL) and how they become inputs,
+ * which the whole map depends on; all copied. */
+void
+bp_decision_map_set_people (BpDecisionMap      *self,
+                            const BpPeople     *train,
+                            const BpPeople     *test,
+                            const BpNormalizer *norm)
+{
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+
+  g_clear_pointer (&self->train, bp_people_free);
+  g_clear_pointer (&self->test, bp_people_free);
+  self->train = bp_people_copy (train);
+  self->test = test != NULL ? bp_people_copy (test) : NULL;
+  self->norm = *norm;
+  update_range (self);
+}
+
+/* The classify box's person, in lb and in, or none while it is wrong. */
+void
+bp_decision_map_set_classify (BpDecisionMap *self,
+                              gboolean       valid,
+                              double         weight_lb,
+                              double         height_in)
+{
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+
+  self->has_classify = valid;
+  self->classify_lb = weight_lb;
+  self->classify_in = height_in;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+BpUnits
+bp_decision_map_get_units (BpDecisionMap *self)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), BP_UNITS_LB_IN);
+
+  return self->units;
+}
+
+void
+bp_decision_map_set_units (BpDecisionMap *self,
+                           BpUnits        units)
+{
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+
+  if (units == self->units)
+    return;
+  self->units = units;
+  g_clear_pointer (&self->heat, cairo_surface_destroy);
+  update_range (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNITS]);
+}
+
+gboolean
+bp_decision_map_get_editable (BpDecisionMap *self)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), FALSE);
+
+  return self->editable;
+}
+
+/* A run that starts drops a person being dragged where they were. */
+void
+bp_decision_map_set_editable (BpDecisionMap *self,
+                              gboolean       editable)
+{
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+
+  editable = !!editable;
+  if (editable == self->editable)
+    return;
+  self->editable = editable;
+  if (!editable && self->drag_index >= 0)
+    {
+      self->drag_index = -1;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+/* The plot's rectangle and the plane it shows, for the current size. */
+void
+bp_decision_map_get_frame (BpDecisionMap *self,
+                           BpMapFrame    *frame)
+{
+  Geometry g;
+
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+
+  compute_geometry (self, &g);
+  *frame = g.frame;
+}
+
+/* Where a person's marker is drawn, in pixels. */
+gboolean
+bp_decision_map_person_position (BpDecisionMap *self,
+                                 gboolean       test,
+                                 guint          index,
+                                 double        *x,
+                                 double        *y)
+{
+  BpMapFrame f;
+  double wx, hy;
+
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), FALSE);
+
+  if (index >= n_of (test ? self->test : self->train))
+    return FALSE;
+  bp_decision_map_get_frame (self, &f);
+  person_point (self, test, index, &wx, &hy);
+  bp_map_frame_to_px (&f, wx, hy, x, y);
+  return TRUE;
+}
+
+/* The network's output at a pixel of the plot. */
+double
+bp_decision_map_output_at (BpDecisionMap *self,
+                           double         x,
+                           double         y)
+{
+  BpMapFrame f;
+  double wx, hy;
+
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), NAN);
+
+  bp_decision_map_get_frame (self, &f);
+  bp_map_frame_from_px (&f, x, y, &wx, &hy);
+  return output_for (self, wx, hy);
+}
+
+/* How many times the outputs were sampled: once per change, not per
+ * frame. */
+guint
+bp_decision_map_get_n_renders (BpDecisionMap *self)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), 0);
+
+  return self->n_renders;
+}
+
+guint
+bp_decision_map_get_n_boundary_segments (BpDecisionMap *self)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), 0);
+
+  return self->boundary->len;
+}
+
+/* As the pointer would: press at (@x, @y), move to (@to_x, @to_y), let
+ * go.  Where they are the same it is a click. */
+void
+bp_decision_map_drag (BpDecisionMap *self,
+                      double         x,
+                      double         y,
+                      double         to_x,
+                      double         to_y)
+{
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+
+  on_drag_begin (NULL, x, y, self);
+  on_drag_update (NULL, to_x - x, to_y - y, self);
+  on_drag_end (NULL, to_x - x, to_y - y, self);
+}

@@ -1,0 +1,982 @@
+/* bp-explain-panel.c: one step of training, worked out in full
+ *
+ * For one person and the current parameters: the forward pass, the loss,
+ * every partial derivative, and for each of the nine parameters the chain
+ * rule with its numbers and the update it leads to, all in the seeds'
+ * notation.  The numbers are those of bp_network_explain(), the very
+ * numbers backprop-cli explain prints, and "Apply This Step" asks for
+ * exactly the step training would take.
+ *
+ * By default numbers are rounded to three significant digits and each is
+ * worked out from the rounded numbers before it, as the seeds do by hand:
+ * that is how they arrive at −0.952 × 0.249 × −0.0904 = 0.0214, and how a
+ * student with a calculator can follow the panel.  "Exact Values" shows
+ * the unrounded doubles instead.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bp-explain-panel.h"
+#include "bp-format.h"
+
+struct _BpExplainPanel
+{
+  GtkWidget      parent_instance;
+
+  GtkDropDown   *person_dropdown;
+  GtkStringList *person_list;
+  GtkRevealer   *check_revealer;
+  GtkLabel      *subject_label;
+  GtkLabel      *forward_label;
+  GtkLabel      *loss_label;
+  GtkLabel      *partials_label;
+  GtkLabel      *chain_label;
+  GtkLabel      *note_label;
+  GtkLabel      *check_names;
+  GtkLabel      *check_backprop;
+  GtkLabel      *check_numeric;
+  GtkLabel      *check_relative;
+
+  BpParams       params;
+  BpPeople      *people;
+  BpNormalizer   norm;
+  double         learning_rate;
+  guint          next;       /* the next person in training order */
+  int            person;     /* BP_EXPLAIN_NEXT_IN_ORDER or an index */
+  gboolean       exact;
+  gboolean       show_check;
+  gboolean       editable;
+  gboolean       stale;      /* the labels wait for the panel to be shown */
+  gboolean       updating;
+};
+
+G_DEFINE_FINAL_TYPE (BpExplainPanel, bp_explain_panel, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_PERSON,
+  PROP_EXACT,
+  PROP_SHOW_CHECK,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+enum
+{
+  APPLY,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Every number the panel shows, exact or worked by hand. */
+typedef struct
+{
+  double   x0, x1, y, learning_rate;
+  BpParams p;
+  double   sum_h1, h1, sum_h2, h2, sum_o1, o1, loss;
+  double   d_L_d_ypred;
+  double   f_h1, f_h2, f_o1;      /* f′ of each neuron's sum */
+  double   d_ypred_d_h1, d_ypred_d_h2, d_ypred_d_w5, d_ypred_d_w6;
+  double   d_h1_d_w1, d_h1_d_w2, d_h2_d_w3, d_h2_d_w4;
+  BpParams gradient;
+  BpParams after;
+} Shown;
+
+static const char * const names[BP_N_PARAMS] = {
+  "w<sub>1</sub>", "w<sub>2</sub>", "w<sub>3</sub>", "w<sub>4</sub>", "w<sub>5</sub>",
+  "w<sub>6</sub>", "b<sub>1</sub>", "b<sub>2</sub>", "b<sub>3</sub>",
+};
+
+#define DL_DY "∂L/∂y<sub>pred</sub>"
+
+/* The factors of each parameter's chain rule, as the seeds write them. */
+static const char * const chains[BP_N_PARAMS] = {
+  DL_DY " · ∂y<sub>pred</sub>/∂h<sub>1</sub> · ∂h<sub>1</sub>/∂w<sub>1</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂h<sub>1</sub> · ∂h<sub>1</sub>/∂w<sub>2</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂h<sub>2</sub> · ∂h<sub>2</sub>/∂w<sub>3</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂h<sub>2</sub> · ∂h<sub>2</sub>/∂w<sub>4</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂w<sub>5</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂w<sub>6</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂h<sub>1</sub> · ∂h<sub>1</sub>/∂b<sub>1</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂h<sub>2</sub> · ∂h<sub>2</sub>/∂b<sub>2</sub>",
+  DL_DY " · ∂y<sub>pred</sub>/∂b<sub>3</sub>",
+};
+
+/* ---- the numbers -------------------------------------------------------------- */
+
+static guint
+n_people (BpExplainPanel *self)
+{
+  return self->people != NULL ? bp_people_get_n (self->people) : 0;
+}
+
+/* The person explained, or -1 when there is nobody. */
+static int
+explained (BpExplainPanel *self)
+{
+  guint n = n_people (self);
+
+  if (n == 0)
+    return -1;
+  if (self->person == BP_EXPLAIN_NEXT_IN_ORDER)
+    return self->next % n;
+  return MIN ((guint) self->person, n - 1);
+}
+
+static void
+person_inputs (BpExplainPanel *self,
+               guint           index,
+               double         *x0,
+               double         *x1,
+               double         *y)
+{
+  const BpPerson *p = bp_people_get (self->people, index);
+
+  bp_normalizer_apply (&self->norm, p->weight_lb, p->height_in, x0, x1);
+  *y = p->gender == BP_GENDER_FEMALE ? 1 : 0;
+}
+
+static double
+round_to (double value,
+          int    digits)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  g_snprintf (format, sizeof format, "%%.%dg", digits);
+  g_ascii_formatd (buf, sizeof buf, format, value);
+  return g_ascii_strtod (buf, NULL);
+}
+
+static double
+r3 (double value)
+{
+  return round_to (value, 3);
+}
+
+static double
+slope (double sum)
+{
+  double f = bp_sigmoid (sum);
+
+  return f * (1 - f);
+}
+
+static void
+shown_exact (const BpExplain *e,
+             Shown           *s)
+{
+  *s = (Shown) {
+    .x0 = e->x0, .x1 = e->x1, .y = e->y_true, .learning_rate = e->learning_rate,
+    .p = e->before,
+    .sum_h1 = e->sum_h1, .h1 = e->h1, .sum_h2 = e->sum_h2, .h2 = e->h2,
+    .sum_o1 = e->sum_o1, .o1 = e->o1, .loss = e->loss, .d_L_d_ypred = e->d_L_d_ypred,
+    .f_h1 = e->d_h1_d_b1, .f_h2 = e->d_h2_d_b2, .f_o1 = e->d_ypred_d_b3,
+    .d_ypred_d_h1 = e->d_ypred_d_h1, .d_ypred_d_h2 = e->d_ypred_d_h2,
+    .d_ypred_d_w5 = e->d_ypred_d_w5, .d_ypred_d_w6 = e->d_ypred_d_w6,
+    .d_h1_d_w1 = e->d_h1_d_w1, .d_h1_d_w2 = e->d_h1_d_w2,
+    .d_h2_d_w3 = e->d_h2_d_w3, .d_h2_d_w4 = e->d_h2_d_w4,
+    .gradient = e->gradient, .after = e->after,
+  };
+}
+
+/* The forward pass from the rounded parameters and inputs, each result
+ * rounded in turn. */
+static void
+hand_forward (Shown *s)
+{
+  const BpParams *p = &s->p;
+
+  s->sum_h1 = r3 (p->w1 * s->x0 + p->w2 * s->x1 + p->b1);
+  s->h1 = r3 (bp_sigmoid (s->sum_h1));
+  s->sum_h2 = r3 (p->w3 * s->x0 + p->w4 * s->x1 + p->b2);
+  s->h2 = r3 (bp_sigmoid (s->sum_h2));
+  s->sum_o1 = r3 (p->w5 * s->h1 + p->w6 * s->h2 + p->b3);
+  s->o1 = r3 (bp_sigmoid (s->sum_o1));
+  s->loss = r3 ((s->y - s->o1) * (s->y - s->o1));
+}
+
+static void
+hand_partials (Shown *s)
+{
+  s->d_L_d_ypred = r3 (-2 * (s->y - s->o1));
+  s->f_h1 = r3 (slope (s->sum_h1));
+  s->f_h2 = r3 (slope (s->sum_h2));
+  s->f_o1 = r3 (slope (s->sum_o1));
+  s->d_ypred_d_h1 = r3 (s->p.w5 * s->f_o1);
+  s->d_ypred_d_h2 = r3 (s->p.w6 * s->f_o1);
+  s->d_ypred_d_w5 = r3 (s->h1 * s->f_o1);
+  s->d_ypred_d_w6 = r3 (s->h2 * s->f_o1);
+  s->d_h1_d_w1 = r3 (s->x0 * s->f_h1);
+  s->d_h1_d_w2 = r3 (s->x1 * s->f_h1);
+  s->d_h2_d_w3 = r3 (s->x0 * s->f_h2);
+  s->d_h2_d_w4 = r3 (s->x1 * s->f_h2);
+}
+
+/* The chain rule's factors for @param; returns how many. */
+static guint
+factors_of (const Shown *s,
+            BpParam      param,
+            double      *f)
+{
+  const double by_param[BP_N_PARAMS][2] = {
+    { s->d_ypred_d_h1, s->d_h1_d_w1 }, { s->d_ypred_d_h1, s->d_h1_d_w2 },
+    { s->d_ypred_d_h2, s->d_h2_d_w3 }, { s->d_ypred_d_h2, s->d_h2_d_w4 },
+    { s->d_ypred_d_w5, NAN },          { s->d_ypred_d_w6, NAN },
+    { s->d_ypred_d_h1, s->f_h1 },      { s->d_ypred_d_h2, s->f_h2 },
+    { s->f_o1, NAN },
+  };
+
+  f[0] = s->d_L_d_ypred;
+  f[1] = by_param[param][0];
+  f[2] = by_param[param][1];
+  return param == BP_PARAM_W5 || param == BP_PARAM_W6 || param == BP_PARAM_B3 ? 2 : 3;
+}
+
+/* Parameters, inputs and every result rounded to three digits, products
+ * taken of the rounded factors; the new parameters keep six digits, so
+ * that a small step still shows. */
+static void
+shown_by_hand (const BpExplain *e,
+               Shown           *s)
+{
+  *s = (Shown) { .x0 = r3 (e->x0), .x1 = r3 (e->x1), .y = e->y_true,
+                 .learning_rate = e->learning_rate };
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    bp_params_set (&s->p, i, r3 (bp_params_get (&e->before, i)));
+  hand_forward (s);
+  hand_partials (s);
+  for (BpParam i = 0; i < BP_N_PARAMS; i++)
+    {
+      double f[3], g;
+      guint n = factors_of (s, i, f);
+
+      g = r3 (n == 2 ? f[0] * f[1] : f[0] * f[1] * f[2]);
+      bp_params_set (&s->gradient, i, g);
+      bp_params_set (&s->after, i,
+                     round_to (bp_params_get (&s->p, i) - s->learning_rate * g, 6));
+    }
+}
+
+/* ---- the text ------------------------------------------------------------------- */
+
+static char *
+number (BpExplainPanel *self,
+        double          value)
+{
+  return self->exact ? bp_format_exact (value) : bp_format_significant (value, 3);
+}
+
+/* A number after an operator: negative ones in parentheses. */
+static char *
+operand (BpExplainPanel *self,
+         double          value)
+{
+  g_autofree char *text = number (self, value);
+
+  if (value < 0)
+    return g_strdup_printf ("(%s)", text);
+  return g_steal_pointer (&text);
+}
+
+/* Appends "@formula = @a × @b + @c = @result" for a neuron's sum. */
+static void
+append_sum (BpExplainPanel *self,
+            GString        *out,
+            const char     *formula,
+            const double   *terms,
+            double          result)
+{
+  g_autofree char *w1 = number (self, terms[0]);
+  g_autofree char *x1 = operand (self, terms[1]);
+  g_autofree char *w2 = operand (self, terms[2]);
+  g_autofree char *x2 = operand (self, terms[3]);
+  g_autofree char *b = operand (self, terms[4]);
+  g_autofree char *r = number (self, result);
+
+  g_string_append_printf (out, "%s = %s × %s + %s × %s + %s = %s\n", formula, w1, x1, w2, x2, b, r);
+}
+
+static void
+append_activation (BpExplainPanel *self,
+                   GString        *out,
+                   const char     *formula,
+                   double          sum,
+                   double          value)
+{
+  g_autofree char *s = number (self, sum);
+  g_autofree char *v = number (self, value);
+
+  g_string_append_printf (out, "%s = f(%s) = %s\n", formula, s, v);
+}
+
+static void
+show_forward (BpExplainPanel *self,
+              const Shown    *s)
+{
+  g_autoptr(GString) out = g_string_new ("f(x) = 1 / (1 + e<sup>−x</sup>)\n");
+  const BpParams *p = &s->p;
+
+  append_sum (self, out, "sum<sub>h1</sub> = w<sub>1</sub>x<sub>0</sub> + w<sub>2</sub>x<sub>1</sub> + b<sub>1</sub>",
+              (double[]) { p->w1, s->x0, p->w2, s->x1, p->b1 }, s->sum_h1);
+  append_activation (self, out, "h<sub>1</sub> = f(sum<sub>h1</sub>)", s->sum_h1, s->h1);
+  append_sum (self, out, "sum<sub>h2</sub> = w<sub>3</sub>x<sub>0</sub> + w<sub>4</sub>x<sub>1</sub> + b<sub>2</sub>",
+              (double[]) { p->w3, s->x0, p->w4, s->x1, p->b2 }, s->sum_h2);
+  append_activation (self, out, "h<sub>2</sub> = f(sum<sub>h2</sub>)", s->sum_h2, s->h2);
+  append_sum (self, out, "sum<sub>o1</sub> = w<sub>5</sub>h<sub>1</sub> + w<sub>6</sub>h<sub>2</sub> + b<sub>3</sub>",
+              (double[]) { p->w5, s->h1, p->w6, s->h2, p->b3 }, s->sum_o1);
+  append_activation (self, out, "y<sub>pred</sub> = o<sub>1</sub> = f(sum<sub>o1</sub>)", s->sum_o1, s->o1);
+  g_string_truncate (out, out->len - 1);
+  gtk_label_set_markup (self->forward_label, out->str);
+}
+
+static void
+show_loss (BpExplainPanel *self,
+           const Shown    *s)
+{
+  g_autofree char *y = number (self, s->y);
+  g_autofree char *o = operand (self, s->o1);
+  g_autofree char *l = number (self, s->loss);
+  g_autofree char *text =
+    g_strdup_printf ("L = (y<sub>true</sub> − y<sub>pred</sub>)<sup>2</sup> = (%s − %s)<sup>2</sup> = %s",
+                     y, o, l);
+
+  gtk_label_set_markup (self->loss_label, text);
+}
+
+/* "@formula = @factor × @value = @result", or without the product when
+ * @factor is NaN. */
+static void
+append_partial (BpExplainPanel *self,
+                GString        *out,
+                const char     *formula,
+                double          factor,
+                double          value,
+                double          result)
+{
+  g_autofree char *a = number (self, factor);
+  g_autofree char *b = operand (self, value);
+  g_autofree char *r = number (self, result);
+
+  if (isnan (factor))
+    g_string_append_printf (out, "%s = %s\n", formula, r);
+  else
+    g_string_append_printf (out, "%s = %s × %s = %s\n", formula, a, b, r);
+}
+
+static void
+show_partials (BpExplainPanel *self,
+               const Shown    *s)
+{
+  g_autoptr(GString) out = g_string_new ("f′(x) = f(x) · (1 − f(x))\n");
+  g_autofree char *y = number (self, s->y);
+  g_autofree char *o = operand (self, s->o1);
+  g_autofree char *d = number (self, s->d_L_d_ypred);
+
+  g_string_append_printf (out, DL_DY " = −2(y<sub>true</sub> − y<sub>pred</sub>) = −2 × (%s − %s) = %s\n",
+                          y, o, d);
+  append_partial (self, out, "∂y<sub>pred</sub>/∂h<sub>1</sub> = w<sub>5</sub> · f′(sum<sub>o1</sub>)",
+                  s->p.w5, s->f_o1, s->d_ypred_d_h1);
+  append_partial (self, out, "∂y<sub>pred</sub>/∂h<sub>2</sub> = w<sub>6</sub> · f′(sum<sub>o1</sub>)",
+                  s->p.w6, s->f_o1, s->d_ypred_d_h2);
+  append_partial (self, out, "∂y<sub>pred</sub>/∂w<sub>5</sub> = h<sub>1</sub> · f′(sum<sub>o1</sub>)",
+                  s->h1, s->f_o1, s->d_ypred_d_w5);
+  append_partial (self, out, "∂y<sub>pred</sub>/∂w<sub>6</sub> = h<sub>2</sub> · f′(sum<sub>o1</sub>)",
+                  s->h2, s->f_o1, s->d_ypred_d_w6);
+  append_partial (self, out, "∂y<sub>pred</sub>/∂b<sub>3</sub> = f′(sum<sub>o1</sub>)", NAN, 0, s->f_o1);
+  append_partial (self, out, "∂h<sub>1</sub>/∂w<sub>1</sub> = x<sub>0</sub> · f′(sum<sub>h1</sub>)",
+                  s->x0, s->f_h1, s->d_h1_d_w1);
+  append_partial (self, out, "∂h<sub>1</sub>/∂w<sub>2</sub> = x<sub>1</sub> · f′(sum<sub>h1</sub>)",
+                  s->x1, s->f_h1, s->d_h1_d_w2);
+  append_partial (self, out, "∂h<sub>1</sub>/∂b<sub>1</sub> = f′(sum<sub>h1</sub>)", NAN, 0, s->f_h1);
+  append_partial (self, out, "∂h<sub>2</sub>/∂w<sub>3</sub> = x<sub>0</sub> · f′(sum<sub>h2</sub>)",
+                  s->x0, s->f_h2, s->d_h2_d_w3);
+  append_partial (self, out, "∂h<sub>2</sub>/∂w<sub>4</sub> = x<sub>1</sub> · f′(sum<sub>h2</sub>)",
+                  s->x1, s->f_h2, s->d_h2_d_w4);
+  append_partial (self, out, "∂h<sub>2</sub>/∂b<sub>2</sub> = f′(sum<sub>h2</sub>)", NAN, 0, s->f_h2);
+  g_string_truncate (out, out->len - 1);
+  gtk_label_set_markup (self->partials_label, out->str);
+}
+
+/* ∂L/∂θ = factors = numbers = result, then θ ← θ − η · ∂L/∂θ = … */
+static void
+append_chain (BpExplainPanel *self,
+              GString        *out,
+              const Shown    *s,
+              BpParam         param)
+{
+  double f[3];
+  guint n = factors_of (s, param, f);
+  double g = bp_params_get (&s->gradient, param);
+  double after = bp_params_get (&s->after, param);
+  g_autofree char *a = number (self, f[0]);
+  g_autofree char *b = operand (self, f[1]);
+  g_autofree char *c = n == 3 ? operand (self, f[2]) : NULL;
+  g_autofree char *result = number (self, g);
+  g_autofree char *theta = number (self, bp_params_get (&s->p, param));
+  g_autofree char *lr = number (self, s->learning_rate);
+  g_autofree char *step = operand (self, g);
+  g_autofree char *next = self->exact ? bp_format_exact (after) : bp_format_significant (after, 6);
+
+  g_string_append_printf (out, "∂L/∂%s = %s = %s × %s%s%s = %s\n", names[param], chains[param],
+                          a, b, c != NULL ? " × " : "", c != NULL ? c : "", result);
+  g_string_append_printf (out, "%s ← %s − η · ∂L/∂%s = %s − %s × %s = <b>%s</b>\n\n", names[param],
+                          names[param], names[param], theta, lr, step, next);
+}
+
+static void
+show_chains (BpExplainPanel *self,
+             const Shown    *s)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (BpParam i = 0; i < BP_N_PARAMS; i++)
+    append_chain (self, out, s, i);
+  g_string_truncate (out, out->len - 2);
+  gtk_label_set_markup (self->chain_label, out->str);
+}
+
+static void
+show_subject (BpExplainPanel *self,
+              guint           index,
+              const Shown    *s)
+{
+  const BpPerson *p = bp_people_get (self->people, index);
+  g_autofree char *name = g_markup_escape_text (p->name, -1);
+  g_autofree char *x0 = number (self, s->x0);
+  g_autofree char *x1 = number (self, s->x1);
+  g_autofree char *lr = number (self, s->learning_rate);
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (p->gender == BP_GENDER_FEMALE
+                          ? _("One step of gradient descent on <b>%s</b>, who is F, so y<sub>true</sub> = 1. "
+                              "Inputs x<sub>0</sub> = %s and x<sub>1</sub> = %s; learning rate η = %s.")
+                          : _("One step of gradient descent on <b>%s</b>, who is M, so y<sub>true</sub> = 0. "
+                              "Inputs x<sub>0</sub> = %s and x<sub>1</sub> = %s; learning rate η = %s."),
+                          name, x0, x1, lr);
+  gtk_label_set_markup (self->subject_label, text);
+}
+
+/* Four columns of ten lines: a header and the nine parameters. */
+static void
+show_check (BpExplainPanel        *self,
+            const BpGradientCheck *c)
+{
+  GtkLabel *columns[] = { self->check_names, self->check_backprop,
+                          self->check_numeric, self->check_relative };
+  const char *headers[] = { _("Parameter"), _("Backprop"), _("Finite difference"),
+                            _("Relative difference") };
+
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *header = g_markup_escape_text (headers[k], -1);
+
+      g_string_append_printf (out, "<b>%s</b>", header);
+      for (BpParam i = 0; i < BP_N_PARAMS; i++)
+        {
+          const BpParams *values[] = { NULL, &c->backprop, &c->numeric, &c->relative_difference };
+          g_autofree char *text = NULL;
+
+          if (k == 0)
+            text = g_strdup_printf ("∂L/∂%s", names[i]);
+          else
+            text = bp_format_significant (bp_params_get (values[k], i), k == 3 ? 2 : 8);
+          g_string_append_printf (out, "\n%s", text);
+        }
+      gtk_label_set_markup (columns[k], out->str);
+    }
+}
+
+static void
+show_empty (BpExplainPanel *self)
+{
+  GtkLabel *labels[] = { self->forward_label, self->loss_label, self->partials_label,
+                         self->chain_label, self->check_names, self->check_backprop,
+                         self->check_numeric, self->check_relative };
+
+  gtk_label_set_text (self->subject_label, _("Add a person to the people to explain a step on them."));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    gtk_label_set_text (labels[i], "");
+}
+
+static void
+show_note (BpExplainPanel *self)
+{
+  gtk_label_set_text (self->note_label,
+                      self->exact
+                      ? _("Every number is the double the computer works with, as backprop-cli explain prints it.")
+                      : _("Numbers are rounded to three significant digits, and each is worked out from the "
+                          "rounded numbers before it, as the seeds do by hand; new parameters keep six digits. "
+                          "Exact Values shows the numbers the computer works with."));
+}
+
+/* Rewrites every label; while the panel is not on screen it only
+ * remembers to, so that a run does not lay out text nobody sees. */
+static void
+refresh (BpExplainPanel *self)
+{
+  BpGradientCheck check;
+  BpExplain e;
+  guint index;
+  Shown s;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explain.apply",
+                                 self->editable && n_people (self) > 0);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  show_note (self);
+  if (!bp_explain_panel_get_explain (self, &index, &e))
+    {
+      show_empty (self);
+      return;
+    }
+  if (self->exact)
+    shown_exact (&e, &s);
+  else
+    shown_by_hand (&e, &s);
+  show_subject (self, index, &s);
+  show_forward (self, &s);
+  show_loss (self, &s);
+  show_partials (self, &s);
+  show_chains (self, &s);
+  if (self->show_check && bp_explain_panel_get_check (self, &check))
+    show_check (self, &check);
+}
+
+/* ---- the person picker ------------------------------------------------------------ */
+
+static void
+on_person_selected (BpExplainPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  bp_explain_panel_set_person (self, (int) selected - 1);
+}
+
+/* "Next in Order", then everybody by name. */
+static void
+fill_person_list (BpExplainPanel *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->person_list));
+
+  g_ptr_array_add (items, (gpointer) _("Next in Order"));
+  for (guint i = 0; i < n_people (self); i++)
+    g_ptr_array_add (items, bp_people_get (self->people, i)->name);
+  g_ptr_array_add (items, NULL);
+  self->updating = TRUE;
+  gtk_string_list_splice (self->person_list, 0, old, (const char * const *) items->pdata);
+  gtk_drop_down_set_selected (self->person_dropdown, self->person + 1);
+  self->updating = FALSE;
+}
+
+/* ---- actions ------------------------------------------------------------------------ */
+
+static void
+apply_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BpExplainPanel *self = BP_EXPLAIN_PANEL (widget);
+  guint n = n_people (self);
+
+  if (!self->editable || n == 0)
+    return;
+  g_signal_emit (self, signals[APPLY], 0);
+  if (self->person == BP_EXPLAIN_NEXT_IN_ORDER)
+    bp_explain_panel_set_next (self, (self->next + 1) % n);
+}
+
+/* ---- GObject ------------------------------------------------------------------------ */
+
+static void
+bp_explain_panel_map (GtkWidget *widget)
+{
+  BpExplainPanel *self = BP_EXPLAIN_PANEL (widget);
+
+  GTK_WIDGET_CLASS (bp_explain_panel_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+static void
+bp_explain_panel_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BpExplainPanel *self = BP_EXPLAIN_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON:
+      g_value_set_int (value, self->person);
+      break;
+    case PROP_EXACT:
+      g_value_set_boolean (value, self->exact);
+      break;
+    case PROP_SHOW_CHECK:
+      g_value_set_boolean (value, self->show_check);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_explain_panel_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BpExplainPanel *self = BP_EXPLAIN_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON:
+      bp_explain_panel_set_person (self, g_value_get_int (value));
+      break;
+    case PROP_EXACT:
+      bp_explain_panel_set_exact (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_CHECK:
+      bp_explain_panel_set_show_check (self, g_value_get_boolean (value));
+      break;
+    case PROP_EDITABLE:
+      bp_explain_panel_set_editable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_explain_panel_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_EXPLAIN_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (bp_explain_panel_parent_class)->dispose (object);
+}
+
+static void
+bp_explain_panel_finalize (GObject *object)
+{
+  BpExplainPanel *self = BP_EXPLAIN_PANEL (object);
+
+  g_clear_pointer (&self->people, bp_people_free);
+  G_OBJECT_CLASS (bp_explain_panel_parent_class)->finalize (object);
+}
+
+static void
+bp_explain_panel_class_init (BpExplainPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = bp_explain_panel_get_property;
+  object_class->set_property = bp_explain_panel_set_property;
+  object_class->dispose = bp_explain_panel_dispose;
+  object_class->finalize = bp_explain_panel_finalize;
+  widget_class->map = bp_explain_panel_map;
+
+  /* BP_EXPLAIN_NEXT_IN_ORDER, or the index of the person to explain. */
+  properties[PROP_PERSON] =
+    g_param_spec_int ("person", NULL, NULL, BP_EXPLAIN_NEXT_IN_ORDER, G_MAXINT,
+                      BP_EXPLAIN_NEXT_IN_ORDER,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Unrounded doubles instead of three digits worked by hand. */
+  properties[PROP_EXACT] =
+    g_param_spec_boolean ("exact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CHECK] =
+    g_param_spec_boolean ("show-check", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the step can be applied: only between runs. */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* "Apply This Step": the owner sets the parameters to the step's
+   * "after" (bp_explain_panel_get_explain()). */
+  signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/backprop/Backprop/bp-explain-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, person_list);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, check_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, subject_label);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, forward_label);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, loss_label);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, partials_label);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, chain_label);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, note_label);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, check_names);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, check_backprop);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, check_numeric);
+  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, check_relative);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_selected);
+
+  gtk_widget_class_install_action (widget_class, "explain.apply", NULL, apply_activated);
+  gtk_widget_class_install_property_action (widget_class, "explain.exact", "exact");
+  gtk_widget_class_install_property_action (widget_class, "explain.show-check", "show-check");
+}
+
+static void
+bp_explain_panel_init (BpExplainPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->person = BP_EXPLAIN_NEXT_IN_ORDER;
+  self->learning_rate = 0.1;
+  bp_normalizer_init (&self->norm, BP_NORMALIZE_SEED, NULL);
+  fill_person_list (self);
+  refresh (self);
+}
+
+/* ---- public ------------------------------------------------------------------------- */
+
+GtkWidget *
+bp_explain_panel_new (void)
+{
+  return g_object_new (BP_TYPE_EXPLAIN_PANEL, NULL);
+}
+
+void
+bp_explain_panel_set_params (BpExplainPanel *self,
+                             const BpParams *params)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+
+  self->params = *params;
+  refresh (self);
+}
+
+/* The people to explain a step on and how they become inputs (copied). */
+void
+bp_explain_panel_set_people (BpExplainPanel     *self,
+                             const BpPeople     *people,
+                             const BpNormalizer *norm)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+
+  g_clear_pointer (&self->people, bp_people_free);
+  self->people = bp_people_copy (people);
+  self->norm = *norm;
+  if (self->person >= (int) n_people (self))
+    self->person = n_people (self) > 0 ? (int) n_people (self) - 1 : BP_EXPLAIN_NEXT_IN_ORDER;
+  fill_person_list (self);
+  refresh (self);
+}
+
+/* η of the update: the run's, or the form's between runs. */
+void
+bp_explain_panel_set_learning_rate (BpExplainPanel *self,
+                                    double          learning_rate)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+
+  self->learning_rate = learning_rate;
+  refresh (self);
+}
+
+guint
+bp_explain_panel_get_next (BpExplainPanel *self)
+{
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), 0);
+
+  return self->next;
+}
+
+/* Who training comes to next, for "Next in Order". */
+void
+bp_explain_panel_set_next (BpExplainPanel *self,
+                           guint           next)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+
+  if (next == self->next)
+    return;
+  self->next = next;
+  refresh (self);
+}
+
+int
+bp_explain_panel_get_person (BpExplainPanel *self)
+{
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), BP_EXPLAIN_NEXT_IN_ORDER);
+
+  return self->person;
+}
+
+void
+bp_explain_panel_set_person (BpExplainPanel *self,
+                             int             person)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+  g_return_if_fail (person >= BP_EXPLAIN_NEXT_IN_ORDER);
+
+  if (person == self->person)
+    return;
+  self->person = person;
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->person_dropdown, person + 1);
+  self->updating = FALSE;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+gboolean
+bp_explain_panel_get_exact (BpExplainPanel *self)
+{
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), FALSE);
+
+  return self->exact;
+}
+
+void
+bp_explain_panel_set_exact (BpExplainPanel *self,
+                            gboolean        exact)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+
+  exact = !!exact;
+  if (exact == self->exact)
+    return;
+  self->exact = exact;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXACT]);
+}
+
+gboolean
+bp_explain_panel_get_show_check (BpExplainPanel *self)
+{
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), FALSE);
+
+  return self->show_check;
+}
+
+void
+bp_explain_panel_set_show_check (BpExplainPanel *self,
+                                 gboolean        show_check)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+
+  show_check = !!show_check;
+  if (show_check == self->show_check)
+    return;
+  self->show_check = show_check;
+  gtk_revealer_set_reveal_child (self->check_revealer, show_check);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECK]);
+}
+
+gboolean
+bp_explain_panel_get_editable (BpExplainPanel *self)
+{
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), FALSE);
+
+  return self->editable;
+}
+
+void
+bp_explain_panel_set_editable (BpExplainPanel *self,
+                               gboolean        editable)
+{
+  g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
+
+  editable = !!editable;
+  if (editable == self->editable)
+    return;
+  self->editable = editable;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explain.apply",
+                                 editable && n_people (self) > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+/* The step the panel explains, exactly as bp_network_explain() works it
+ * out, and whose it is; FALSE when there is nobody. */
+gboolean
+bp_explain_panel_get_explain (BpExplainPanel *self,
+                              guint          *person,
+                              BpExplain      *explain)
+{
+  int index;
+  double x0, x1, y;
+
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), FALSE);
+
+  index = explained (self);
+  if (index < 0)
+    return FALSE;
+  person_inputs (self, index, &x0, &x1, &y);
+  bp_network_explain (&self->params, x0, x1, y, self->learning_rate, explain);
+  if (person != NULL)
+    *person = index;
+  return TRUE;
+}
+
+/* The gradient check of the same step. */
+gboolean
+bp_explain_panel_get_check (BpExplainPanel  *self,
+                            BpGradientCheck *check)
+{
+  int index;
+  double x0, x1, y;
+
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), FALSE);
+
+  index = explained (self);
+  if (index < 0)
+    return FALSE;
+  person_inputs (self, index, &x0, &x1, &y);
+  bp_network_gradient_check (&self->params, x0, x1, y, check);
+  return TRUE;
+}
+
+/* The text of a section as shown, without markup: "subject", "forward",
+ * "loss", "partials", "chain", "check-backprop", "check-numeric" or
+ * "check-relative".  Brings the labels up to date first. */
+const char *
+bp_explain_panel_get_text (BpExplainPanel *self,
+                           const char     *section)
+{
+  const struct
+  {
+    const char *name;
+    GtkLabel   *label;
+  } sections[] = {
+    { "subject", self->subject_label }, { "forward", self->forward_label },
+    { "loss", self->loss_label }, { "partials", self->partials_label },
+    { "chain", self->chain_label }, { "check-backprop", self->check_backprop },
+    { "check-numeric", self->check_numeric }, { "check-relative", self->check_relative },
+  };
+
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), NULL);
+
+  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_str_equal (section, sections[i].name))
+      return gtk_label_get_text (sections[i].label);
+  g_return_val_if_reached (NULL);
+}
