@@ -42,6 +42,7 @@ struct _BpTrainer
   guint64         history_version;
   gboolean        paused;
   guint64         steps_wanted;   /* epochs to run while paused */
+  guint           samples_wanted; /* people to train on while paused */
   double          pace;
 
   gint            stop_flag;      /* atomic */
@@ -321,7 +322,7 @@ wait_for_work (BpTrainer *self,
                gboolean  *waited)
 {
   *waited = FALSE;
-  while (!is_over (self) && self->paused && self->steps_wanted == 0)
+  while (!is_over (self) && self->paused && self->steps_wanted == 0 && self->samples_wanted == 0)
     {
       self->progress.state = BP_TRAINER_PAUSED;
       *waited = TRUE;
@@ -414,6 +415,62 @@ train_chunk (BpTrainer *self,
   publish_chunk (self, chunk);
 }
 
+/* An epoch finished person by person: recorded as a chunk records it. */
+static void
+end_epoch (BpTrainer *self)
+{
+  BpProgress *p = &self->progress;
+  BpHistory *h = &self->history;
+
+  p->epoch++;
+  p->loss = bp_network_loss (&p->params, self->train);
+  p->test_loss = self->test != NULL ? bp_network_loss (&p->params, self->test) : NAN;
+  if (isfinite (p->loss))
+    bp_series_push (&h->loss, p->loss);
+  if (self->test != NULL && isfinite (p->test_loss))
+    bp_series_push (&h->test_loss, p->test_loss);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    push_sample (&h->params[j], bp_params_get (&p->params, j), p->epoch);
+  for (guint i = 0; i < h->n_people; i++)
+    push_sample (&h->predictions[i],
+                 bp_network_feedforward (&p->params, self->train->x0[i], self->train->x1[i]),
+                 p->epoch);
+  self->history_version++;
+  if (!isfinite (p->loss))
+    p->state = BP_TRAINER_DIVERGED;
+  else if (p->epoch >= p->epochs)
+    p->state = BP_TRAINER_FINISHED;
+}
+
+/* One SGD step on the next person, for bp_trainer_step_sample(), or to
+ * finish an epoch such steps began before whole epochs run again: an
+ * epoch asked for mid-epoch is the rest of that one.  It runs locked, as
+ * one step is cheaper than taking the lock again. */
+static void
+train_sample (BpTrainer *self)
+{
+  BpProgress *p = &self->progress;
+  const BpDataset *d = self->train;
+  gboolean asked = self->samples_wanted > 0;
+  guint i = p->sample;
+
+  if (asked)
+    self->samples_wanted--;
+  else if (!self->paused)
+    p->state = BP_TRAINER_RUNNING;
+  bp_network_step (&p->params, d->x0[i], d->x1[i], d->y[i], self->config.learning_rate);
+  p->sample = (i + 1) % d->n;
+  if (!bp_params_all_finite (&p->params))
+    p->state = BP_TRAINER_DIVERGED;
+  else if (p->sample == 0)
+    {
+      end_epoch (self);
+      if (!asked && self->paused)
+        self->steps_wanted -= MIN (self->steps_wanted, 1);
+    }
+  p->version++;
+}
+
 /* The class watches the window, not the worker: on a busy machine the
  * threads that draw frames (the app's, the compositor's, a software
  * renderer's) come first.  On Linux, niceness is per thread; a higher
@@ -440,7 +497,10 @@ worker (gpointer data)
   while (wait_for_work (self, &waited))
     {
       pace_clock_update (self, &clock, waited);
-      train_chunk (self, chunk, &adaptive);
+      if (self->samples_wanted > 0 || self->progress.sample > 0)
+        train_sample (self);
+      else
+        train_chunk (self, chunk, &adaptive);
       pace_wait (self, clock.start, clock.epoch0);
     }
   if (g_atomic_int_get (&self->stop_flag) && !bp_trainer_state_is_done (self->progress.state))
@@ -473,6 +533,7 @@ bp_trainer_pause (BpTrainer *self)
   pthread_mutex_lock (&self->lock);
   self->paused = TRUE;
   self->steps_wanted = 0;
+  self->samples_wanted = 0;
   if (self->progress.state == BP_TRAINER_RUNNING)
     self->progress.state = BP_TRAINER_PAUSED;
   self->progress.version++;
@@ -500,6 +561,18 @@ bp_trainer_step (BpTrainer *self,
   pthread_mutex_lock (&self->lock);
   if (self->paused)
     self->steps_wanted += epochs;
+  pthread_cond_broadcast (&self->cond);
+  pthread_mutex_unlock (&self->lock);
+}
+
+/* While paused: one SGD step on the next person, then pause again (see
+ * train_sample()). */
+void
+bp_trainer_step_sample (BpTrainer *self)
+{
+  pthread_mutex_lock (&self->lock);
+  if (self->paused)
+    self->samples_wanted++;
   pthread_cond_broadcast (&self->cond);
   pthread_mutex_unlock (&self->lock);
 }

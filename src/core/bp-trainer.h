@@ -41,6 +41,7 @@ typedef struct
   double         loss;          /* training MSE after @epoch epochs */
   double         test_loss;     /* NAN without test people */
   BpParams       params;
+  guint          sample;        /* people of the epoch under way trained on */
   guint64        version;       /* changes whenever anything above does */
 } BpProgress;
 
@@ -72,6 +73,7 @@ void        bp_trainer_pause         (BpTrainer             *self);
 void        bp_trainer_resume        (BpTrainer             *self);
 void        bp_trainer_step          (BpTrainer             *self,
                                       guint64                epochs);
+void        bp_trainer_step_sample   (BpTrainer             *self);
 void        bp_trainer_stop          (BpTrainer             *self);
 void        bp_trainer_set_pace      (BpTrainer             *self,
                                       double                 epochs_per_second);

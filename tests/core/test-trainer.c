@@ -585,6 +585,138 @@ test_history_sampled_exact (void)
   bp_history_clear (&history);
 }
 
+/* Waits until the worker has trained on @sample people of epoch
+ * @epoch + 1 (0: the epoch is done). */
+static BpProgress
+wait_for_sample (BpTrainer *trainer,
+                 guint64    epoch,
+                 guint      sample)
+{
+  gint64 deadline = g_get_monotonic_time () + LONG_TIMEOUT_US;
+  BpProgress p;
+
+  while ((p = get_progress (trainer)).epoch != epoch || p.sample != sample)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the trainer did not reach person %u of epoch %" G_GUINT64_FORMAT,
+                 sample, epoch + 1);
+      g_usleep (1000);
+    }
+  return p;
+}
+
+/* Person by person, the same steps as epoch by epoch, bit for bit; an
+ * epoch finished that way is recorded like any other, and epochs asked
+ * for mid-epoch first finish the one under way. */
+static void
+test_step_sample (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (50, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpParams one = config.initial;
+  BpHistory history;
+  Reference ref;
+  BpProgress p;
+
+  reference_init (&ref, &config, data);
+  bp_trainer_start (trainer, TRUE);
+  bp_trainer_step_sample (trainer);
+  p = wait_for_sample (trainer, 0, 1);
+  bp_network_step (&one, data->x0[0], data->x1[0], data->y[0], 0.1);
+  assert_params_equal (&p.params, &one);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_PAUSED);
+  g_usleep (50000);
+  g_assert_cmpuint (get_progress (trainer).sample, ==, 1);
+
+  /* Alice's step, then Bob, Charlie and Diana: the first epoch. */
+  for (guint i = 1; i < data->n; i++)
+    bp_trainer_step_sample (trainer);
+  p = wait_for_sample (trainer, 1, 0);
+  assert_params_equal (&p.params, &ref.params[0]);
+  g_assert_cmpfloat (p.loss, ==, bp_network_loss (&ref.params[0], data));
+  g_assert_cmpint (p.state, ==, BP_TRAINER_PAUSED);
+
+  /* Two people into the second epoch, then "one epoch" ends it. */
+  bp_trainer_step_sample (trainer);
+  bp_trainer_step_sample (trainer);
+  wait_for_sample (trainer, 1, 2);
+  bp_trainer_step (trainer, 1);
+  p = wait_for_sample (trainer, 2, 0);
+  assert_params_equal (&p.params, &ref.params[1]);
+  g_usleep (50000);
+  g_assert_cmpuint (get_progress (trainer).epoch, ==, 2);
+
+  /* One more person, then resume: the run ends as if never stepped. */
+  bp_trainer_step_sample (trainer);
+  wait_for_sample (trainer, 2, 1);
+  bp_trainer_resume (trainer);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (p.epoch, ==, 50);
+  g_assert_cmpuint (p.sample, ==, 0);
+  assert_params_equal (&p.params, &ref.params[49]);
+  bp_history_init (&history);
+  bp_trainer_copy_history (trainer, &history, NULL);
+  g_assert_cmpuint (history.loss.count, ==, 50);
+  for (guint e = 0; e < 50; e++)
+    g_assert_cmpfloat (bp_series_get (&history.loss, e, NULL, NULL).first, ==,
+                       bp_network_loss (&ref.params[e], data));
+  assert_history_exact (&history, &ref, data->n);
+  reference_clear (&ref);
+  bp_history_clear (&history);
+}
+
+/* Only a paused run takes single steps; the last person of the last
+ * epoch finishes the run. */
+static void
+test_step_sample_states (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (1, 0.1, 0);
+  g_autoptr(BpTrainer) running = bp_trainer_new (data, NULL, &config);
+  g_autoptr(BpTrainer) paused = bp_trainer_new (data, NULL, &config);
+  BpParams expected = trained (&config, data, 1);
+  BpProgress p;
+
+  bp_trainer_step_sample (running);
+  bp_trainer_start (running, FALSE);
+  bp_trainer_step_sample (running);
+  g_assert_true (bp_trainer_wait (running, LONG_TIMEOUT_US));
+  p = get_progress (running);
+  g_assert_cmpuint (p.epoch, ==, 1);
+  assert_params_equal (&p.params, &expected);
+
+  bp_trainer_start (paused, TRUE);
+  for (guint i = 0; i < data->n + 3; i++)
+    bp_trainer_step_sample (paused);
+  g_assert_true (bp_trainer_wait (paused, LONG_TIMEOUT_US));
+  p = get_progress (paused);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (p.epoch, ==, 1);
+  g_assert_cmpuint (p.sample, ==, 0);
+  assert_params_equal (&p.params, &expected);
+}
+
+/* A person's step that overflows ends the run at once. */
+static void
+test_step_sample_diverges (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (10, 1e308, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpProgress p;
+
+  bp_trainer_start (trainer, TRUE);
+  for (guint i = 0; i < 2 * data->n; i++)
+    bp_trainer_step_sample (trainer);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_DIVERGED);
+  g_assert_false (bp_params_all_finite (&p.params) && isfinite (p.loss));
+}
+
 /* Fixed and within 1 MiB, however long the run. */
 static void
 test_history_memory (void)
@@ -788,6 +920,9 @@ main (int    argc,
   g_test_add_func ("/trainer/finished-while-paused/stepped", test_finished_paused_stepped);
   g_test_add_func ("/trainer/free-while-running", test_free_while_running);
   g_test_add_func ("/trainer/states", test_states);
+  g_test_add_func ("/trainer/step-sample", test_step_sample);
+  g_test_add_func ("/trainer/step-sample/states", test_step_sample_states);
+  g_test_add_func ("/trainer/step-sample/diverges", test_step_sample_diverges);
 
   return g_test_run ();
 }
