@@ -17,7 +17,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-race.h"
+#include "bp-runs-popover.h"
 #include "bp-settings.h"
+#include "bp-trajectories.h"
 #include "bp-window.h"
 #include "bp-window-files.h"
 
@@ -50,6 +53,13 @@ struct _BpWindow
   BpSession         *saved;           /* as last opened or saved: what "modified" compares */
   gboolean           modified;
   GSettings         *settings;        /* NULL when the schema is not installed */
+
+  BpTrajectories    *trajectories;
+  GtkWidget         *runs_button;
+  BpRunsPopover     *runs_popover;
+  BpRunList         *runs;            /* earlier runs, for the loss chart */
+  BpRace            *race;            /* the other lanes of a race */
+  BpRunSettings      run_settings;    /* the current run's */
 };
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -75,11 +85,13 @@ set_enabled (BpWindow   *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
-/* A run that can still go on: running, or paused. */
+/* A run that can still go on: running, or paused; or a lane of its
+ * race that can. */
 static gboolean
 run_is_live (BpWindow *self)
 {
-  return self->trainer != NULL && !bp_trainer_state_is_done (self->progress.state);
+  return (self->trainer != NULL && !bp_trainer_state_is_done (self->progress.state)) ||
+         bp_race_is_live (self->race);
 }
 
 /* A run's result is on show: a trainer's, or one read from a file. */
@@ -294,6 +306,7 @@ update_actions (BpWindow *self)
   set_enabled (self, "step-epoch", paused || can_start);
   set_enabled (self, "reset", shows_run (self));
   set_enabled (self, "new-parameters", !live);
+  set_enabled (self, "race", can_start);
   set_enabled (self, "import-people", !live);
   g_simple_action_set_state (G_SIMPLE_ACTION (pause), g_variant_new_boolean (paused));
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
@@ -332,6 +345,8 @@ show_idle (BpWindow *self)
   };
   size_epoch_label (self, config.epochs);
   bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
+  bp_trajectories_set_people (self->trajectories, people);
+  bp_trajectories_set_epochs (self->trajectories, config.epochs);
   bp_prediction_panel_set_people (self->prediction_panel, people, &norm);
   bp_prediction_panel_set_params (self->prediction_panel, &config.initial);
 }
@@ -365,7 +380,10 @@ read_trainer (BpWindow *self)
     return;
   self->progress = p;
   if (bp_trainer_copy_history (self->trainer, &self->history, &self->history_version))
-    bp_loss_chart_set_history (self->loss_chart, &self->history);
+    {
+      bp_loss_chart_set_history (self->loss_chart, &self->history);
+      bp_trajectories_set_history (self->trajectories, &self->history);
+    }
   bp_prediction_panel_set_params (self->prediction_panel, &p.params);
   if (p.state != before)
     update_actions (self);
@@ -381,6 +399,16 @@ stop_ticking (BpWindow *self)
   self->tick_id = 0;
 }
 
+/* The race's lanes, read in the same frame as the window's own run. */
+static void
+read_race (BpWindow *self)
+{
+  gboolean was_live = bp_race_is_live (self->race);
+
+  if (!bp_race_read (self->race) && was_live)
+    update_actions (self);
+}
+
 static gboolean
 on_tick (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -394,6 +422,7 @@ on_tick (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
   read_trainer (self);
+  read_race (self);
   if (run_is_live (self))
     return G_SOURCE_CONTINUE;
   self->tick_id = 0;
@@ -407,13 +436,59 @@ start_ticking (BpWindow *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 }
 
-/* Ends the current run, if any; bp_trainer_free() joins its thread. */
+/* The run that is about to go joins the earlier runs, with its loss
+ * curve and how it ended.  The lanes of its race are there already. */
+static void
+keep_run (BpWindow *self)
+{
+  g_autoptr(BpRun) run = NULL;
+
+  if (self->trainer == NULL || self->history.loss.count == 0)
+    return;
+  run = bp_run_new (&self->run_settings);
+  bp_run_set_loss (run, &self->history.loss);
+  bp_run_set_state (run, bp_trainer_state_is_done (self->progress.state)
+                         ? self->progress.state : BP_TRAINER_STOPPED);
+  bp_run_list_add (self->runs, run);
+}
+
+/* Ends the current run, if any, and keeps it to compare; freeing the
+ * trainers joins their threads. */
 static void
 discard_run (BpWindow *self)
 {
+  if (self->trainer != NULL)
+    bp_trainer_stop (self->trainer);
+  bp_race_stop (self->race);
+  keep_run (self);
+  bp_run_list_set_current (self->runs, NULL);
   stop_ticking (self);
   g_clear_pointer (&self->trainer, bp_trainer_free);
   self->restored = FALSE;
+}
+
+static void
+start_trajectories (BpWindow       *self,
+                    const BpPeople *people,
+                    guint64         epochs)
+{
+  bp_trajectories_set_people (self->trajectories, people);
+  bp_trajectories_clear (self->trajectories);
+  bp_trajectories_set_epochs (self->trajectories, epochs);
+}
+
+/* What labels this run among the earlier ones. */
+static void
+remember_run_settings (BpWindow              *self,
+                       const BpTrainerConfig *config)
+{
+  self->run_settings = (BpRunSettings) {
+    .learning_rate = config->learning_rate,
+    .epochs = config->epochs,
+    .seed = bp_training_form_get_seed (self->training_form),
+    .normalize = bp_training_form_get_normalize (self->training_form),
+  };
+  bp_run_list_set_current (self->runs, &self->run_settings);
 }
 
 static gboolean
@@ -438,6 +513,8 @@ start_run (BpWindow *self,
   bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
   bp_loss_chart_clear (self->loss_chart);
   bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
+  start_trajectories (self, people, config.epochs);
+  remember_run_settings (self, &config);
   size_epoch_label (self, config.epochs);
   bp_settings_remember_config (self->settings, &config);
   bp_trainer_start (self->trainer, paused);
@@ -468,9 +545,15 @@ pause_change_state (GSimpleAction *action,
   if (!run_is_live (self))
     return;
   if (g_variant_get_boolean (value))
-    bp_trainer_pause (self->trainer);
+    {
+      bp_trainer_pause (self->trainer);
+      bp_race_pause (self->race);
+    }
   else
-    bp_trainer_resume (self->trainer);
+    {
+      bp_trainer_resume (self->trainer);
+      bp_race_resume (self->race);
+    }
   read_trainer (self);
   update_actions (self);
 }
@@ -485,6 +568,7 @@ stop_activated (GSimpleAction *action,
   if (!run_is_live (self))
     return;
   bp_trainer_stop (self->trainer);
+  bp_race_stop (self->race);
   read_trainer (self);
   stop_ticking (self);
   update_actions (self);
@@ -503,6 +587,7 @@ step_activated (GSimpleAction *action,
   if (self->progress.state != BP_TRAINER_PAUSED)
     return;
   bp_trainer_step (self->trainer, 1);
+  bp_race_step (self->race, 1);
   start_ticking (self);
 }
 
@@ -516,6 +601,7 @@ reset_activated (GSimpleAction *action,
 
   discard_run (self);
   bp_loss_chart_clear (self->loss_chart);
+  bp_trajectories_clear (self->trajectories);
   show_idle (self);
   update_actions (self);
 }
@@ -537,9 +623,13 @@ new_parameters_activated (GSimpleAction *action,
 static void
 on_speed_changed (BpWindow *self)
 {
+  double pace = bp_training_form_get_pace (self->training_form, self->progress.epochs);
+
   if (run_is_live (self))
-    bp_trainer_set_pace (self->trainer,
-                         bp_training_form_get_pace (self->training_form, self->progress.epochs));
+    {
+      bp_trainer_set_pace (self->trainer, pace);
+      bp_race_set_pace (self->race, pace);
+    }
   update_modified (self);
 }
 
@@ -551,7 +641,107 @@ on_seed_changed (BpWindow *self)
   on_inputs_changed (self);
 }
 
+static void
+clear_runs_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer      user_data)
+{
+  bp_run_list_clear (BP_WINDOW (user_data)->runs);
+}
+
+/* The window's own run at the form's learning rate, and one lane for
+ * each other rate of the list, all from the same start. */
+static void
+race_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpDataset) data = NULL;
+  double rates[BP_RACE_MAX_RATES];
+  BpTrainerConfig config;
+  guint n;
+
+  n = bp_runs_popover_get_race_rates (self->runs_popover, rates, NULL);
+  if (n == 0 || run_is_live (self) || !start_run (self, FALSE))
+    return;
+  get_config (self, &config);
+  data = bp_people_to_dataset (people, &self->run_norm);
+  bp_race_start (self->race, data, &config, &self->run_settings, rates, n, self->runs);
+  update_actions (self);
+}
+
+/* Presenter mode: full screen, larger text (style.css) and thicker
+ * lines, for a projector. */
+static void
+apply_presenter (BpWindow *self,
+                 gboolean  presenter)
+{
+  if (presenter)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presenter");
+  bp_loss_chart_set_presenter (self->loss_chart, presenter);
+  bp_trajectories_set_presenter (self->trajectories, presenter);
+}
+
+static void
+fullscreen_change_state (GSimpleAction *action,
+                         GVariant      *value,
+                         gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  gboolean presenter = g_variant_get_boolean (value);
+
+  g_simple_action_set_state (action, value);
+  apply_presenter (self, presenter);
+  if (presenter)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "presenter-mode", presenter);
+}
+
+/* Leaving full screen some other way (the window manager) ends presenter
+ * mode too. */
+static void
+on_fullscreened (BpWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "fullscreen");
+  g_autoptr(GVariant) state = g_action_get_state (action);
+
+  if (!gtk_window_is_fullscreen (GTK_WINDOW (self)) && g_variant_get_boolean (state))
+    g_action_change_state (action, g_variant_new_boolean (FALSE));
+}
+
+/* The lesson view leaves out what a first lesson does not need: here
+ * the earlier runs and the race. */
+static void
+lesson_view_change_state (GSimpleAction *action,
+                          GVariant      *value,
+                          gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  gboolean lesson = g_variant_get_boolean (value);
+
+  g_simple_action_set_state (action, value);
+  gtk_widget_set_visible (self->runs_button, !lesson);
+  if (lesson)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "lesson");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "lesson");
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "lesson-view", lesson);
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "clear-runs", .activate = clear_runs_activated },
+  { .name = "race", .activate = race_activated },
+  /* Stateful without a parameter: activating them toggles the state. */
+  { .name = "fullscreen", .state = "false", .change_state = fullscreen_change_state },
+  { .name = "lesson-view", .state = "false", .change_state = lesson_view_change_state },
   { .name = "train", .activate = train_activated },
   /* Stateful without a parameter: activating it toggles the state. */
   { .name = "pause", .state = "false", .change_state = pause_change_state },
@@ -600,6 +790,20 @@ bp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bp_window_parent_class)->close_request (window);
 }
 
+/* Presenter mode and the lesson view as the teacher left them. */
+static void
+restore_view_modes (BpWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  if (g_settings_get_boolean (self->settings, "presenter-mode"))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "fullscreen",
+                                        g_variant_new_boolean (TRUE));
+  if (g_settings_get_boolean (self->settings, "lesson-view"))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "lesson-view",
+                                        g_variant_new_boolean (TRUE));
+}
+
 /* The settings are known only now: restore them, then take what the
  * window shows as the unmodified state. */
 static void
@@ -609,6 +813,7 @@ bp_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (bp_window_parent_class)->constructed (object);
   bp_settings_restore_window (self->settings, self);
+  restore_view_modes (self);
   bp_window_mark_saved (self, NULL);
 }
 
@@ -673,6 +878,8 @@ bp_window_finalize (GObject *object)
 
   bp_history_clear (&self->history);
   g_clear_pointer (&self->saved, bp_session_free);
+  g_clear_object (&self->race);
+  g_clear_object (&self->runs);
   G_OBJECT_CLASS (bp_window_parent_class)->finalize (object);
 }
 
@@ -708,6 +915,8 @@ bp_window_class_init (BpWindowClass *klass)
   g_type_ensure (BP_TYPE_PEOPLE_EDITOR);
   g_type_ensure (BP_TYPE_LOSS_CHART);
   g_type_ensure (BP_TYPE_PREDICTION_PANEL);
+  g_type_ensure (BP_TYPE_TRAJECTORIES);
+  g_type_ensure (BP_TYPE_RUNS_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-window.ui");
@@ -721,17 +930,34 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, hint_label);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, loss_chart);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, prediction_panel);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, runs_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, runs_popover);
 
   /* Bubble-phase shortcuts: an entry that has the focus takes Space and
    * Escape first, and a disabled action lets the key through. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+}
+
+/* The runs to compare, and presenter mode as the window manager sees it;
+ * before anything asks whether a run is live. */
+static void
+init_runs (BpWindow *self)
+{
+  self->runs = bp_run_list_new ();
+  self->race = bp_race_new ();
+  bp_loss_chart_set_overlays (self->loss_chart, self->runs);
+  bp_runs_popover_set_runs (self->runs_popover, self->runs);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), NULL);
 }
 
 static void
 bp_window_init (BpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  init_runs (self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   bp_history_init (&self->history);
@@ -1046,4 +1272,37 @@ bp_window_get_settings (BpWindow *self)
   g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
 
   return self->settings;
+}
+
+BpTrajectories *
+bp_window_get_trajectories (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->trajectories;
+}
+
+/* The earlier runs the loss chart overlays. */
+BpRunList *
+bp_window_get_runs (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->runs;
+}
+
+BpRace *
+bp_window_get_race (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->race;
+}
+
+BpRunsPopover *
+bp_window_get_runs_popover (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->runs_popover;
 }

@@ -7,9 +7,12 @@
 #include "bp-loss-chart.h"
 #include "bp-people-editor.h"
 #include "bp-prediction-panel.h"
+#include "bp-race.h"
+#include "bp-runs-popover.h"
 #include "bp-session.h"
 #include "bp-trainer.h"
 #include "bp-training-form.h"
+#include "bp-trajectories.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +42,9 @@ char              *bp_window_dup_display_name     (BpWindow      *self);
 gboolean           bp_window_get_modified         (BpWindow      *self);
 gboolean           bp_window_is_pristine          (BpWindow      *self);
 GSettings         *bp_window_get_settings         (BpWindow      *self);
+BpTrajectories    *bp_window_get_trajectories     (BpWindow      *self);
+BpRunList         *bp_window_get_runs             (BpWindow      *self);
+BpRace            *bp_window_get_race             (BpWindow      *self);
+BpRunsPopover     *bp_window_get_runs_popover     (BpWindow      *self);
 
 G_END_DECLS
