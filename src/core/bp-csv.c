@@ -537,8 +537,10 @@ static void
 append_field (GString    *out,
               const char *text)
 {
-  gboolean quote = text[0] == ' ' || strpbrk (text, ",\"\r\n") != NULL ||
-                   (text[0] != '\0' && text[strlen (text) - 1] == ' ');
+  /* Quoted when the reader would otherwise split it, or strip blanks
+   * (any g_ascii_isspace, as g_strstrip does) from its ends. */
+  gboolean quote = g_ascii_isspace (text[0]) || strpbrk (text, ",\"\r\n") != NULL ||
+                   (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1]));
 
   if (!quote)
     {
