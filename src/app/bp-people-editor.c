@@ -436,6 +436,34 @@ bp_people_editor_dup_people (BpPeopleEditor *self)
   return dup_rows (self, FALSE);
 }
 
+/* Gives the @index-th person trained on (the held out do not count) a
+ * new weight and height; FALSE when there is no such person. */
+gboolean
+bp_people_editor_move_person (BpPeopleEditor *self,
+                              guint           index,
+                              double          weight_lb,
+                              double          height_in)
+{
+  guint n;
+
+  g_return_val_if_fail (BP_IS_PEOPLE_EDITOR (self), FALSE);
+
+  n = bp_people_editor_get_n_people (self);
+  for (guint i = 0; i < n; i++)
+    {
+      BpPersonRow *row = bp_people_editor_get_row (self, i);
+
+      if (bp_person_row_get_held_out (row))
+        continue;
+      if (index-- == 0)
+        {
+          bp_person_row_set_measures (row, weight_lb, height_in);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The people held out for testing (maybe none), or NULL while any field
  * is wrong. */
 BpPeople *

@@ -19,6 +19,10 @@ BpPeople    *bp_people_editor_dup_people    (BpPeopleEditor *self);
 void         bp_people_editor_set_test_people (BpPeopleEditor *self,
                                                const BpPeople *people);
 BpPeople    *bp_people_editor_dup_test_people (BpPeopleEditor *self);
+gboolean     bp_people_editor_move_person   (BpPeopleEditor *self,
+                                             guint           index,
+                                             double          weight_lb,
+                                             double          height_in);
 guint        bp_people_editor_get_n_people  (BpPeopleEditor *self);
 BpPersonRow *bp_people_editor_get_row       (BpPeopleEditor *self,
                                              guint           index);

@@ -426,3 +426,21 @@ bp_person_row_set_held_out (BpPersonRow *self,
 
   gtk_check_button_set_active (self->test_check, held_out);
 }
+
+/* Moves the person, as dragging them on the decision map does: a new
+ * weight and height (valid ones), shown in the row's units. */
+void
+bp_person_row_set_measures (BpPersonRow *self,
+                            double       weight_lb,
+                            double       height_in)
+{
+  g_return_if_fail (BP_IS_PERSON_ROW (self));
+
+  self->person->weight_lb = weight_lb;
+  self->person->height_in = height_in;
+  show_value (self, self->weight_entry, bp_weight_from_lb (weight_lb, self->units));
+  show_value (self, self->height_entry, bp_height_from_in (height_in, self->units));
+  set_field_error (self, FIELD_WEIGHT, NULL);
+  set_field_error (self, FIELD_HEIGHT, NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

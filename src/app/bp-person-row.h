@@ -41,5 +41,8 @@ void            bp_person_row_focus_name  (BpPersonRow    *self);
 gboolean        bp_person_row_get_held_out (BpPersonRow   *self);
 void            bp_person_row_set_held_out (BpPersonRow   *self,
                                             gboolean       held_out);
+void            bp_person_row_set_measures (BpPersonRow   *self,
+                                            double         weight_lb,
+                                            double         height_in);
 
 G_END_DECLS

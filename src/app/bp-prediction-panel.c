@@ -54,7 +54,14 @@ enum
   N_PROPS
 };
 
+enum
+{
+  CLASSIFY_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* The seeds' two people to try, as they give them. */
 static const struct
@@ -181,6 +188,7 @@ on_classify_changed (BpPredictionPanel *self)
       self->height_in = height;
     }
   show_classify (self);
+  g_signal_emit (self, signals[CLASSIFY_CHANGED], 0);
 }
 
 /* Writes the classify entries from the data without reading them back,
@@ -199,6 +207,7 @@ show_classify_entries (BpPredictionPanel *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->weight_entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->height_entry), "error");
   show_classify (self);
+  g_signal_emit (self, signals[CLASSIFY_CHANGED], 0);
 }
 
 static void
@@ -309,6 +318,11 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
     g_param_spec_enum ("units", NULL, NULL, BP_TYPE_UNITS, BP_UNITS_LB_IN,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The person to classify changed, or became readable or not. */
+  signals[CLASSIFY_CHANGED] = g_signal_new ("classify-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-prediction-panel.ui");
@@ -465,6 +479,22 @@ bp_prediction_panel_set_classify (BpPredictionPanel *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->weight_entry), weight);
   gtk_editable_set_text (GTK_EDITABLE (self->height_entry), height);
+}
+
+/* The person in the classify box, in lb and in; FALSE while the box
+ * cannot be read. */
+gboolean
+bp_prediction_panel_get_classify_point (BpPredictionPanel *self,
+                                        double            *weight_lb,
+                                        double            *height_in)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), FALSE);
+
+  if (self->classify_error != NULL)
+    return FALSE;
+  *weight_lb = self->weight_lb;
+  *height_in = self->height_in;
+  return TRUE;
 }
 
 /* The network's output for the classify box; FALSE while it is wrong. */

@@ -31,6 +31,9 @@ void        bp_prediction_panel_set_classify        (BpPredictionPanel  *self,
                                                      const char         *height);
 gboolean    bp_prediction_panel_get_classify_output (BpPredictionPanel  *self,
                                                      double             *output);
+gboolean    bp_prediction_panel_get_classify_point  (BpPredictionPanel  *self,
+                                                     double             *weight_lb,
+                                                     double             *height_in);
 const char *bp_prediction_panel_get_classify_text   (BpPredictionPanel  *self);
 GtkEditable *bp_prediction_panel_get_classify_entry (BpPredictionPanel  *self,
                                                      gboolean            height);
