@@ -36,6 +36,7 @@ struct _BpWindow
   GtkLabel          *epoch_label;
   GtkLabel          *loss_label;
   GtkLabel          *hint_label;
+  GtkLabel          *file_label;
   BpLossChart       *loss_chart;
   BpPredictionPanel *prediction_panel;
 
@@ -264,6 +265,7 @@ update_title (BpWindow *self)
 {
   g_autofree char *name = bp_window_dup_display_name (self);
   g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
 
   if (self->modified)
     /* Translators: the window title when there are unsaved changes; %s is
@@ -273,6 +275,10 @@ update_title (BpWindow *self)
     /* Translators: the window title; %s is the file name */
     title = g_strdup_printf (_("%s — Backprop"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Translators: the lesson's file name in the status line, with a mark
+   * for unsaved changes */
+  label = self->modified ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+  gtk_label_set_text (self->file_label, label);
 }
 
 /* Modified means that saving now would write something else than the
@@ -928,6 +934,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, epoch_label);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, loss_label);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, loss_chart);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, prediction_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
@@ -1093,6 +1100,7 @@ fill_run (BpWindow  *self,
   session->state = p.state;
   session->epoch = p.epoch;
   session->epochs = p.epochs;
+  session->speed = bp_training_form_get_pace (self->training_form, p.epochs);
   session->current = p.params;
 }
 

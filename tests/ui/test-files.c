@@ -1,0 +1,547 @@
+/* test-files.c: sessions, people files and exports through the window
+ *
+ * A session saved, the window destroyed and another opened from the file
+ * must show exactly the same lesson: people, settings, parameters, the
+ * run's state and its loss history, bucket for bucket and bit for bit.
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bp-csv.h"
+#include "bp-export-dialog.h"
+#include "bp-window-files.h"
+#include "ui-utils.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("backprop-files-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  g_free (f->dir);
+}
+
+static GFile *
+tmp_file (Fixture    *f,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_file (GFile *file,
+           gsize *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &data, length, NULL, &error));
+  g_assert_no_error (error);
+  return data;
+}
+
+/* A lesson unlike the defaults in every setting: kg and cm, the mean
+ * normalisation, another rate, epochs, seed and speed, and Diana held out
+ * for testing. */
+static void
+set_up_lesson (BpWindow *window)
+{
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+
+  bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
+  bp_training_form_set_normalize (form, BP_NORMALIZE_MEAN);
+  ui_test_set_text (bp_training_form_get_learning_rate_entry (form), "0.25");
+  ui_test_set_text (bp_training_form_get_epochs_entry (form), "700");
+  ui_test_set_text (bp_training_form_get_seed_entry (form), "7");
+  bp_person_row_set_held_out (bp_people_editor_get_row (editor, 3), TRUE);
+  g_assert_cmpuint (bp_people_get_n (bp_people_editor_dup_test_people (editor)), ==, 1);
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return memcmp (&a, &b, sizeof a) == 0;
+}
+
+/* Everything the window shows about the run, compared exactly. */
+static void
+assert_same_run (BpWindow *a,
+                 BpWindow *b)
+{
+  BpProgress p = ui_test_progress (a), q = ui_test_progress (b);
+  BpPredictionPanel *pa = bp_window_get_prediction_panel (a);
+  BpPredictionPanel *pb = bp_window_get_prediction_panel (b);
+
+  g_assert_cmpint (p.state, ==, q.state);
+  g_assert_cmpuint (p.epoch, ==, q.epoch);
+  g_assert_cmpuint (p.epochs, ==, q.epochs);
+  g_assert_true (same_double (p.loss, q.loss));
+  g_assert_true (same_double (p.test_loss, q.test_loss));
+  g_assert_cmpmem (&p.params, sizeof p.params, &q.params, sizeof q.params);
+  g_assert_cmpstr (bp_window_get_state_text (a), ==, bp_window_get_state_text (b));
+  g_assert_cmpuint (bp_prediction_panel_get_n_people (pa), ==, bp_prediction_panel_get_n_people (pb));
+  for (guint i = 0; i < bp_prediction_panel_get_n_people (pa); i++)
+    g_assert_true (same_double (bp_prediction_panel_get_output (pa, i),
+                                bp_prediction_panel_get_output (pb, i)));
+  g_assert_cmpuint (bp_loss_chart_count_points (bp_window_get_loss_chart (a), FALSE), ==,
+                    bp_loss_chart_count_points (bp_window_get_loss_chart (b), FALSE));
+  g_assert_cmpuint (bp_loss_chart_count_points (bp_window_get_loss_chart (a), TRUE), ==,
+                    bp_loss_chart_count_points (bp_window_get_loss_chart (b), TRUE));
+}
+
+static void
+assert_same_form (BpWindow *a,
+                  BpWindow *b)
+{
+  BpTrainingForm *fa = bp_window_get_training_form (a), *fb = bp_window_get_training_form (b);
+
+  g_assert_cmpstr (gtk_editable_get_text (bp_training_form_get_learning_rate_entry (fa)), ==,
+                   gtk_editable_get_text (bp_training_form_get_learning_rate_entry (fb)));
+  g_assert_cmpstr (gtk_editable_get_text (bp_training_form_get_epochs_entry (fa)), ==,
+                   gtk_editable_get_text (bp_training_form_get_epochs_entry (fb)));
+  g_assert_cmpuint (bp_training_form_get_seed (fa), ==, bp_training_form_get_seed (fb));
+  g_assert_cmpint (bp_training_form_get_normalize (fa), ==, bp_training_form_get_normalize (fb));
+  g_assert_cmpint (bp_training_form_get_speed (fa), ==, bp_training_form_get_speed (fb));
+  g_assert_cmpint (bp_people_editor_get_units (bp_window_get_people_editor (a)), ==,
+                   bp_people_editor_get_units (bp_window_get_people_editor (b)));
+}
+
+/* Saves @window's lesson, destroys the window, opens the file in a new
+ * one and checks that it shows the same; returns the new window. */
+static BpWindow *
+save_and_reopen (Fixture  *f,
+                 BpWindow *window)
+{
+  g_autoptr(GFile) file = tmp_file (f, "lesson.backprop");
+  g_autoptr(BpSession) before = bp_window_dup_session (window, NULL);
+  g_autoptr(BpSession) after = NULL;
+  g_autoptr(GError) error = NULL;
+  BpWindow *reopened;
+
+  g_assert_true (bp_window_save (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (bp_window_get_modified (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "lesson.backprop — Backprop");
+
+  reopened = ui_test_new_window ();
+  g_assert_true (bp_window_load (reopened, file, &error));
+  g_assert_no_error (error);
+  /* Let the layout follow the units: the chart's width depends on it. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_same_run (window, reopened);
+  assert_same_form (window, reopened);
+  ui_test_destroy_window (window);
+
+  after = bp_window_dup_session (reopened, NULL);
+  g_assert_nonnull (after);
+  g_assert_true (bp_session_equal (before, after));
+  g_assert_true (g_file_equal (bp_window_get_file (reopened), file));
+  g_assert_false (bp_window_get_modified (reopened));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (reopened)), ==, "lesson.backprop — Backprop");
+  return reopened;
+}
+
+/* A finished run comes back with its history bucket for bit: the
+ * session compares every bucket's four numbers bit for bit. */
+static void
+test_session_finished (Fixture       *f,
+                       gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpWindow *reopened;
+  g_autoptr(BpSession) session = NULL;
+
+  set_up_lesson (window);
+  ui_test_activate (window, "train");
+  g_assert_cmpint (ui_test_run_until_done (window).state, ==, BP_TRAINER_FINISHED);
+
+  reopened = save_and_reopen (f, window);
+  session = bp_window_dup_session (reopened, NULL);
+  g_assert_cmpuint (session->history.loss.count, ==, 700);
+  g_assert_cmpuint (session->history.test_loss.count, ==, 700);
+  g_assert_cmpuint (bp_people_get_n (session->test), ==, 1);
+  g_assert_cmpstr (bp_people_get (session->test, 0)->name, ==, "Diana");
+  g_assert_cmpstr (bp_window_get_state_text (reopened), ==, "Finished");
+  /* A restored run resets like any other, back to the seed's start. */
+  g_assert_true (ui_test_action_enabled (reopened, "reset"));
+  ui_test_activate (reopened, "reset");
+  g_assert_cmpint (ui_test_progress (reopened).state, ==, BP_TRAINER_IDLE);
+  g_assert_true (bp_window_get_modified (reopened));
+  ui_test_destroy_window (reopened);
+}
+
+/* Stopped after a few single steps: a partly filled history, and the
+ * buttons of a run that cannot go on. */
+static void
+test_session_stopped (Fixture       *f,
+                      gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpWindow *reopened;
+
+  for (int i = 0; i < 3; i++)
+    {
+      ui_test_activate (window, "step-epoch");
+      while (ui_test_progress (window).epoch < (guint64) i + 1)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  ui_test_activate (window, "stop");
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_STOPPED);
+  g_assert_cmpuint (ui_test_progress (window).epoch, ==, 3);
+
+  reopened = save_and_reopen (f, window);
+  g_assert_cmpstr (bp_window_get_state_text (reopened), ==, "Stopped");
+  g_assert_true (ui_test_action_enabled (reopened, "train"));
+  g_assert_false (ui_test_action_enabled (reopened, "stop"));
+  ui_test_destroy_window (reopened);
+}
+
+/* Not trained yet: the idle state with the seed's predictions. */
+static void
+test_session_idle (Fixture       *f,
+                   gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+
+  set_up_lesson (window);
+  ui_test_destroy_window (save_and_reopen (f, window));
+}
+
+/* Garbage, a CSV, a newer format, a missing file: each gives an error
+ * dialog and leaves the lesson and the title as they were. */
+static void
+test_open_damaged (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *contents[] = {
+    "\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    "[Backprop]\nformat=99\n",
+    "[Backprop]\nformat=1\nunits=lb-in\n",
+  };
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(BpSession) before = NULL;
+
+  set_up_lesson (window);
+  before = bp_window_dup_session (window, NULL);
+  for (guint i = 0; i <= G_N_ELEMENTS (contents); i++)
+    {
+      g_autoptr(GFile) file = tmp_file (f, i < G_N_ELEMENTS (contents) ? "bad.backprop" : "gone.backprop");
+      g_autoptr(BpSession) after = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkMessageDialog *dialog;
+
+      if (i < G_N_ELEMENTS (contents))
+        g_assert_true (g_file_replace_contents (file, contents[i], strlen (contents[i]) + (i == 0 ? 16 : 0),
+                                                NULL, FALSE, 0, NULL, NULL, NULL));
+      g_assert_false (bp_window_load (window, file, &error));
+      g_assert_nonnull (error);
+
+      bp_window_open (window, file);
+      dialog = ui_test_find_dialog (GTK_WINDOW (window));
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled Lesson — Backprop");
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+      g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
+
+      after = bp_window_dup_session (window, NULL);
+      g_assert_true (bp_session_equal (before, after));
+      g_assert_null (bp_window_get_file (window));
+    }
+  ui_test_destroy_window (window);
+}
+
+/* The people go out as CSV and come back the same, held-out ones as
+ * training people at the end. */
+static void
+test_people_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  g_autoptr(GFile) file = tmp_file (f, "people.csv");
+  g_autoptr(BpPeople) exported = NULL;
+  g_autoptr(BpPeople) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  ui_test_set_text (ui_test_person_entry (window, 1, BP_PERSON_COLUMN_WEIGHT), "161.5");
+  bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
+  exported = bp_people_editor_dup_people (editor);
+  g_assert_true (bp_window_export_people (window, file, &error));
+  g_assert_no_error (error);
+  text = read_file (file, NULL);
+  g_assert_true (g_str_has_prefix (text, "name,gender,weight_kg,height_cm\r\n"));
+
+  /* Another lesson: different units and people, one held out. */
+  bp_people_editor_set_units (editor, BP_UNITS_LB_IN);
+  ui_test_activate (window, "reset");
+  bp_person_row_set_held_out (bp_people_editor_get_row (editor, 0), TRUE);
+  ui_test_set_text (ui_test_person_entry (window, 2, BP_PERSON_COLUMN_NAME), "Carl");
+
+  g_assert_true (bp_window_import_people (window, file, &error));
+  g_assert_no_error (error);
+  imported = bp_people_editor_dup_people (editor);
+  g_assert_cmpuint (bp_people_get_n (imported), ==, bp_people_get_n (exported));
+  for (guint i = 0; i < bp_people_get_n (imported); i++)
+    {
+      const BpPerson *p = bp_people_get (exported, i), *q = bp_people_get (imported, i);
+
+      g_assert_cmpstr (p->name, ==, q->name);
+      g_assert_cmpint (p->gender, ==, q->gender);
+      g_assert_true (same_double (p->weight_lb, q->weight_lb));
+      g_assert_true (same_double (p->height_in, q->height_in));
+    }
+  g_assert_cmpuint (bp_people_get_n (bp_people_editor_dup_test_people (editor)), ==, 0);
+  g_assert_cmpint (bp_people_editor_get_units (editor), ==, BP_UNITS_KG_CM);
+  ui_test_destroy_window (window);
+}
+
+static void
+test_import_bad_csv (Fixture       *f,
+                     gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) file = tmp_file (f, "bad.csv");
+  g_autoptr(BpSession) before = bp_window_dup_session (window, NULL);
+  g_autoptr(BpSession) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "name,gender,weight,height\r\nAlice,F,heavy,65\r\n";
+
+  g_assert_true (g_file_replace_contents (file, text, strlen (text), NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_false (bp_window_import_people (window, file, &error));
+  g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_VALUE);
+  /* Dropped or opened, a .csv goes to the people and fails the same way. */
+  bp_window_open (window, file);
+  g_assert_nonnull (ui_test_find_dialog (GTK_WINDOW (window)));
+  gtk_dialog_response (GTK_DIALOG (ui_test_find_dialog (GTK_WINDOW (window))), GTK_RESPONSE_CLOSE);
+  after = bp_window_dup_session (window, NULL);
+  g_assert_true (bp_session_equal (before, after));
+  ui_test_destroy_window (window);
+}
+
+/* PNG's width and height are big-endian in the IHDR chunk. */
+static guint32
+be32 (const char *bytes)
+{
+  const guchar *b = (const guchar *) bytes;
+
+  return (guint32) b[0] << 24 | (guint32) b[1] << 16 | (guint32) b[2] << 8 | b[3];
+}
+
+static void
+test_export_images (Fixture       *f,
+                    gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) png = tmp_file (f, "loss.png");
+  g_autoptr(GFile) svg = tmp_file (f, "loss.svg");
+  g_autoptr(GFile) pdf = tmp_file (f, "loss.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_data = NULL, *svg_data = NULL, *pdf_data = NULL;
+  gsize length;
+
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_true (bp_window_export_view (window, "loss", BP_EXPORT_FORMAT_PNG, 640, 360, png, &error));
+  g_assert_true (bp_window_export_view (window, "loss", BP_EXPORT_FORMAT_SVG, 800, 450, svg, &error));
+  g_assert_true (bp_window_export_view (window, "loss", BP_EXPORT_FORMAT_PDF, 400, 300, pdf, &error));
+  g_assert_no_error (error);
+
+  png_data = read_file (png, &length);
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (png_data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (png_data + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (be32 (png_data + 16), ==, 640);
+  g_assert_cmpuint (be32 (png_data + 20), ==, 360);
+
+  svg_data = read_file (svg, NULL);
+  g_assert_true (g_str_has_prefix (svg_data, "<?xml"));
+  g_assert_nonnull (strstr (svg_data, "<svg"));
+  g_assert_nonnull (strstr (svg_data, "width=\"800\""));
+  g_assert_nonnull (strstr (svg_data, "height=\"450\""));
+
+  pdf_data = read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+  /* memmem(): the PDF's compressed streams hold NUL bytes. */
+  g_assert_nonnull (memmem (pdf_data, length, "/MediaBox [ 0 0 400 300 ]", 25));
+  ui_test_destroy_window (window);
+}
+
+/* One row per bucket: 1000 epochs fit the history one epoch a row. */
+static void
+test_export_loss_history (Fixture       *f,
+                          gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) file = tmp_file (f, "loss.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_true (bp_window_export_loss_history (window, file, &error));
+  g_assert_no_error (error);
+  text = read_file (file, NULL);
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1002);  /* header, 1000 rows, "" */
+  g_assert_cmpstr (lines[0], ==, "first_epoch,last_epoch,first,last,min,max");
+  g_assert_true (g_str_has_prefix (lines[1], "1,1,0.6"));
+  g_assert_true (g_str_has_prefix (lines[1000], "1000,1000,0.00236"));
+  g_assert_cmpstr (lines[1001], ==, "");
+  ui_test_destroy_window (window);
+}
+
+/* The title says the file and whether it changed; undoing an edit by
+ * hand undoes the mark too. */
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  /* Not ui_test_new_window(): its change of speed is a change. */
+  BpWindow *window = bp_window_new (NULL);
+  GtkEditable *epochs = bp_training_form_get_epochs_entry (bp_window_get_training_form (window));
+  g_autoptr(GFile) file = tmp_file (f, "title.backprop");
+
+  ui_test_show (GTK_WINDOW (window), 1280, 800);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Lesson — Backprop");
+  g_assert_true (bp_window_is_pristine (window));
+  ui_test_set_text (epochs, "999");
+  g_assert_true (bp_window_get_modified (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled Lesson — Backprop");
+  ui_test_set_text (epochs, "1000");
+  g_assert_false (bp_window_get_modified (window));
+
+  ui_test_set_text (epochs, "999");
+  g_assert_true (bp_window_save (window, file, NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "title.backprop — Backprop");
+  g_assert_false (bp_window_is_pristine (window));
+  /* A setting the session keeps: the speed. */
+  bp_training_form_set_speed (bp_window_get_training_form (window), BP_SPEED_WATCHABLE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• title.backprop — Backprop");
+
+  /* Closing asks; Cancel keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (ui_test_find_dialog (GTK_WINDOW (window)));
+  gtk_dialog_response (GTK_DIALOG (ui_test_find_dialog (GTK_WINDOW (window))), GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  /* Save saves to the file and closes. */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (GTK_DIALOG (ui_test_find_dialog (GTK_WINDOW (window))), GTK_RESPONSE_ACCEPT);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_unref (window);
+  window = ui_test_new_window ();
+  g_assert_true (bp_window_load (window, file, NULL));
+  g_assert_cmpint (bp_training_form_get_speed (bp_window_get_training_form (window)), ==, BP_SPEED_WATCHABLE);
+  ui_test_destroy_window (window);
+}
+
+/* The chart tells screen readers where the run is. */
+static void
+test_chart_description (Fixture       *f,
+                        gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpLossChart *chart = bp_window_get_loss_chart (window);
+
+  gtk_test_accessible_assert_role (chart, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "No loss yet: the network has not been trained");
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Loss 0.00237 at epoch 1000 of 1000");
+  ui_test_destroy_window (window);
+}
+
+/* The chart goes to the clipboard as an image. */
+static void
+test_copy_chart (Fixture       *f,
+                 gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autoptr(GdkTexture) texture = bp_window_render_view (window, "loss", 300, 200, 2);
+
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 400);
+  ui_test_activate (window, "copy-chart");
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard),
+                                                    GDK_TYPE_TEXTURE));
+  ui_test_destroy_window (window);
+}
+
+/* The export dialog builds from its template and reports its choices. */
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GtkStringList) views = gtk_string_list_new ((const char *[]) { "Loss", NULL });
+  BpExportDialog *dialog = bp_export_dialog_new (GTK_WINDOW (window), G_LIST_MODEL (views));
+
+  bp_export_dialog_set_format (dialog, BP_EXPORT_FORMAT_SVG);
+  bp_export_dialog_set_size (dialog, 1000, 20000);
+  g_assert_cmpint (bp_export_dialog_get_format (dialog), ==, BP_EXPORT_FORMAT_SVG);
+  g_assert_cmpstr (bp_export_dialog_get_format_name (dialog), ==, "SVG drawing");
+  g_assert_cmpint (bp_export_dialog_get_width (dialog), ==, 1000);
+  g_assert_cmpint (bp_export_dialog_get_height (dialog), ==, BP_EXPORT_MAX_SIZE);
+  g_assert_cmpuint (bp_export_dialog_get_view (dialog), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* Accessible properties are kept for the tests to read, with no bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  ui_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/files/session/finished", test_session_finished);
+  ADD ("/files/session/stopped", test_session_stopped);
+  ADD ("/files/session/idle", test_session_idle);
+  ADD ("/files/session/damaged", test_open_damaged);
+  ADD ("/files/people/round-trip", test_people_csv);
+  ADD ("/files/people/bad", test_import_bad_csv);
+  ADD ("/files/export/images", test_export_images);
+  ADD ("/files/export/loss-history", test_export_loss_history);
+  ADD ("/files/export/dialog", test_export_dialog);
+  ADD ("/files/export/clipboard", test_copy_chart);
+  ADD ("/files/title", test_title);
+  ADD ("/files/chart-description", test_chart_description);
+#undef ADD
+
+  return g_test_run ();
+}
