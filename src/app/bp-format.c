@@ -2,10 +2,57 @@
 #include "bp-format.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "bp-parse.h"
+
+/* The locale's decimal separator: numbers on screen follow the locale,
+ * files and backprop-cli always use the dot. */
+const char *
+bp_format_decimal_point (void)
+{
+  const char *point = localeconv ()->decimal_point;
+
+  return point != NULL && point[0] != '\0' ? point : ".";
+}
+
+/* @text with every @from turned into @to. */
+char *
+bp_format_replace_point (const char *text,
+                         const char *from,
+                         const char *to)
+{
+  g_autoptr(GString) out = g_string_new (text);
+
+  if (!g_str_equal (from, to))
+    g_string_replace (out, from, to, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A number typed by the user: the core's strict parser, which reads the
+ * dot, given the locale's separator as a dot.  Both work, so "0.5" typed
+ * from habit or copied from a file is as good as "0,5". */
+gboolean
+bp_format_parse_double (const char  *text,
+                        double      *value,
+                        GError     **error)
+{
+  g_autofree char *plain = bp_format_replace_point (text, bp_format_decimal_point (), ".");
+
+  return bp_parse_double (plain, value, error);
+}
+
+/* The shortest text that bp_format_parse_double() reads back as @value
+ * exactly, with the locale's separator: for entries. */
+char *
+bp_format_editable (double value)
+{
+  g_autofree char *text = bp_format_double (value);
+
+  return bp_format_replace_point (text, ".", bp_format_decimal_point ());
+}
 
 /* "%.2f" without the zeros a person would not type: 133, 60.33, 2.5. */
 static char *
@@ -22,10 +69,11 @@ trimmed (double value)
     *--end = '\0';
   if (strcmp (buf, "-0") == 0)
     return g_strdup ("0");
-  return g_strdup (buf);
+  return bp_format_replace_point (buf, ".", bp_format_decimal_point ());
 }
 
-/* A weight or height as an entry shows it and bp_parse_double reads it. */
+/* A weight or height as an entry shows it and bp_format_parse_double()
+ * reads it. */
 char *
 bp_format_measure (double value)
 {
@@ -68,6 +116,8 @@ prettify (const char *text)
   g_string_append_len (out, text, e != NULL ? e - text : (gssize) strlen (text));
   if (out->str[0] == '-')
     g_string_replace (out, "-", "−", 1);
+  if (!g_str_equal (bp_format_decimal_point (), "."))
+    g_string_replace (out, ".", bp_format_decimal_point (), 1);
   if (e == NULL)
     return g_string_free (g_steal_pointer (&out), FALSE);
   g_string_append (out, "×10");

@@ -1,8 +1,8 @@
 /* bp-format.h: how numbers look in the window
  *
  * Kept apart from the widgets so that the rules are tested without a
- * display.  Entry texts use a dot whatever the locale, because the core's
- * strict parser reads them back.
+ * display.  Numbers on screen use the locale's decimal separator; what
+ * the user types may use it or the dot.
  */
 #pragma once
 
@@ -10,6 +10,14 @@
 
 G_BEGIN_DECLS
 
+const char *bp_format_decimal_point (void);
+char    *bp_format_replace_point (const char  *text,
+                                  const char  *from,
+                                  const char  *to);
+gboolean bp_format_parse_double  (const char  *text,
+                                  double      *value,
+                                  GError     **error);
+char    *bp_format_editable      (double       value);
 char *bp_format_measure (double value);
 char *bp_format_input   (double value);
 char *bp_format_verdict (double output);

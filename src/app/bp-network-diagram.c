@@ -453,7 +453,7 @@ read_edit (BpNetworkDiagram *self,
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *entry = GTK_WIDGET (self->edit_entry);
-  gboolean ok = bp_parse_double (gtk_editable_get_text (GTK_EDITABLE (entry)), value, &error);
+  gboolean ok = bp_format_parse_double (gtk_editable_get_text (GTK_EDITABLE (entry)), value, &error);
 
   if (ok)
     gtk_widget_remove_css_class (entry, "error");
@@ -956,7 +956,7 @@ bp_network_diagram_edit (BpNetworkDiagram *self,
     return FALSE;
   self->editing = param;
   show_title (self);
-  text = bp_format_double (bp_params_get (&self->params, param));
+  text = bp_format_editable (bp_params_get (&self->params, param));
   gtk_editable_set_text (GTK_EDITABLE (self->edit_entry), text);
   anchor_of (self, param, &anchor);
   gtk_popover_set_pointing_to (self->edit_popover, &anchor);

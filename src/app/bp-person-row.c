@@ -127,7 +127,7 @@ read_measure (BpPersonRow *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (field_entry (self, field)));
   double shown;
 
-  if (!bp_parse_double (text, &shown, error))
+  if (!bp_format_parse_double (text, &shown, error))
     return FALSE;
   if (field == FIELD_WEIGHT)
     {
@@ -370,7 +370,11 @@ bp_person_row_set_inputs (BpPersonRow *self,
     }
   a = bp_format_input (x0);
   b = bp_format_input (x1);
-  text = g_strdup_printf ("%s, %s", a, b);
+  /* Where a comma is the decimal separator, “−0,5; 1,2” stays readable. */
+  if (g_str_equal (bp_format_decimal_point (), ","))
+    text = g_strdup_printf ("%s; %s", a, b);
+  else
+    text = g_strdup_printf ("%s, %s", a, b);
   gtk_label_set_text (self->inputs_label, text);
 }
 

@@ -151,7 +151,7 @@ read_measure (BpPredictionPanel *self,
   double shown;
   gboolean ok;
 
-  ok = bp_parse_double (gtk_editable_get_text (entry), &shown, &error);
+  ok = bp_format_parse_double (gtk_editable_get_text (entry), &shown, &error);
   if (ok)
     {
       *value = height ? bp_height_to_in (shown, self->units) : bp_weight_to_lb (shown, self->units);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-format.h"
 #include "bp-parse.h"
 #include "bp-runs-popover.h"
 
@@ -157,7 +158,7 @@ parse_rate (const char  *text,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
-  if (!bp_parse_double (trimmed, rate, NULL) || *rate <= 0)
+  if (!bp_format_parse_double (trimmed, rate, NULL) || *rate <= 0)
     {
       g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_NOT_A_NUMBER,
                    _("“%s” is not a learning rate greater than 0"), trimmed);

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bp-enums.h"
+#include "bp-format.h"
 #include "bp-parse.h"
 #include "bp-training-form.h"
 
@@ -121,7 +122,7 @@ read_learning_rate (BpTrainingForm *self,
 {
   double value;
 
-  if (!bp_parse_double (field_text (self, FIELD_LEARNING_RATE), &value, error))
+  if (!bp_format_parse_double (field_text (self, FIELD_LEARNING_RATE), &value, error))
     return FALSE;
   if (value <= 0)
     {
@@ -522,12 +523,13 @@ bp_training_form_get_seed_entry (BpTrainingForm *self)
   return GTK_EDITABLE (self->seed_entry);
 }
 
-/* Shows @learning_rate as the shortest text that reads back exactly. */
+/* Shows @learning_rate as the shortest text that reads back exactly, with
+ * the locale's decimal separator. */
 void
 bp_training_form_set_learning_rate (BpTrainingForm *self,
                                     double          learning_rate)
 {
-  g_autofree char *text = bp_format_double (learning_rate);
+  g_autofree char *text = bp_format_editable (learning_rate);
 
   g_return_if_fail (BP_IS_TRAINING_FORM (self));
 
