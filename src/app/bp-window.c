@@ -56,6 +56,7 @@ struct _BpWindow
   GSettings         *settings;        /* NULL when the schema is not installed */
 
   BpTrajectories    *trajectories;
+  GtkRevealer       *presenter_bar;
   GtkWidget         *runs_button;
   BpRunsPopover     *runs_popover;
   BpRunList         *runs;            /* earlier runs, for the loss chart */
@@ -690,6 +691,7 @@ apply_presenter (BpWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presenter");
   bp_loss_chart_set_presenter (self->loss_chart, presenter);
   bp_trajectories_set_presenter (self->trajectories, presenter);
+  gtk_revealer_set_reveal_child (self->presenter_bar, presenter);
 }
 
 static void
@@ -938,6 +940,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, loss_chart);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, prediction_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, presenter_bar);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, runs_button);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, runs_popover);
 
