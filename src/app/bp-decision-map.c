@@ -493,7 +493,7 @@ marker_path (cairo_t  *cr,
              double    y,
              double    r)
 {
-  cairo_new_sub_path (cr);
+  cairo_new_path (cr);
   if (gender == BP_GENDER_FEMALE)
     cairo_arc (cr, x, y, r, 0, 2 * G_PI);
   else
@@ -581,6 +581,7 @@ draw_classify (BpDecisionMap  *self,
   bp_map_frame_to_px (&g->frame, x, y, &px, &py);
   if (!bp_map_frame_contains (&g->frame, px, py))
     return;
+  cairo_new_path (cr);
   for (guint pass = 0; pass < 2; pass++)
     {
       set_color (cr, pass == 0 ? &paper : &ink, 1);

@@ -92,6 +92,10 @@ static const char * const names[BP_N_PARAMS] = {
   "w<sub>6</sub>", "b<sub>1</sub>", "b<sub>2</sub>", "b<sub>3</sub>",
 };
 
+static const char * const subscript_names[BP_N_PARAMS] = {
+  "w₁", "w₂", "w₃", "w₄", "w₅", "w₆", "b₁", "b₂", "b₃",
+};
+
 #define DL_DY "∂L/∂y<sub>pred</sub>"
 
 /* The factors of each parameter's chain rule, as the seeds write them. */
@@ -483,8 +487,10 @@ show_check (BpExplainPanel        *self,
           const BpParams *values[] = { NULL, &c->backprop, &c->numeric, &c->relative_difference };
           g_autofree char *text = NULL;
 
+          /* Subscript digits, not <sub>, which would make the lines of
+           * this column taller than the others'. */
           if (k == 0)
-            text = g_strdup_printf ("∂L/∂%s", names[i]);
+            text = g_strdup_printf ("∂L/∂%s", subscript_names[i]);
           else
             text = bp_format_significant (bp_params_get (values[k], i), k == 3 ? 2 : 8);
           g_string_append_printf (out, "\n%s", text);

@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-csv.h"
+#include "bp-format.h"
 #include "bp-race.h"
 #include "bp-runs-popover.h"
 #include "bp-settings.h"
@@ -62,6 +64,12 @@ struct _BpWindow
   BpRunList         *runs;            /* earlier runs, for the loss chart */
   BpRace            *race;            /* the other lanes of a race */
   BpRunSettings      run_settings;    /* the current run's */
+
+  GtkStack          *views;
+  BpNetworkDiagram  *network_diagram;
+  BpDecisionMap     *decision_map;
+  BpExplainPanel    *explain_panel;
+  BpUndoStack       *undo;            /* edits made on the views between runs */
 };
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -315,6 +323,13 @@ update_actions (BpWindow *self)
   set_enabled (self, "new-parameters", !live);
   set_enabled (self, "race", can_start);
   set_enabled (self, "import-people", !live);
+  set_enabled (self, "undo", !live && bp_undo_stack_get_can_undo (self->undo));
+  set_enabled (self, "redo", !live && bp_undo_stack_get_can_redo (self->undo));
+  set_enabled (self, "worked-example", !live);
+  set_enabled (self, "step-person", (paused && !bp_race_is_live (self->race)) || can_start);
+  bp_network_diagram_set_editable (self->network_diagram, !live);
+  bp_decision_map_set_editable (self->decision_map, !live);
+  bp_explain_panel_set_editable (self->explain_panel, !live);
   g_simple_action_set_state (G_SIMPLE_ACTION (pause), g_variant_new_boolean (paused));
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   update_train_tooltip (self);
@@ -325,6 +340,31 @@ update_actions (BpWindow *self)
   show_progress (self);
   show_hint (self);
   update_modified (self);
+}
+
+/* The people, how they became inputs and the learning rate, for the
+ * views of the network; the held out are the editor's. */
+static void
+show_views_people (BpWindow           *self,
+                   const BpPeople     *people,
+                   const BpNormalizer *norm,
+                   double              learning_rate)
+{
+  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
+
+  bp_network_diagram_set_people (self->network_diagram, people, norm);
+  bp_decision_map_set_people (self->decision_map, people, test, norm);
+  bp_explain_panel_set_people (self->explain_panel, people, norm);
+  bp_explain_panel_set_learning_rate (self->explain_panel, learning_rate);
+}
+
+static void
+show_views_params (BpWindow       *self,
+                   const BpParams *params)
+{
+  bp_network_diagram_set_params (self->network_diagram, params);
+  bp_decision_map_set_params (self->decision_map, params);
+  bp_explain_panel_set_params (self->explain_panel, params);
 }
 
 /* No run: the predictions and loss of the seed's initial parameters. */
@@ -356,6 +396,8 @@ show_idle (BpWindow *self)
   bp_trajectories_set_epochs (self->trajectories, config.epochs);
   bp_prediction_panel_set_people (self->prediction_panel, people, &norm);
   bp_prediction_panel_set_params (self->prediction_panel, &config.initial);
+  show_views_people (self, people, &norm, config.learning_rate);
+  show_views_params (self, &config.initial);
 }
 
 /* People or settings changed.  After a run the predictions keep its
@@ -370,7 +412,10 @@ on_inputs_changed (BpWindow *self)
     show_idle (self);
   else if (!run_is_live (self) &&
            (people = bp_people_editor_dup_people (self->people_editor)) != NULL)
-    bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
+    {
+      bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
+      show_views_people (self, people, &self->run_norm, self->run_settings.learning_rate);
+    }
   update_actions (self);
 }
 
@@ -392,6 +437,8 @@ read_trainer (BpWindow *self)
       bp_trajectories_set_history (self->trajectories, &self->history);
     }
   bp_prediction_panel_set_params (self->prediction_panel, &p.params);
+  show_views_params (self, &p.params);
+  bp_explain_panel_set_next (self->explain_panel, p.sample);
   if (p.state != before)
     update_actions (self);
   else
@@ -518,6 +565,7 @@ start_run (BpWindow *self,
   test_data = bp_people_to_dataset (test, &self->run_norm);
   self->trainer = bp_trainer_new (data, test_data, &config);
   bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
+  show_views_people (self, people, &self->run_norm, config.learning_rate);
   bp_loss_chart_clear (self->loss_chart);
   bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
   start_trajectories (self, people, config.epochs);
@@ -744,6 +792,225 @@ lesson_view_change_state (GSimpleAction *action,
     g_settings_set_boolean (self->settings, "lesson-view", lesson);
 }
 
+/* ---- editing on the views, between runs ------------------------------------ */
+
+/* The next run starts from the seed's parameters (@custom FALSE) or from
+ * @params, which are on show at once, as after Reset. */
+static void
+set_initial (BpWindow       *self,
+             gboolean        custom,
+             const BpParams *params)
+{
+  self->custom_initial = custom;
+  if (custom)
+    self->initial = *params;
+  reset_activated (NULL, NULL, self);
+}
+
+typedef struct
+{
+  BpWindow *window;
+  gboolean  custom_before;
+  BpParams  before;
+  BpParams  after;
+} ParamsEdit;
+
+static void
+undo_params (gpointer data,
+             gboolean redo)
+{
+  ParamsEdit *edit = data;
+
+  if (redo)
+    set_initial (edit->window, TRUE, &edit->after);
+  else
+    set_initial (edit->window, edit->custom_before, &edit->before);
+}
+
+/* The parameters on show become @params, and the next run starts from
+ * them until a new seed; undoable.  A finished run is put away, so its
+ * parameters come back as edited ones on undo. */
+static void
+edit_parameters (BpWindow       *self,
+                 const BpParams *params,
+                 const char     *label)
+{
+  ParamsEdit *edit;
+
+  if (run_is_live (self) || !bp_params_all_finite (params))
+    return;
+  edit = g_new (ParamsEdit, 1);
+  *edit = (ParamsEdit) { self, self->custom_initial || shows_run (self), self->progress.params, *params };
+  set_initial (self, TRUE, params);
+  bp_undo_stack_push (self->undo, label, undo_params, edit, g_free);
+}
+
+static void
+on_parameter_edited (BpWindow *self,
+                     guint     param,
+                     double    value)
+{
+  BpParams params = self->progress.params;
+  /* Translators: an edit to undo, %s a parameter such as “w1” */
+  g_autofree char *label = g_strdup_printf (_("Set %s"), bp_param_name (param));
+
+  bp_params_set (&params, param, value);
+  edit_parameters (self, &params, label);
+}
+
+/* "Apply This Step": exactly the SGD step the panel shows. */
+static void
+on_apply_step (BpWindow *self)
+{
+  BpExplain e;
+
+  if (bp_explain_panel_get_explain (self->explain_panel, NULL, &e))
+    edit_parameters (self, &e.after, _("Apply Step"));
+}
+
+typedef struct
+{
+  BpWindow *window;
+  guint     index;
+  double    from[2];   /* lb, in */
+  double    to[2];
+} PersonMove;
+
+static void
+undo_move (gpointer data,
+           gboolean redo)
+{
+  PersonMove *move = data;
+  const double *where = redo ? move->to : move->from;
+
+  bp_people_editor_move_person (move->window->people_editor, move->index, where[0], where[1]);
+}
+
+/* A training person dragged on the decision map; undoable. */
+static void
+on_person_moved (BpWindow *self,
+                 guint     index,
+                 double    weight_lb,
+                 double    height_in)
+{
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  BpUnits units = bp_people_editor_get_units (self->people_editor);
+  const BpPerson *p;
+  PersonMove *move;
+
+  if (run_is_live (self) || people == NULL || index >= bp_people_get_n (people) ||
+      !bp_check_weight_lb (weight_lb, units, NULL) || !bp_check_height_in (height_in, units, NULL))
+    return;
+  p = bp_people_get (people, index);
+  move = g_new (PersonMove, 1);
+  *move = (PersonMove) { self, index, { p->weight_lb, p->height_in }, { weight_lb, height_in } };
+  bp_people_editor_move_person (self->people_editor, index, weight_lb, height_in);
+  bp_undo_stack_push (self->undo, _("Move Person"), undo_move, move, g_free);
+}
+
+/* A click on the decision map asks the prediction panel about the point. */
+static void
+on_map_classify (BpWindow *self,
+                 double    weight,
+                 double    height)
+{
+  g_autofree char *w = bp_format_measure (weight);
+  g_autofree char *h = bp_format_measure (height);
+
+  bp_prediction_panel_set_classify (self->prediction_panel, w, h);
+}
+
+static void
+on_classify_changed (BpWindow *self)
+{
+  double weight = 0, height = 0;
+  gboolean valid = bp_prediction_panel_get_classify_point (self->prediction_panel, &weight, &height);
+
+  bp_decision_map_set_classify (self->decision_map, valid, weight, height);
+}
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  if (!run_is_live (self))
+    bp_undo_stack_undo (self->undo);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  if (!run_is_live (self))
+    bp_undo_stack_redo (self->undo);
+}
+
+/* The index of the seeds' Alice (133 lb, 65 in, F) among the people
+ * trained on, or -1. */
+static int
+find_seed_alice (BpWindow *self)
+{
+  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  const BpPerson *alice;
+  guint index;
+
+  if (people == NULL || (alice = bp_people_find (people, "Alice", &index)) == NULL)
+    return -1;
+  if (alice->weight_lb != 133 || alice->height_in != 65 || alice->gender != BP_GENDER_FEMALE)
+    return -1;
+  return index;
+}
+
+/* The seeds' worked example: weights 1, biases 0, the inputs normalised
+ * their way, and Alice's step explained.  Without their Alice, the seed
+ * people come back (those held out stay). */
+static void
+worked_example_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  static const BpParams example = { 1, 1, 1, 1, 1, 1, 0, 0, 0 };
+  BpWindow *self = BP_WINDOW (user_data);
+  int alice;
+
+  if (run_is_live (self))
+    return;
+  bp_training_form_set_normalize (self->training_form, BP_NORMALIZE_SEED);
+  if ((alice = find_seed_alice (self)) < 0)
+    {
+      g_autoptr(BpPeople) seed = bp_people_new_seed ();
+
+      bp_people_editor_set_people (self->people_editor, seed);
+      alice = 0;
+    }
+  edit_parameters (self, &example, _("Worked Example"));
+  bp_explain_panel_set_person (self->explain_panel, alice);
+  gtk_stack_set_visible_child_name (self->views, "explain");
+}
+
+/* One person's step, then paused; between runs it starts a paused run
+ * first, as Step does.  A race's lanes only step by epochs. */
+static void
+step_person_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+
+  if (!run_is_live (self) && !start_run (self, TRUE))
+    return;
+  if (self->progress.state != BP_TRAINER_PAUSED || bp_race_is_live (self->race))
+    return;
+  bp_trainer_step_sample (self->trainer);
+  start_ticking (self);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "clear-runs", .activate = clear_runs_activated },
   { .name = "race", .activate = race_activated },
@@ -757,6 +1024,10 @@ static const GActionEntry win_entries[] = {
   { .name = "reset", .activate = reset_activated },
   { .name = "step-epoch", .activate = step_activated },
   { .name = "new-parameters", .activate = new_parameters_activated },
+  { .name = "undo", .activate = undo_activated },
+  { .name = "redo", .activate = redo_activated },
+  { .name = "worked-example", .activate = worked_example_activated },
+  { .name = "step-person", .activate = step_person_activated },
 };
 
 /* Closing mid-run: stopping joins the worker, and the final progress
@@ -888,6 +1159,7 @@ bp_window_finalize (GObject *object)
   g_clear_pointer (&self->saved, bp_session_free);
   g_clear_object (&self->race);
   g_clear_object (&self->runs);
+  g_clear_object (&self->undo);
   G_OBJECT_CLASS (bp_window_parent_class)->finalize (object);
 }
 
@@ -923,6 +1195,9 @@ bp_window_class_init (BpWindowClass *klass)
   g_type_ensure (BP_TYPE_PEOPLE_EDITOR);
   g_type_ensure (BP_TYPE_LOSS_CHART);
   g_type_ensure (BP_TYPE_PREDICTION_PANEL);
+  g_type_ensure (BP_TYPE_NETWORK_DIAGRAM);
+  g_type_ensure (BP_TYPE_DECISION_MAP);
+  g_type_ensure (BP_TYPE_EXPLAIN_PANEL);
   g_type_ensure (BP_TYPE_TRAJECTORIES);
   g_type_ensure (BP_TYPE_RUNS_POPOVER);
 
@@ -939,6 +1214,10 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, loss_chart);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, prediction_panel);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, network_diagram);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, decision_map);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, explain_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, presenter_bar);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, runs_button);
@@ -949,6 +1228,10 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+  /* Bubble phase too: an entry's own text undo comes first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 /* The runs to compare, and presenter mode as the window manager sees it;
@@ -963,6 +1246,30 @@ init_runs (BpWindow *self)
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), NULL);
 }
 
+/* The undo stack of the edits made on the views, and what the views
+ * report: edited parameters, a step applied, a person moved, a point to
+ * classify. */
+static void
+init_views (BpWindow *self)
+{
+  self->undo = bp_undo_stack_new ();
+  g_signal_connect_object (self->undo, "notify::can-undo",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo, "notify::can-redo",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->network_diagram, "parameter-edited",
+                           G_CALLBACK (on_parameter_edited), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->explain_panel, "apply",
+                           G_CALLBACK (on_apply_step), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->decision_map, "classify",
+                           G_CALLBACK (on_map_classify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->decision_map, "person-moved",
+                           G_CALLBACK (on_person_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prediction_panel, "classify-changed",
+                           G_CALLBACK (on_classify_changed), self, G_CONNECT_SWAPPED);
+  on_classify_changed (self);
+}
+
 static void
 bp_window_init (BpWindow *self)
 {
@@ -972,6 +1279,7 @@ bp_window_init (BpWindow *self)
                                    G_N_ELEMENTS (win_entries), self);
   bp_history_init (&self->history);
   bp_window_files_init (self);
+  init_views (self);
 
   g_signal_connect_object (self->people_editor, "changed",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
@@ -1209,6 +1517,8 @@ restore_run (BpWindow        *self,
   bp_loss_chart_set_history (self->loss_chart, &self->history);
   bp_prediction_panel_set_people (self->prediction_panel, s->people, norm);
   bp_prediction_panel_set_params (self->prediction_panel, &s->current);
+  show_views_people (self, s->people, norm, s->learning_rate);
+  show_views_params (self, &s->current);
 }
 
 /* Shows @session: its people, settings and run, ending any run there
@@ -1316,4 +1626,45 @@ bp_window_get_runs_popover (BpWindow *self)
   g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
 
   return self->runs_popover;
+}
+
+GtkStack *
+bp_window_get_views (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->views;
+}
+
+BpNetworkDiagram *
+bp_window_get_network_diagram (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->network_diagram;
+}
+
+BpDecisionMap *
+bp_window_get_decision_map (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->decision_map;
+}
+
+BpExplainPanel *
+bp_window_get_explain_panel (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->explain_panel;
+}
+
+/* The edits made on the views between runs, to undo and redo. */
+BpUndoStack *
+bp_window_get_undo_stack (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->undo;
 }

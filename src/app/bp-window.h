@@ -4,7 +4,10 @@
 #include <gtk/gtk.h>
 
 #include "bp-application.h"
+#include "bp-decision-map.h"
+#include "bp-explain-panel.h"
 #include "bp-loss-chart.h"
+#include "bp-network-diagram.h"
 #include "bp-people-editor.h"
 #include "bp-prediction-panel.h"
 #include "bp-race.h"
@@ -13,6 +16,7 @@
 #include "bp-trainer.h"
 #include "bp-training-form.h"
 #include "bp-trajectories.h"
+#include "bp-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +50,10 @@ BpTrajectories    *bp_window_get_trajectories     (BpWindow      *self);
 BpRunList         *bp_window_get_runs             (BpWindow      *self);
 BpRace            *bp_window_get_race             (BpWindow      *self);
 BpRunsPopover     *bp_window_get_runs_popover     (BpWindow      *self);
+GtkStack          *bp_window_get_views            (BpWindow      *self);
+BpNetworkDiagram  *bp_window_get_network_diagram  (BpWindow      *self);
+BpDecisionMap     *bp_window_get_decision_map     (BpWindow      *self);
+BpExplainPanel    *bp_window_get_explain_panel    (BpWindow      *self);
+BpUndoStack       *bp_window_get_undo_stack       (BpWindow      *self);
 
 G_END_DECLS
