@@ -59,6 +59,8 @@ struct _BpWindow
 
   BpTrajectories    *trajectories;
   GtkRevealer       *presenter_bar;
+  GtkWidget         *side_pane;
+  GtkWidget         *side_separator;
   GtkWidget         *runs_button;
   BpRunsPopover     *runs_popover;
   BpRunList         *runs;            /* earlier runs, for the loss chart */
@@ -728,7 +730,9 @@ race_activated (GSimpleAction *action,
 }
 
 /* Presenter mode: full screen, larger text (style.css) and thicker
- * lines, for a projector. */
+ * lines, for a projector.  The views take the whole width: the settings
+ * and people, which the class reads less than the charts, come back on
+ * leaving it. */
 static void
 apply_presenter (BpWindow *self,
                  gboolean  presenter)
@@ -740,6 +744,8 @@ apply_presenter (BpWindow *self,
   bp_loss_chart_set_presenter (self->loss_chart, presenter);
   bp_trajectories_set_presenter (self->trajectories, presenter);
   gtk_revealer_set_reveal_child (self->presenter_bar, presenter);
+  gtk_widget_set_visible (self->side_pane, !presenter);
+  gtk_widget_set_visible (self->side_separator, !presenter);
 }
 
 static void
@@ -1220,6 +1226,8 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, explain_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, presenter_bar);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, side_pane);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, side_separator);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, runs_button);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, runs_popover);
 
