@@ -1,0 +1,79 @@
+/* test-shortcuts.c: the shortcuts window lists every accelerator the
+ * application sets, and names only actions that exist */
+#include <string.h>
+
+#include "bp-application.h"
+#include "ui-utils.h"
+
+#define HELP_OVERLAY "/io/github/backprop/Backprop/gtk/help-overlay.ui"
+
+/* The action names the shortcuts window shows. */
+static GHashTable *
+listed_actions (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (HELP_OVERLAY);
+  GHashTable *listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      char *action = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "action-name", &action, NULL);
+      if (action != NULL)
+        g_hash_table_add (listed, action);
+    }
+  gtk_window_destroy (overlay);
+  return listed;
+}
+
+static void
+test_every_accelerator_listed (void)
+{
+  g_autoptr(BpApplication) app = bp_application_new ();
+  g_autoptr(GHashTable) listed = listed_actions ();
+  g_auto(GStrv) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  const char *name;
+  BpWindow *window;
+
+  /* Registering runs startup, which sets the accelerators. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_strv_length (actions), >=, 9);
+  for (guint i = 0; actions[i] != NULL; i++)
+    if (!g_hash_table_contains (listed, actions[i]))
+      g_error ("%s has an accelerator but is not in the shortcuts window", actions[i]);
+
+  /* And every listed action is one a window or the application has. */
+  window = bp_window_new (app);
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      const char *dot = strchr (name, '.');
+
+      g_assert_nonnull (dot);
+      if (g_str_has_prefix (name, "win."))
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), dot + 1));
+      else if (g_str_has_prefix (name, "app."))
+        g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), dot + 1));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/shortcuts/every-accelerator-listed", test_every_accelerator_listed);
+
+  return g_test_run ();
+}
