@@ -308,6 +308,12 @@ update_modified (BpWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+static void
+update_clear_runs (BpWindow *self)
+{
+  set_enabled (self, "clear-runs", g_list_model_get_n_items (G_LIST_MODEL (self->runs)) > 0);
+}
+
 /* Everything that depends on whether a run is live and the inputs valid. */
 static void
 update_actions (BpWindow *self)
@@ -324,6 +330,7 @@ update_actions (BpWindow *self)
   set_enabled (self, "reset", shows_run (self));
   set_enabled (self, "new-parameters", !live);
   set_enabled (self, "race", can_start);
+  update_clear_runs (self);
   set_enabled (self, "import-people", !live);
   set_enabled (self, "undo", !live && bp_undo_stack_get_can_undo (self->undo));
   set_enabled (self, "redo", !live && bp_undo_stack_get_can_redo (self->undo));
@@ -1251,6 +1258,8 @@ init_runs (BpWindow *self)
   self->race = bp_race_new ();
   bp_loss_chart_set_overlays (self->loss_chart, self->runs);
   bp_runs_popover_set_runs (self->runs_popover, self->runs);
+  g_signal_connect_object (self->runs, "items-changed", G_CALLBACK (update_clear_runs),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (on_fullscreened), NULL);
 }
 

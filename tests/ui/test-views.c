@@ -1,640 +1,336 @@
-/* test-views.c: the network diagram, the decision map and the explanation
- * of a step, in the window, driven through its actions
+/* test-views.c: the trajectories page, earlier runs, the learning-rate
+ * race, presenter mode and the lesson view, driven through the window's
+ * actions
  *
- * Runs under a display (Xvfb).  Waits iterate the main loop until a
- * condition holds; nothing depends on how fast the machine is.  The
- * explanation is checked against the core and against backprop-cli
- * explain --json, read back with json-glib.
+ * Every wait iterates the main loop until a condition holds.
  */
-#include <json-glib/json-glib.h>
-#include <math.h>
-#include <string.h>
-#include <sys/wait.h>
-
+#include "bp-settings.h"
 #include "ui-utils.h"
 
-#define N_SEED_PEOPLE 4
-
-static const BpParams worked_example = { 1, 1, 1, 1, 1, 1, 0, 0, 0 };
-
-/* ---- helpers --------------------------------------------------------------- */
-
-static void
-drain (void)
+static GtkStack *
+views_of (BpWindow *window)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (bp_window_get_trajectories (window)),
+                                              GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  return GTK_STACK (stack);
 }
 
-/* Shows a page of the views and waits until it is on screen and sized. */
-static GtkWidget *
-show_page (BpWindow   *window,
-           const char *name)
+static void
+set_rate (BpWindow   *window,
+          const char *rate)
 {
-  GtkStack *views = bp_window_get_views (window);
-  GtkWidget *page;
+  ui_test_set_text (bp_training_form_get_learning_rate_entry (bp_window_get_training_form (window)),
+                    rate);
+}
 
-  gtk_stack_set_visible_child_name (views, name);
-  page = gtk_stack_get_child_by_name (views, name);
-  g_assert_nonnull (page);
-  while (!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) == 0)
+static void
+set_epochs (BpWindow   *window,
+            const char *epochs)
+{
+  ui_test_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (window)),
+                    epochs);
+}
+
+/* Until neither the run nor a lane of its race can go on. */
+static void
+run_until_all_done (BpWindow *window)
+{
+  ui_test_run_until_done (window);
+  while (bp_race_is_live (bp_window_get_race (window)))
     g_main_context_iteration (NULL, TRUE);
-  drain ();
-  return page;
 }
 
+static gboolean
+action_state (BpWindow   *window,
+              const char *name)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), name);
+
+  return g_variant_get_boolean (state);
+}
+
+static guint
+n_runs (BpWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (bp_window_get_runs (window)));
+}
+
+static BpRun *
+run_at (BpWindow *window,
+        guint     i)
+{
+  g_autoptr(BpRun) run = g_list_model_get_item (G_LIST_MODEL (bp_window_get_runs (window)), i);
+
+  return run;  /* the list holds it */
+}
+
+/* Each parameter's chart ends exactly at the parameter the run ended
+ * with, and each person's at the output the predictions show. */
 static void
-wait_for (BpWindow *window,
-          guint64   epoch,
-          guint     sample)
-{
-  BpProgress p;
-
-  while ((p = ui_test_progress (window)).epoch != epoch || p.sample != sample)
-    g_main_context_iteration (NULL, TRUE);
-  drain ();
-}
-
-static void
-assert_params_equal (const BpParams *a,
-                     const BpParams *b)
-{
-  g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
-}
-
-static BpParams
-diagram_params (BpWindow *window)
-{
-  BpParams params;
-
-  bp_network_diagram_get_params (bp_window_get_network_diagram (window), &params);
-  return params;
-}
-
-static BpParams
-seed_params (guint32 seed)
-{
-  BpParams params;
-
-  bp_params_from_seed (&params, seed);
-  return params;
-}
-
-/* Alice, Bob, Charlie, Diana, normalised the seeds' way. */
-static const double seed_x0[] = { -2, 25, 17, -15 };
-static const double seed_x1[] = { -1, 6, 4, -6 };
-static const double seed_y[] = { 1, 0, 0, 1 };
-
-/* Every view shows @params. */
-static void
-assert_views_show (BpWindow       *window,
-                   const BpParams *params)
-{
-  BpDecisionMap *map = bp_window_get_decision_map (window);
-  BpParams shown = diagram_params (window);
-  BpExplain e;
-  double x, y;
-
-  assert_params_equal (&shown, params);
-  g_assert_true (bp_explain_panel_get_explain (bp_window_get_explain_panel (window), NULL, &e));
-  assert_params_equal (&e.before, params);
-  /* The map's output at Bob's dot is the network's for (very nearly)
-   * his inputs: the dot is drawn at his exact weight and height. */
-  g_assert_true (bp_decision_map_person_position (map, FALSE, 1, &x, &y));
-  g_assert_cmpfloat_with_epsilon (bp_decision_map_output_at (map, x, y),
-                                  bp_network_feedforward (params, seed_x0[1], seed_x1[1]), 1e-9);
-}
-
-/* ---- the pages ---------------------------------------------------------------- */
-
-static void
-test_pages (void)
+test_trajectories (void)
 {
   BpWindow *window = ui_test_new_window ();
-  GtkStack *views = bp_window_get_views (window);
-  BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
-  GListModel *names = bp_network_diagram_get_names (diagram);
-  BpParams seed = seed_params (1);
-  BpExplain forward;
-
-  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (diagram), gtk_stack_get_child_by_name (views, "network")) ||
-                 GTK_WIDGET (diagram) == gtk_stack_get_child_by_name (views, "network"));
-  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (bp_window_get_decision_map (window)),
-                                         gtk_stack_get_child_by_name (views, "map")));
-  g_assert_true (GTK_WIDGET (bp_window_get_explain_panel (window)) == gtk_stack_get_child_by_name (views, "explain"));
-  g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (views, GTK_WIDGET (bp_window_get_explain_panel (window)))),
-                   ==, "Explain");
-
-  /* The untrained network of seed 1, and Alice's activations. */
-  show_page (window, "network");
-  g_assert_cmpuint (g_list_model_get_n_items (names), ==, N_SEED_PEOPLE);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Charlie");
-  assert_views_show (window, &seed);
-  g_assert_true (bp_network_diagram_get_activations (diagram, &forward));
-  g_assert_cmpfloat (forward.x0, ==, -2);
-  g_assert_cmpfloat (forward.o1, ==, bp_network_feedforward (&seed, -2, -1));
-  bp_network_diagram_set_person (diagram, 3);
-  bp_network_diagram_get_activations (diagram, &forward);
-  g_assert_cmpfloat (forward.x1, ==, -6);
-  g_assert_true (bp_network_diagram_get_editable (diagram));
-  ui_test_destroy_window (window);
-}
-
-/* Every weight and bias shows its name; with Show Values, or under the
- * pointer, its value too. */
-static void
-test_diagram_labels (void)
-{
-  BpWindow *window = ui_test_new_window ();
-  BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
-  BpDiagramLayout l;
-  g_autofree char *w5 = NULL;
-  g_autofree char *b3 = NULL;
-  g_autofree char *b3_value = NULL;
-  double x, y;
-
-  show_page (window, "network");
-  w5 = bp_network_diagram_dup_label (diagram, BP_PARAM_W5);
-  g_assert_cmpstr (w5, ==, "w<sub>5</sub>");
-  bp_network_diagram_get_layout (diagram, &l);
-  bp_network_diagram_hover (diagram, l.x[BP_NEURON_O1], l.y[BP_NEURON_O1]);
-  g_assert_cmpint (bp_network_diagram_get_hover (diagram), ==, BP_PARAM_B3);
-  b3 = bp_network_diagram_dup_label (diagram, BP_PARAM_B3);
-  b3_value = bp_format_significant (seed_params (1).b3, 3);
-  g_assert_true (g_str_has_prefix (b3, "b<sub>3</sub> = "));
-  g_assert_true (g_str_has_suffix (b3, b3_value));
-  bp_diagram_edge_point (&l, BP_PARAM_W4, 0.6, &x, &y);
-  bp_network_diagram_hover (diagram, x, y);
-  g_assert_cmpint (bp_network_diagram_get_hover (diagram), ==, BP_PARAM_W4);
-  bp_network_diagram_hover (diagram, -1, -1);
-  g_assert_cmpint (bp_network_diagram_get_hover (diagram), ==, -1);
-
-  g_clear_pointer (&w5, g_free);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "win.show-values", NULL);
-  bp_network_diagram_set_show_values (diagram, TRUE);
-  w5 = bp_network_diagram_dup_label (diagram, BP_PARAM_W5);
-  g_assert_true (g_str_has_prefix (w5, "w<sub>5</sub> = "));
-  ui_test_destroy_window (window);
-}
-
-/* The views follow the run epoch by epoch and person by person, and at
- * the end the boundary lies between the F and the M people. */
-static void
-test_follow_training (void)
-{
-  BpWindow *window = ui_test_new_window ();
-  BpDecisionMap *map = bp_window_get_decision_map (window);
-  BpExplainPanel *panel = bp_window_get_explain_panel (window);
-  BpParams expected = seed_params (1);
+  BpTrajectories *views = bp_window_get_trajectories (window);
+  BpPredictionPanel *panel = bp_window_get_prediction_panel (window);
   BpProgress progress;
-  guint renders;
-  guint person;
-  BpExplain e;
+  double last;
 
-  show_page (window, "map");
-  renders = bp_decision_map_get_n_renders (map);
-  g_assert_cmpuint (renders, >, 0);
+  gtk_stack_set_visible_child_name (views_of (window), "trajectories");
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (views),
+                                         gtk_stack_get_visible_child (views_of (window))) ||
+                 gtk_stack_get_visible_child (views_of (window)) == GTK_WIDGET (views));
+  g_assert_cmpuint (bp_trajectories_get_n_people (views), ==, 4);
+  g_assert_cmpstr (bp_small_chart_get_title (bp_trajectories_get_person_chart (views, 0)), ==, "Alice (F)");
+  g_assert_false (bp_small_chart_get_last (bp_trajectories_get_param_chart (views, BP_PARAM_W1), &last));
 
-  ui_test_activate (window, "step-epoch");
-  wait_for (window, 1, 0);
-  for (guint i = 0; i < N_SEED_PEOPLE; i++)
-    bp_network_step (&expected, seed_x0[i], seed_x1[i], seed_y[i], 0.1);
-  assert_views_show (window, &expected);
-  while (bp_decision_map_get_n_renders (map) == renders)
-    g_main_context_iteration (NULL, TRUE);
-  renders = bp_decision_map_get_n_renders (map);
-  g_assert_false (bp_decision_map_get_editable (map));
-
-  /* One person: Alice's step, and the explanation moves on to Bob. */
-  g_assert_true (ui_test_action_enabled (window, "step-person"));
-  ui_test_activate (window, "step-person");
-  wait_for (window, 1, 1);
-  bp_network_step (&expected, seed_x0[0], seed_x1[0], seed_y[0], 0.1);
-  assert_views_show (window, &expected);
-  g_assert_cmpuint (bp_explain_panel_get_next (panel), ==, 1);
-  g_assert_true (bp_explain_panel_get_explain (panel, &person, &e));
-  g_assert_cmpuint (person, ==, 1);
-  g_assert_cmpfloat (e.x0, ==, 25);
-
-  /* "One epoch" finishes the epoch under way. */
-  ui_test_activate (window, "step-epoch");
-  wait_for (window, 2, 0);
-  for (guint i = 1; i < N_SEED_PEOPLE; i++)
-    bp_network_step (&expected, seed_x0[i], seed_x1[i], seed_y[i], 0.1);
-  assert_views_show (window, &expected);
-  while (bp_decision_map_get_n_renders (map) == renders)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_action_group_change_action_state (G_ACTION_GROUP (window), "pause", g_variant_new_boolean (FALSE));
+  ui_test_activate (window, "train");
   progress = ui_test_run_until_done (window);
-  g_assert_cmpint (progress.state, ==, BP_TRAINER_FINISHED);
-  drain ();
-  assert_views_show (window, &progress.params);
-  g_assert_true (bp_decision_map_get_editable (map));
-  /* The boundary settled between them: F dots on the F side. */
-  for (guint i = 0; i < N_SEED_PEOPLE; i++)
+  for (guint j = 0; j < BP_N_PARAMS; j++)
     {
-      double x, y, out;
+      BpSmallChart *chart = bp_trajectories_get_param_chart (views, j);
 
-      bp_decision_map_person_position (map, FALSE, i, &x, &y);
-      out = bp_decision_map_output_at (map, x, y);
-      g_assert_cmpfloat (seed_y[i] == 1 ? out : 1 - out, >, 0.5);
+      g_assert_true (bp_small_chart_get_last (chart, &last));
+      g_assert_cmpfloat (last, ==, bp_params_get (&progress.params, j));
+      g_assert_cmpuint (bp_small_chart_count_points (chart), >, 10);
+      g_assert_cmpuint (bp_small_chart_count_points (chart), <=,
+                        (guint) gtk_widget_get_width (GTK_WIDGET (chart)));
     }
-  g_assert_cmpuint (bp_decision_map_get_n_boundary_segments (map), >, 0);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (bp_small_chart_get_last (bp_trajectories_get_person_chart (views, i), &last));
+      g_assert_cmpfloat (last, ==, bp_prediction_panel_get_output (panel, i));
+    }
+  /* Reset: empty charts again. */
+  ui_test_activate (window, "reset");
+  g_assert_false (bp_small_chart_get_last (bp_trajectories_get_param_chart (views, BP_PARAM_B3), &last));
+  ui_test_destroy_window (window);
+}
 
-  /* Redrawing without new parameters samples nothing again. */
-  renders = bp_decision_map_get_n_renders (map);
+/* The charts fill in while the run goes on, not only at its end. */
+static void
+test_trajectories_update_live (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpSmallChart *w5 = bp_trajectories_get_param_chart (bp_window_get_trajectories (window), BP_PARAM_W5);
+  double last;
+
+  set_epochs (window, "1000000000");
+  ui_test_activate (window, "train");
+  while (!bp_small_chart_get_last (w5, &last))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ui_test_action_enabled (window, "stop"));
+  ui_test_activate (window, "stop");
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_STOPPED);
+  ui_test_destroy_window (window);
+}
+
+/* Two runs at different rates: the first is kept, named by its rate and
+ * drawn behind the second; hiding and clearing take it off the chart. */
+static void
+test_earlier_runs (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpLossChart *chart = bp_window_get_loss_chart (window);
+  GtkListBox *list = bp_runs_popover_get_list (bp_window_get_runs_popover (window));
+  BpRun *first;
+
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  set_rate (window, "0.5");
+  ui_test_activate (window, "train");
+  g_assert_cmpuint (n_runs (window), ==, 1);
+  first = run_at (window, 0);
+  g_assert_cmpstr (bp_run_get_label (first), ==, "rate 0.1");
+  g_assert_cmpint (bp_run_get_state (first), ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (bp_run_get_loss (first)->count, ==, 1000);
+  g_assert_cmpuint (bp_loss_chart_count_overlays (chart), ==, 1);
+  ui_test_run_until_done (window);
+
+  /* The runs list shows it, with a check button that hides it. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  bp_run_set_visible (first, FALSE);
+  g_assert_cmpuint (bp_loss_chart_count_overlays (chart), ==, 0);
+  bp_run_set_visible (first, TRUE);
+
+  /* A stopped run is kept too, and says so. */
+  set_rate (window, "0.2");
+  set_epochs (window, "1000000000");
+  ui_test_activate (window, "train");
+  ui_test_activate (window, "stop");
+  ui_test_activate (window, "reset");
+  g_assert_cmpuint (n_runs (window), ==, 3);
+  g_assert_true (g_str_has_suffix (bp_run_get_label (run_at (window, 2)), "(stopped)"));
+
+  g_assert_true (ui_test_action_enabled (window, "clear-runs"));
+  ui_test_activate (window, "clear-runs");
+  g_assert_cmpuint (n_runs (window), ==, 0);
+  g_assert_cmpuint (bp_loss_chart_count_overlays (chart), ==, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_false (ui_test_action_enabled (window, "clear-runs"));
+  ui_test_destroy_window (window);
+}
+
+/* The form's rate is the window's run; each other rate is a lane with
+ * its own trainer, from the same start, drawn as it grows. */
+static void
+test_race (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpRace *race = bp_window_get_race (window);
+  BpLossChart *chart = bp_window_get_loss_chart (window);
+  const char *labels[] = { "rate 0.01", "rate 0.5", "rate 1" };
+
+  g_assert_true (ui_test_action_enabled (window, "race"));
+  ui_test_activate (window, "race");
+  g_assert_cmpuint (bp_race_get_n_runs (race), ==, 3);
+  g_assert_false (ui_test_action_enabled (window, "train"));
+  g_assert_false (ui_test_action_enabled (window, "race"));
+  run_until_all_done (window);
+  g_assert_true (ui_test_action_enabled (window, "train"));
+  g_assert_cmpuint (n_runs (window), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      gtk_widget_queue_draw (GTK_WIDGET (map));
-      drain ();
+      BpRun *lane = bp_race_get_run (race, i);
+
+      g_assert_true (lane == run_at (window, i));
+      g_assert_cmpstr (bp_run_get_label (lane), ==, labels[i]);
+      g_assert_cmpint (bp_run_get_state (lane), ==, BP_TRAINER_FINISHED);
+      g_assert_cmpuint (bp_run_get_loss (lane)->count, ==, 1000);
     }
-  g_assert_cmpuint (bp_decision_map_get_n_renders (map), ==, renders);
+  g_assert_cmpuint (bp_loss_chart_count_overlays (chart), ==, 3);
+  /* The same start: after one epoch the largest rate has gone furthest. */
+  g_assert_cmpfloat (bp_series_get (bp_run_get_loss (bp_race_get_run (race, 2)), 0, NULL, NULL).last, <,
+                     bp_series_get (bp_run_get_loss (bp_race_get_run (race, 0)), 0, NULL, NULL).last);
   ui_test_destroy_window (window);
 }
 
-/* ---- editing on the diagram ---------------------------------------------------- */
-
+/* Pause and stop reach every lane (their threads joined); so does
+ * closing. */
 static void
-click_param (BpNetworkDiagram *diagram,
-             BpParam           param)
-{
-  BpDiagramLayout l;
-  double x, y;
-
-  bp_network_diagram_get_layout (diagram, &l);
-  if (param <= BP_PARAM_W6)
-    bp_diagram_edge_point (&l, param, bp_diagram_label_position (param), &x, &y);
-  else
-    {
-      BpNeuron n = bp_diagram_bias_neuron (param);
-
-      x = l.x[n];
-      y = l.y[n];
-    }
-  g_assert_true (bp_network_diagram_click (diagram, x, y));
-  g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, param);
-}
-
-static void
-type_and_enter (GtkEditable *entry,
-                const char  *text)
-{
-  ui_test_set_text (entry, text);
-  g_signal_emit_by_name (entry, "activate");
-  drain ();
-}
-
-/* A typed value, strictly read, becomes the next run's start; undo and
- * redo take it back and forth; a new seed drops it. */
-static void
-test_diagram_edit (void)
+test_race_stop (void)
 {
   BpWindow *window = ui_test_new_window ();
-  BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
-  GtkEditable *entry = bp_network_diagram_get_edit_entry (diagram);
-  const char *bad[] = { "abc", "", "1e999", "nan", "0x10", "1,5" };
-  BpParams seed = seed_params (1);
-  BpParams edited = seed;
-  BpParams after_epoch;
-  BpProgress progress;
+  BpRace *race = bp_window_get_race (window);
 
-  show_page (window, "network");
-  click_param (diagram, BP_PARAM_B3);
-  /* The current value, exactly. */
-  g_assert_cmpfloat (g_ascii_strtod (gtk_editable_get_text (entry), NULL), ==, seed.b3);
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      type_and_enter (entry, bad[i]);
-      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-      g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, BP_PARAM_B3);
-      assert_params_equal (&ui_test_progress (window).params, &seed);
-    }
-  type_and_enter (entry, "-0.25");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-  g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, -1);
-  edited.b3 = -0.25;
-  progress = ui_test_progress (window);
-  assert_params_equal (&progress.params, &edited);
-  assert_views_show (window, &edited);
-  g_assert_true (ui_test_action_enabled (window, "undo"));
-
-  click_param (diagram, BP_PARAM_W1);
-  type_and_enter (entry, "2");
-  edited.w1 = 2;
-  assert_params_equal (&ui_test_progress (window).params, &edited);
-
-  /* Undo, undo, redo. */
-  ui_test_activate (window, "undo");
-  edited.w1 = seed.w1;
-  assert_params_equal (&ui_test_progress (window).params, &edited);
-  ui_test_activate (window, "undo");
-  assert_params_equal (&ui_test_progress (window).params, &seed);
-  g_assert_false (ui_test_action_enabled (window, "undo"));
-  ui_test_activate (window, "redo");
-  assert_params_equal (&ui_test_progress (window).params, &edited);
-  g_assert_true (ui_test_action_enabled (window, "redo"));
-
-  /* Training starts from the edited parameters; while it is live,
-   * neither editing nor undo. */
-  ui_test_activate (window, "step-epoch");
-  wait_for (window, 1, 0);
-  after_epoch = edited;
-  for (guint i = 0; i < N_SEED_PEOPLE; i++)
-    bp_network_step (&after_epoch, seed_x0[i], seed_x1[i], seed_y[i], 0.1);
-  assert_params_equal (&ui_test_progress (window).params, &after_epoch);
-  g_assert_false (bp_network_diagram_click (diagram, 10, 10));
-  g_assert_false (bp_network_diagram_edit (diagram, BP_PARAM_W2));
-  g_assert_false (ui_test_action_enabled (window, "undo"));
-  g_assert_false (ui_test_action_enabled (window, "worked-example"));
-  ui_test_activate (window, "stop");
-  drain ();
-
-  /* A new seed is a new start: the edits are gone. */
-  ui_test_activate (window, "reset");
-  assert_params_equal (&ui_test_progress (window).params, &edited);
-  bp_training_form_set_seed (bp_window_get_training_form (window), 2);
-  drain ();
-  seed = seed_params (2);
-  assert_params_equal (&ui_test_progress (window).params, &seed);
-  ui_test_destroy_window (window);
-}
-
-/* ---- the decision map ------------------------------------------------------------ */
-
-static void
-get_person (BpWindow *window,
-            guint     index,
-            double   *weight_lb,
-            double   *height_in)
-{
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
-
-  g_assert_nonnull (people);
-  *weight_lb = bp_people_get (people, index)->weight_lb;
-  *height_in = bp_people_get (people, index)->height_in;
-}
-
-/* A click classifies the point, in whole units; the marker follows the
- * classify box. */
-static void
-test_map_click (void)
-{
-  BpWindow *window = ui_test_new_window ();
-  BpDecisionMap *map = bp_window_get_decision_map (window);
-  BpPredictionPanel *panel = bp_window_get_prediction_panel (window);
-  BpMapFrame f;
-  double px, py, w, h;
-
-  show_page (window, "map");
-  bp_decision_map_get_frame (map, &f);
-  bp_map_frame_to_px (&f, 141.3, 68.8, &px, &py);
-  bp_decision_map_drag (map, px, py, px, py);
-  g_assert_true (bp_prediction_panel_get_classify_point (panel, &w, &h));
-  g_assert_cmpfloat (w, ==, 141);
-  g_assert_cmpfloat (h, ==, 69);
-
-  /* In kg and cm, whole kilograms and centimetres. */
-  bp_people_editor_set_units (bp_window_get_people_editor (window), BP_UNITS_KG_CM);
-  drain ();
-  g_assert_cmpint (bp_decision_map_get_units (map), ==, BP_UNITS_KG_CM);
-  bp_decision_map_get_frame (map, &f);
-  bp_map_frame_to_px (&f, 61.2, 170.4, &px, &py);
-  bp_decision_map_drag (map, px, py, px, py);
-  g_assert_true (bp_prediction_panel_get_classify_point (panel, &w, &h));
-  g_assert_cmpfloat_with_epsilon (w, 61 / BP_KG_PER_LB, 1e-9);
-  g_assert_cmpfloat_with_epsilon (h, 170 / BP_CM_PER_IN, 1e-9);
-  ui_test_destroy_window (window);
-}
-
-/* Dragging Bob moves him in the people editor, undoably; not while a
- * run is live. */
-static void
-test_map_drag (void)
-{
-  BpWindow *window = ui_test_new_window ();
-  BpDecisionMap *map = bp_window_get_decision_map (window);
-  BpMapFrame f;
-  double x, y, tx, ty, w, h;
-
-  show_page (window, "map");
-  bp_decision_map_get_frame (map, &f);
-  g_assert_true (bp_decision_map_person_position (map, FALSE, 1, &x, &y));
-  bp_map_frame_to_px (&f, 150.2, 62.9, &tx, &ty);
-  bp_decision_map_drag (map, x, y, tx, ty);
-  drain ();
-  get_person (window, 1, &w, &h);
-  g_assert_cmpfloat (w, ==, 150);
-  g_assert_cmpfloat (h, ==, 63);
-  g_assert_cmpstr (gtk_editable_get_text (ui_test_person_entry (window, 1, BP_PERSON_COLUMN_WEIGHT)), ==, "150");
-  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (bp_window_get_people_editor (window), 1)),
-                   ==, "15, −3");
-
-  ui_test_activate (window, "undo");
-  get_person (window, 1, &w, &h);
-  g_assert_cmpfloat (w, ==, 160);
-  g_assert_cmpfloat (h, ==, 72);
-  ui_test_activate (window, "redo");
-  get_person (window, 1, &w, &h);
-  g_assert_cmpfloat (w, ==, 150);
-
-  /* A short drag is a click: nobody moves. */
-  bp_decision_map_person_position (map, FALSE, 0, &x, &y);
-  bp_decision_map_drag (map, x, y, x + 1, y + 1);
-  get_person (window, 0, &w, &h);
-  g_assert_cmpfloat (w, ==, 133);
-
-  ui_test_activate (window, "step-epoch");
-  wait_for (window, 1, 0);
-  bp_decision_map_person_position (map, FALSE, 0, &x, &y);
-  bp_decision_map_drag (map, x, y, tx, ty);
-  drain ();
-  get_person (window, 0, &w, &h);
-  g_assert_cmpfloat (w, ==, 133);
-  g_assert_cmpfloat (h, ==, 65);
-  ui_test_destroy_window (window);
-}
-
-/* ---- the explanation -------------------------------------------------------------- */
-
-static JsonObject *
-run_cli_explain (JsonParser  *parser,
-                 const char  *init,
-                 const char  *person,
-                 const char  *learning_rate)
-{
-  const char *cli = g_getenv ("BACKPROP_CLI");
-  const char *argv[] = { cli, "explain", "--init", init, "--person", person,
-                         "--learning-rate", learning_rate, "--json", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_assert_nonnull (cli);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static double
-member_number (JsonObject *o,
-               const char *key)
-{
-  JsonNode *node = json_object_get_member (o, key);
-
-  g_assert_nonnull (node);
-  return json_node_get_double (node);
-}
-
-static void
-assert_same (double      got,
-             double      expected,
-             const char *what)
-{
-  if (memcmp (&got, &expected, sizeof got) != 0)
-    g_error ("%s: the panel has %.17g, backprop-cli %.17g", what, got, expected);
-}
-
-#define COMPARE(field) assert_same (e->field, member_number (o, #field), #field);
-
-/* The panel's step is backprop-cli's, number for number. */
-static void
-assert_same_as_cli (const BpExplain *e,
-                    const BpParams  *params,
-                    const char      *person)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *init = NULL;
-  char lr[G_ASCII_DTOSTR_BUF_SIZE];
-  JsonObject *o, *gradient, *after;
-
-  init = g_strdup_printf ("%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g,%.17g",
-                          params->w1, params->w2, params->w3, params->w4, params->w5,
-                          params->w6, params->b1, params->b2, params->b3);
-  g_ascii_dtostr (lr, sizeof lr, e->learning_rate);
-  o = run_cli_explain (parser, init, person, lr);
-  COMPARE (sum_h1) COMPARE (h1) COMPARE (sum_h2) COMPARE (h2) COMPARE (sum_o1) COMPARE (o1)
-  COMPARE (loss) COMPARE (d_L_d_ypred) COMPARE (d_ypred_d_w5) COMPARE (d_ypred_d_w6)
-  COMPARE (d_ypred_d_b3) COMPARE (d_ypred_d_h1) COMPARE (d_ypred_d_h2) COMPARE (d_h1_d_w1)
-  COMPARE (d_h1_d_w2) COMPARE (d_h1_d_b1) COMPARE (d_h2_d_w3) COMPARE (d_h2_d_w4) COMPARE (d_h2_d_b2)
-  gradient = json_object_get_object_member (o, "gradient");
-  after = json_object_get_object_member (o, "parameters_after");
-  for (guint i = 0; i < BP_N_PARAMS; i++)
-    {
-      assert_same (bp_params_get (&e->gradient, i), member_number (gradient, bp_param_name (i)), "gradient");
-      assert_same (bp_params_get (&e->after, i), member_number (after, bp_param_name (i)), "after");
-    }
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” is not in “%s”", part, text);
-}
-
-/* The worked example shows the seeds' published numbers, as the seeds
- * work them out; the numbers underneath are backprop-cli's. */
-static void
-test_worked_example (void)
-{
-  BpWindow *window = ui_test_new_window ();
-  BpExplainPanel *panel = bp_window_get_explain_panel (window);
-  BpExplain e, core;
-  guint person;
-
-  bp_training_form_set_normalize (bp_window_get_training_form (window), BP_NORMALIZE_STANDARD);
-  g_assert_true (ui_test_action_enabled (window, "worked-example"));
-  ui_test_activate (window, "worked-example");
-  drain ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (bp_window_get_views (window)), ==, "explain");
-  while (!gtk_widget_get_mapped (GTK_WIDGET (panel)))
+  set_epochs (window, "1000000000");
+  ui_test_activate (window, "race");
+  while (bp_run_get_loss (bp_race_get_run (race, 0))->count == 0)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (bp_training_form_get_normalize (bp_window_get_training_form (window)), ==,
-                   BP_NORMALIZE_SEED);
-  assert_params_equal (&ui_test_progress (window).params, &worked_example);
-  g_assert_cmpint (bp_explain_panel_get_person (panel), ==, 0);
+  ui_test_activate (window, "pause");
+  g_assert_true (action_state (window, "pause"));
+  ui_test_activate (window, "stop");
+  g_assert_false (bp_race_is_live (race));
+  for (guint i = 0; i < bp_race_get_n_runs (race); i++)
+    g_assert_cmpint (bp_run_get_state (bp_race_get_run (race, i)), ==, BP_TRAINER_STOPPED);
+  g_assert_true (ui_test_action_enabled (window, "train"));
 
-  g_assert_true (bp_explain_panel_get_explain (panel, &person, &e));
-  g_assert_cmpuint (person, ==, 0);
-  bp_network_explain (&worked_example, -2, -1, 1, 0.1, &core);
-  g_assert_cmpmem (&e, sizeof e, &core, sizeof core);
-  assert_same_as_cli (&e, &worked_example, "Alice");
+  ui_test_activate (window, "race");
+  g_assert_true (bp_race_is_live (race));
+  g_object_ref (race);
+  ui_test_destroy_window (window);
+  g_assert_false (bp_race_is_live (race));
+  g_object_unref (race);
+}
 
-  assert_contains (bp_explain_panel_get_text (panel, "subject"), "Alice");
-  assert_contains (bp_explain_panel_get_text (panel, "forward"), "h1 = f(sumh1) = f(−3) = 0.0474");
-  assert_contains (bp_explain_panel_get_text (panel, "forward"), "= f(0.0948) = 0.524");
-  assert_contains (bp_explain_panel_get_text (panel, "loss"), "(1 − 0.524)2 = 0.227");
-  assert_contains (bp_explain_panel_get_text (panel, "partials"), "= −2 × (1 − 0.524) = −0.952");
-  assert_contains (bp_explain_panel_get_text (panel, "partials"), "∂ypred/∂h1 = w5 · f′(sumo1) = 1 × 0.249 = 0.249");
-  assert_contains (bp_explain_panel_get_text (panel, "partials"), "∂h1/∂w1 = x0 · f′(sumh1) = −2 × 0.0452 = −0.0904");
-  assert_contains (bp_explain_panel_get_text (panel, "chain"),
-                   "∂L/∂w1 = ∂L/∂ypred · ∂ypred/∂h1 · ∂h1/∂w1 = −0.952 × 0.249 × (−0.0904) = 0.0214");
-  assert_contains (bp_explain_panel_get_text (panel, "chain"), "w1 ← w1 − η · ∂L/∂w1 = 1 − 0.1 × 0.0214 = 0.99786");
-  assert_contains (bp_explain_panel_get_text (panel, "chain"), "∂L/∂b3 = ∂L/∂ypred · ∂ypred/∂b3");
+static void
+test_bad_race_rates (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpRunsPopover *popover = bp_window_get_runs_popover (window);
+  GtkEditable *rates = bp_runs_popover_get_rates_entry (popover);
+  double values[BP_RACE_MAX_RATES];
+  g_autoptr(GError) error = NULL;
 
-  /* Exact values: the doubles themselves, as the CLI writes them. */
-  bp_explain_panel_set_exact (panel, TRUE);
-  assert_contains (bp_explain_panel_get_text (panel, "partials"), "= −0.95260965183200064");
-  assert_contains (bp_explain_panel_get_text (panel, "chain"), "= 0.021469535265811111");
-
-  /* The gradient check beside it. */
-  bp_explain_panel_set_show_check (panel, TRUE);
-  assert_contains (bp_explain_panel_get_text (panel, "check-backprop"), "0.021469535");
-  assert_contains (bp_explain_panel_get_text (panel, "check-numeric"), "0.021469535");
-  assert_contains (bp_explain_panel_get_text (panel, "check-relative"), "×10⁻¹¹");
+  ui_test_set_text (rates, "0.1, x");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rates), "error"));
+  g_assert_cmpuint (bp_runs_popover_get_race_rates (popover, values, &error), ==, 0);
+  g_assert_nonnull (error);
+  ui_test_activate (window, "race");
+  g_assert_false (bp_window_has_run (window));
+  ui_test_set_text (rates, "0.2,0.3");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rates), "error"));
+  g_assert_cmpuint (bp_runs_popover_get_race_rates (popover, values, NULL), ==, 2);
+  g_assert_cmpfloat (values[1], ==, 0.3);
+  ui_test_set_text (rates, "1, 2, 3, 4, 5, 6, 7");
+  g_assert_cmpuint (bp_runs_popover_get_race_rates (popover, values, NULL), ==, 0);
   ui_test_destroy_window (window);
 }
 
-/* "Apply This Step" is training's own step on the shown person; in
- * "Next in Order" the panel then moves on to the next person. */
 static void
-test_apply_step (void)
+test_presenter (void)
 {
   BpWindow *window = ui_test_new_window ();
-  BpExplainPanel *panel = bp_window_get_explain_panel (window);
-  BpParams expected = worked_example;
-  BpGradientCheck check;
-  BpExplain e;
-  guint person;
+  BpLossChart *chart = bp_window_get_loss_chart (window);
+  GtkWidget *form = GTK_WIDGET (bp_window_get_training_form (window));
 
-  ui_test_activate (window, "worked-example");
-  show_page (window, "explain");
-  gtk_widget_activate_action (GTK_WIDGET (panel), "explain.apply", NULL);
-  drain ();
-  bp_network_step (&expected, -2, -1, 1, 0.1);
-  assert_params_equal (&ui_test_progress (window).params, &expected);
-  assert_views_show (window, &expected);
-  /* Alice was picked by name: she stays. */
-  g_assert_true (bp_explain_panel_get_explain (panel, &person, &e));
-  g_assert_cmpuint (person, ==, 0);
+  g_assert_false (action_state (window, "fullscreen"));
+  g_assert_true (gtk_widget_is_visible (form));
+  ui_test_activate (window, "fullscreen");
+  g_assert_true (action_state (window, "fullscreen"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presenter"));
+  g_assert_true (bp_loss_chart_get_presenter (chart));
+  g_assert_true (bp_trajectories_get_presenter (bp_window_get_trajectories (window)));
+  g_assert_false (gtk_widget_is_visible (form));
+  /* It stays on through a run. */
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_true (action_state (window, "fullscreen"));
+  ui_test_activate (window, "fullscreen");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presenter"));
+  g_assert_false (bp_loss_chart_get_presenter (chart));
+  g_assert_true (gtk_widget_is_visible (form));
+  ui_test_destroy_window (window);
+}
 
-  bp_explain_panel_set_person (panel, BP_EXPLAIN_NEXT_IN_ORDER);
-  for (guint i = 0; i < N_SEED_PEOPLE + 1; i++)
-    {
-      guint k = i % N_SEED_PEOPLE;
+static void
+test_lesson_view (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkWidget *runs_button = gtk_widget_get_parent (GTK_WIDGET (bp_window_get_runs_popover (window)));
 
-      g_assert_true (bp_explain_panel_get_explain (panel, &person, &e));
-      g_assert_cmpuint (person, ==, k);
-      assert_same_as_cli (&e, &expected, (const char *[]) { "Alice", "Bob", "Charlie", "Diana" }[k]);
-      g_assert_true (bp_explain_panel_get_check (panel, &check));
-      for (guint j = 0; j < BP_N_PARAMS; j++)
-        g_assert_cmpfloat (bp_params_get (&check.relative_difference, j), <, 1e-6);
-      gtk_widget_activate_action (GTK_WIDGET (panel), "explain.apply", NULL);
-      drain ();
-      bp_network_step (&expected, seed_x0[k], seed_x1[k], seed_y[k], 0.1);
-      assert_params_equal (&ui_test_progress (window).params, &expected);
-    }
+  g_assert_true (gtk_widget_get_visible (runs_button));
+  ui_test_activate (window, "lesson-view");
+  g_assert_true (action_state (window, "lesson-view"));
+  g_assert_false (gtk_widget_get_visible (runs_button));
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_true (action_state (window, "lesson-view"));
+  g_assert_false (gtk_widget_get_visible (runs_button));
+  ui_test_activate (window, "lesson-view");
+  g_assert_true (gtk_widget_get_visible (runs_button));
+  ui_test_destroy_window (window);
+}
 
-  /* Each step undoes on its own, back to the worked example. */
-  for (guint i = 0; i < N_SEED_PEOPLE + 2; i++)
-    ui_test_activate (window, "undo");
-  assert_params_equal (&ui_test_progress (window).params, &worked_example);
+/* Both choices outlive the window, in GSettings. */
+static void
+test_view_modes_kept (void)
+{
+  g_autoptr(GSettings) settings = bp_settings_new ();
+  BpWindow *window;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "lesson-view");
+  g_settings_reset (settings, "presenter-mode");
+  window = g_object_new (BP_TYPE_WINDOW, "settings", settings, NULL);
+  ui_test_show (GTK_WINDOW (window), 1280, 800);
+  g_assert_false (action_state (window, "lesson-view"));
+  ui_test_activate (window, "lesson-view");
+  ui_test_activate (window, "fullscreen");
+  g_assert_true (g_settings_get_boolean (settings, "lesson-view"));
+  g_assert_true (g_settings_get_boolean (settings, "presenter-mode"));
+  ui_test_destroy_window (window);
+
+  window = g_object_new (BP_TYPE_WINDOW, "settings", settings, NULL);
+  ui_test_show (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (action_state (window, "lesson-view"));
+  g_assert_true (action_state (window, "fullscreen"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presenter"));
   ui_test_destroy_window (window);
 }
 
@@ -644,13 +340,15 @@ main (int    argc,
 {
   ui_test_init (&argc, &argv);
 
-  g_test_add_func ("/views/pages", test_pages);
-  g_test_add_func ("/views/diagram/labels", test_diagram_labels);
-  g_test_add_func ("/views/diagram/edit", test_diagram_edit);
-  g_test_add_func ("/views/follow-training", test_follow_training);
-  g_test_add_func ("/views/map/click", test_map_click);
-  g_test_add_func ("/views/map/drag", test_map_drag);
-  g_test_add_func ("/views/explain/worked-example", test_worked_example);
-  g_test_add_func ("/views/explain/apply-step", test_apply_step);
+  g_test_add_func ("/views/trajectories", test_trajectories);
+  g_test_add_func ("/views/trajectories-update-live", test_trajectories_update_live);
+  g_test_add_func ("/views/earlier-runs", test_earlier_runs);
+  g_test_add_func ("/views/race", test_race);
+  g_test_add_func ("/views/race-stop", test_race_stop);
+  g_test_add_func ("/views/bad-race-rates", test_bad_race_rates);
+  g_test_add_func ("/views/presenter", test_presenter);
+  g_test_add_func ("/views/lesson-view", test_lesson_view);
+  g_test_add_func ("/views/view-modes-kept", test_view_modes_kept);
+
   return g_test_run ();
 }
