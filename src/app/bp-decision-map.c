@@ -236,11 +236,11 @@ widest_tick_label (BpDecisionMap *self,
 /* The plot inside room for the axes: ticks at nice numbers, and the
  * plane widened to the outer ticks. */
 static void
-compute_geometry (BpDecisionMap *self,
-                  Geometry      *g)
+compute_geometry_for_size (BpDecisionMap *self,
+                           int            width,
+                           int            height,
+                           Geometry      *g)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
   g_autoptr(PangoLayout) probe = make_layout (self, "0");
   BpMapFrame *f = &g->frame;
   int x_label;
@@ -258,6 +258,14 @@ compute_geometry (BpDecisionMap *self,
   f->x_hi = g->x.hi;
   f->y_lo = g->y.lo;
   f->y_hi = g->y.hi;
+}
+
+static void
+compute_geometry (BpDecisionMap *self,
+                  Geometry      *g)
+{
+  compute_geometry_for_size (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)), g);
 }
 
 /* ---- the heat map ---------------------------------------------------------------- */
@@ -629,6 +637,26 @@ draw_legend (BpDecisionMap  *self,
     }
 }
 
+/* What the screen and an exported image share. */
+static void
+draw_map (BpDecisionMap  *self,
+          cairo_t        *cr,
+          const Geometry *g,
+          const GdkRGBA  *fg)
+{
+  draw_heat_map (self, cr, &g->frame);
+  draw_boundary (self, cr, &g->frame);
+  draw_axes (self, cr, g, fg);
+  cairo_save (cr);
+  cairo_rectangle (cr, g->frame.left, g->frame.top, g->frame.width, g->frame.height);
+  cairo_clip (cr);
+  draw_people (self, cr, g, TRUE);
+  draw_people (self, cr, g, FALSE);
+  draw_classify (self, cr, g);
+  cairo_restore (cr);
+  draw_legend (self, cr, g, fg);
+}
+
 static void
 bp_decision_map_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -645,18 +673,36 @@ bp_decision_map_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   compute_geometry (self, &g);
-  draw_heat_map (self, cr, &g.frame);
-  draw_boundary (self, cr, &g.frame);
-  draw_axes (self, cr, &g, &fg);
-  cairo_save (cr);
-  cairo_rectangle (cr, g.frame.left, g.frame.top, g.frame.width, g.frame.height);
-  cairo_clip (cr);
-  draw_people (self, cr, &g, TRUE);
-  draw_people (self, cr, &g, FALSE);
-  draw_classify (self, cr, &g);
-  cairo_restore (cr);
-  draw_legend (self, cr, &g, &fg);
+  draw_map (self, cr, &g, &fg);
   cairo_destroy (cr);
+}
+
+/* The map as it stands at @width × @height on any cairo context, on the
+ * theme's background and with a margin: for PNG, SVG and PDF exports. */
+void
+bp_decision_map_draw (BpDecisionMap *self,
+                      cairo_t       *cr,
+                      int            width,
+                      int            height)
+{
+  GtkStyleContext *context;
+  GdkRGBA fg, bg;
+  Geometry g;
+
+  g_return_if_fail (BP_IS_DECISION_MAP (self));
+  g_return_if_fail (width > 4 * GAP && height > 4 * GAP);
+
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "theme_base_color", &bg))
+    gdk_rgba_parse (&bg, "#ffffff");
+  gdk_cairo_set_source_rgba (cr, &bg);
+  cairo_paint (cr);
+  cairo_save (cr);
+  cairo_translate (cr, 2 * GAP, 2 * GAP);
+  compute_geometry_for_size (self, width - 4 * GAP, height - 4 * GAP, &g);
+  draw_map (self, cr, &g, &fg);
+  cairo_restore (cr);
 }
 
 static void

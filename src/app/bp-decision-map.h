@@ -47,5 +47,9 @@ void       bp_decision_map_drag            (BpDecisionMap      *self,
                                             double              y,
                                             double              to_x,
                                             double              to_y);
+void       bp_decision_map_draw            (BpDecisionMap      *self,
+                                            cairo_t            *cr,
+                                            int                 width,
+                                            int                 height);
 
 G_END_DECLS

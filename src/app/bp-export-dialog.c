@@ -98,6 +98,15 @@ bp_export_dialog_get_view (BpExportDialog *self)
   return gtk_drop_down_get_selected (self->view_dropdown);
 }
 
+void
+bp_export_dialog_set_view (BpExportDialog *self,
+                           guint           view)
+{
+  g_return_if_fail (BP_IS_EXPORT_DIALOG (self));
+
+  gtk_drop_down_set_selected (self->view_dropdown, view);
+}
+
 BpExportFormat
 bp_export_dialog_get_format (BpExportDialog *self)
 {

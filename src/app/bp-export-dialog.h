@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (BpExportDialog, bp_export_dialog, BP, EXPORT_DIALOG, GtkWi
 BpExportDialog *bp_export_dialog_new             (GtkWindow      *parent,
                                                   GListModel     *views);
 guint           bp_export_dialog_get_view        (BpExportDialog *self);
+void            bp_export_dialog_set_view        (BpExportDialog *self,
+                                                  guint           view);
 BpExportFormat  bp_export_dialog_get_format      (BpExportDialog *self);
 void            bp_export_dialog_set_format      (BpExportDialog *self,
                                                   BpExportFormat  format);

@@ -385,6 +385,32 @@ draw_legend (BpNetworkDiagram *self,
     }
 }
 
+/* What the screen and an exported image share, at @width. */
+static void
+draw_diagram (BpNetworkDiagram      *self,
+              cairo_t               *cr,
+              const BpDiagramLayout *l,
+              const Palette         *p,
+              double                 width)
+{
+  double values[BP_N_NEURONS];
+  BpExplain f;
+
+  bp_network_diagram_get_activations (self, &f);
+  values[BP_NEURON_X0] = f.x0;
+  values[BP_NEURON_X1] = f.x1;
+  values[BP_NEURON_H1] = f.h1;
+  values[BP_NEURON_H2] = f.h2;
+  values[BP_NEURON_O1] = f.o1;
+  draw_legend (self, cr, p, width);
+  draw_edges (self, cr, l, p);
+  for (BpNeuron n = 0; n < BP_N_NEURONS; n++)
+    draw_neuron (self, cr, l, p, n, values[n]);
+  for (BpParam b = BP_PARAM_B1; b <= BP_PARAM_B3; b++)
+    draw_bias (self, cr, l, p, b);
+  draw_weight_labels (self, cr, l, p);
+}
+
 static void
 bp_network_diagram_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -392,9 +418,7 @@ bp_network_diagram_snapshot (GtkWidget   *widget,
   BpNetworkDiagram *self = BP_NETWORK_DIAGRAM (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double values[BP_N_NEURONS];
   BpDiagramLayout l;
-  BpExplain f;
   cairo_t *cr;
   Palette p;
 
@@ -403,20 +427,32 @@ bp_network_diagram_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bp_network_diagram_get_layout (self, &l);
   get_palette (self, &p);
-  bp_network_diagram_get_activations (self, &f);
-  values[BP_NEURON_X0] = f.x0;
-  values[BP_NEURON_X1] = f.x1;
-  values[BP_NEURON_H1] = f.h1;
-  values[BP_NEURON_H2] = f.h2;
-  values[BP_NEURON_O1] = f.o1;
-  draw_legend (self, cr, &p, width);
-  draw_edges (self, cr, &l, &p);
-  for (BpNeuron n = 0; n < BP_N_NEURONS; n++)
-    draw_neuron (self, cr, &l, &p, n, values[n]);
-  for (BpParam b = BP_PARAM_B1; b <= BP_PARAM_B3; b++)
-    draw_bias (self, cr, &l, &p, b);
-  draw_weight_labels (self, cr, &l, &p);
+  draw_diagram (self, cr, &l, &p, width);
   cairo_destroy (cr);
+}
+
+/* The diagram as it stands at @width × @height on any cairo context, on
+ * the theme's background and with a margin: for PNG, SVG and PDF exports. */
+void
+bp_network_diagram_draw (BpNetworkDiagram *self,
+                         cairo_t          *cr,
+                         int               width,
+                         int               height)
+{
+  BpDiagramLayout l;
+  Palette p;
+
+  g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
+  g_return_if_fail (width > 4 * GAP && height > 4 * GAP);
+
+  get_palette (self, &p);
+  set_color (cr, &p.bg, 1);
+  cairo_paint (cr);
+  cairo_save (cr);
+  cairo_translate (cr, 2 * GAP, 2 * GAP);
+  bp_diagram_layout_init (&l, width - 4 * GAP, height - 4 * GAP, line_height (self));
+  draw_diagram (self, cr, &l, &p, width - 4 * GAP);
+  cairo_restore (cr);
 }
 
 static void

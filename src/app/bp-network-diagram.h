@@ -48,5 +48,9 @@ gboolean     bp_network_diagram_edit            (BpNetworkDiagram   *self,
                                                  BpParam             param);
 int          bp_network_diagram_get_editing     (BpNetworkDiagram   *self);
 GtkEditable *bp_network_diagram_get_edit_entry  (BpNetworkDiagram   *self);
+void         bp_network_diagram_draw            (BpNetworkDiagram   *self,
+                                                 cairo_t            *cr,
+                                                 int                 width,
+                                                 int                 height);
 
 G_END_DECLS

@@ -47,8 +47,40 @@ draw_loss_chart (gpointer  view,
   bp_loss_chart_draw (BP_LOSS_CHART (view), cr, width, height);
 }
 
+static GtkWidget *
+get_network_diagram (BpWindow *window)
+{
+  return GTK_WIDGET (bp_window_get_network_diagram (window));
+}
+
+static void
+draw_network_diagram (gpointer  view,
+                      cairo_t  *cr,
+                      int       width,
+                      int       height)
+{
+  bp_network_diagram_draw (BP_NETWORK_DIAGRAM (view), cr, width, height);
+}
+
+static GtkWidget *
+get_decision_map (BpWindow *window)
+{
+  return GTK_WIDGET (bp_window_get_decision_map (window));
+}
+
+static void
+draw_decision_map (gpointer  view,
+                   cairo_t  *cr,
+                   int       width,
+                   int       height)
+{
+  bp_decision_map_draw (BP_DECISION_MAP (view), cr, width, height);
+}
+
 static const ExportableView exportable_views[] = {
   { "loss", N_("Loss chart"), get_loss_chart, draw_loss_chart },
+  { "network", N_("Network diagram"), get_network_diagram, draw_network_diagram },
+  { "map", N_("Decision map"), get_decision_map, draw_decision_map },
 };
 
 static const ExportableView *
@@ -691,11 +723,16 @@ export_image_activated (GSimpleAction *action,
 {
   BpWindow *self = BP_WINDOW (user_data);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  const char *visible = gtk_stack_get_visible_child_name (bp_window_get_views (self));
   BpExportDialog *dialog;
 
   for (guint i = 0; i < G_N_ELEMENTS (exportable_views); i++)
     gtk_string_list_append (titles, _(exportable_views[i].title));
   dialog = bp_export_dialog_new (GTK_WINDOW (self), G_LIST_MODEL (titles));
+  /* The view on show, when it is one that exports. */
+  for (guint i = 0; i < G_N_ELEMENTS (exportable_views); i++)
+    if (g_strcmp0 (exportable_views[i].name, visible) == 0)
+      bp_export_dialog_set_view (dialog, i);
   g_signal_connect_object (dialog, "export", G_CALLBACK (choose_export_file), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

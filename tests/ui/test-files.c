@@ -395,6 +395,33 @@ test_export_images (Fixture       *f,
   ui_test_destroy_window (window);
 }
 
+/* The network diagram and the decision map export too, at any size. */
+static void
+test_export_other_views (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *views[] = { "network", "map" };
+  BpWindow *window = ui_test_new_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(GFile) png = tmp_file (f, "view.png");
+      g_autoptr(GFile) svg = tmp_file (f, "view.svg");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *png_data = NULL, *svg_data = NULL;
+
+      g_assert_true (bp_window_export_view (window, views[i], BP_EXPORT_FORMAT_PNG, 500, 280, png, &error));
+      g_assert_true (bp_window_export_view (window, views[i], BP_EXPORT_FORMAT_SVG, 900, 600, svg, &error));
+      g_assert_no_error (error);
+      png_data = read_file (png, NULL);
+      g_assert_cmpuint (be32 (png_data + 16), ==, 500);
+      g_assert_cmpuint (be32 (png_data + 20), ==, 280);
+      svg_data = read_file (svg, NULL);
+      g_assert_nonnull (strstr (svg_data, "width=\"900\""));
+    }
+  ui_test_destroy_window (window);
+}
+
 /* One row per bucket: 1000 epochs fit the history one epoch a row. */
 static void
 test_export_loss_history (Fixture       *f,
@@ -536,6 +563,7 @@ main (int    argc,
   ADD ("/files/people/round-trip", test_people_csv);
   ADD ("/files/people/bad", test_import_bad_csv);
   ADD ("/files/export/images", test_export_images);
+  ADD ("/files/export/other-views", test_export_other_views);
   ADD ("/files/export/loss-history", test_export_loss_history);
   ADD ("/files/export/dialog", test_export_dialog);
   ADD ("/files/export/clipboard", test_copy_chart);
