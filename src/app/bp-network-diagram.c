@@ -785,6 +785,7 @@ bp_network_diagram_set_people (BpNetworkDiagram   *self,
                                const BpPeople     *people,
                                const BpNormalizer *norm)
 {
+  guint person = self->person;
   guint n, old;
 
   g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
@@ -801,10 +802,11 @@ bp_network_diagram_set_people (BpNetworkDiagram   *self,
         g_ptr_array_add (names, bp_people_get (people, i)->name);
       g_ptr_array_add (names, NULL);
       old = g_list_model_get_n_items (G_LIST_MODEL (self->names));
+      /* A drop-down bound to "person" picks another item meanwhile. */
       gtk_string_list_splice (self->names, 0, old, (const char * const *) names->pdata);
     }
-  if (self->person >= n && n > 0)
-    bp_network_diagram_set_person (self, n - 1);
+  if (n > 0)
+    bp_network_diagram_set_person (self, MIN (person, n - 1));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

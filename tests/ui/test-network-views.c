@@ -147,6 +147,11 @@ test_pages (void)
   bp_network_diagram_set_person (diagram, 3);
   bp_network_diagram_get_activations (diagram, &forward);
   g_assert_cmpfloat (forward.x1, ==, -6);
+  /* A new name keeps Diana chosen, in the drop-down too. */
+  ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME), "Alicia");
+  drain ();
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Alicia");
+  g_assert_cmpuint (bp_network_diagram_get_person (diagram), ==, 3);
   g_assert_true (bp_network_diagram_get_editable (diagram));
   ui_test_destroy_window (window);
 }
