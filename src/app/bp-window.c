@@ -506,7 +506,7 @@ keep_run (BpWindow *self)
 {
   g_autoptr(BpRun) run = NULL;
 
-  if (self->trainer == NULL || self->history.loss.count == 0)
+  if (!shows_run (self) || self->history.loss.count == 0)
     return;
   run = bp_run_new (&self->run_settings);
   bp_run_set_loss (run, &self->history.loss);
@@ -1529,9 +1529,16 @@ restore_run (BpWindow        *self,
     .params = s->current,
   };
   self->restored = TRUE;
+  remember_run_settings (self, &(BpTrainerConfig) {
+    .learning_rate = s->learning_rate,
+    .epochs = s->epochs,
+  });
   size_epoch_label (self, s->epochs);
   bp_loss_chart_set_epochs (self->loss_chart, s->epochs);
   bp_loss_chart_set_history (self->loss_chart, &self->history);
+  /* A session keeps no trajectories: the page starts empty. */
+  start_trajectories (self, s->people, s->epochs);
+  bp_trajectories_set_history (self->trajectories, &self->history);
   bp_prediction_panel_set_people (self->prediction_panel, s->people, norm);
   bp_prediction_panel_set_params (self->prediction_panel, &s->current);
   show_views_people (self, s->people, norm, s->learning_rate);
