@@ -456,6 +456,12 @@ draw_haloed_text (BpDecisionMap *self,
   pango_cairo_show_layout (cr, layout);
 }
 
+static char *
+y_title (BpDecisionMap *self)
+{
+  return g_strdup_printf (_("Height (%s)"), bp_units_height_symbol (self->units));
+}
+
 static void
 draw_axes (BpDecisionMap  *self,
            cairo_t        *cr,
@@ -465,7 +471,7 @@ draw_axes (BpDecisionMap  *self,
   const BpMapFrame *f = &g->frame;
   double bottom = f->top + f->height;
   g_autofree char *x_title = g_strdup_printf (_("Weight (%s)"), bp_units_weight_symbol (self->units));
-  g_autofree char *y_title = g_strdup_printf (_("Height (%s)"), bp_units_height_symbol (self->units));
+  g_autofree char *height_title = y_title (self);
 
   set_color (cr, fg, 0.8);
   for (guint i = 0; i < g->y.n; i++)
@@ -485,7 +491,7 @@ draw_axes (BpDecisionMap  *self,
       draw_text (self, cr, label, px, bottom + GAP, 0.5);
     }
   draw_text (self, cr, x_title, f->left + f->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
-  draw_text (self, cr, y_title, 0, 0, 0);
+  draw_text (self, cr, height_title, 0, 0, 0);
   cairo_rectangle (cr, f->left - 0.5, f->top - 0.5, f->width + 1, f->height + 1);
   set_color (cr, fg, 0.5);
   cairo_set_line_width (cr, 1);
@@ -605,35 +611,86 @@ draw_classify (BpDecisionMap  *self,
   draw_haloed_text (self, cr, verdict, px + MARKER + 6, py + 2);
 }
 
-/* In the top margin, right-aligned: what the shapes and colours mean. */
+/* The legend's symbols: the people's markers and the boundary's line. */
+typedef enum
+{
+  KEY_F,
+  KEY_M,
+  KEY_HELD_OUT,
+  KEY_BOUNDARY,
+} LegendKey;
+
+static double
+key_width (LegendKey key)
+{
+  return key == KEY_BOUNDARY ? 24 : 2 * MARKER;
+}
+
+static void
+draw_key (cairo_t   *cr,
+          LegendKey  key,
+          double     x,
+          double     y)
+{
+  if (key != KEY_BOUNDARY)
+    {
+      draw_marker (cr, key == KEY_M ? BP_GENDER_MALE : BP_GENDER_FEMALE, key == KEY_HELD_OUT, x, y);
+      return;
+    }
+  set_color (cr, &ink, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x - 12, y);
+  cairo_line_to (cr, x + 12, y);
+  cairo_stroke (cr);
+}
+
+static double
+legend_width (BpDecisionMap     *self,
+              const LegendKey   *keys,
+              const char *const *names,
+              guint              n)
+{
+  double width = 0;
+
+  for (guint i = 0; i < n; i++)
+    width += (i > 0 ? 3 * GAP : 0) + key_width (keys[i]) + GAP + text_width (self, names[i]);
+  return width;
+}
+
+/* In the top margin, right-aligned: what the shapes and colours mean.
+ * "held out" only when somebody is, and the boundary's words shortened
+ * where the whole legend would run into the axis title. */
 static void
 draw_legend (BpDecisionMap  *self,
              cairo_t        *cr,
              const Geometry *g,
              const GdkRGBA  *fg)
 {
-  const char *names[] = { _("F"), _("M"), _("held out"), _("boundary, output 0.5") };
-  double x = g->frame.left + g->frame.width;
+  g_autofree char *title = y_title (self);
+  LegendKey keys[4] = { KEY_F, KEY_M };
+  const char *names[4] = { _("F"), _("M") };
+  double right = g->frame.left + g->frame.width;
   double y = GAP / 2.0 + g->line_height / 2.0;
+  guint n = 2;
+  double x;
 
-  for (int i = G_N_ELEMENTS (names) - 1; i >= 0; i--)
+  if (n_of (self->test) > 0)
     {
-      x -= text_width (self, names[i]);
+      keys[n] = KEY_HELD_OUT;
+      names[n++] = _("held out");
+    }
+  keys[n] = KEY_BOUNDARY;
+  names[n++] = _("boundary, output 0.5");
+  if (legend_width (self, keys, names, n) > right - text_width (self, title) - 3 * GAP)
+    names[n - 1] = "0.5";
+  x = right - legend_width (self, keys, names, n);
+  for (guint i = 0; i < n; i++)
+    {
+      draw_key (cr, keys[i], x + key_width (keys[i]) / 2, y);
+      x += key_width (keys[i]) + GAP;
       set_color (cr, fg, 0.85);
       draw_text (self, cr, names[i], x, GAP / 2.0, 0);
-      x -= GAP + (i == 3 ? 24 : MARKER);
-      if (i == 3)
-        {
-          set_color (cr, &ink, 1);
-          cairo_set_line_width (cr, 2);
-          cairo_move_to (cr, x - 12, y);
-          cairo_line_to (cr, x + 12, y);
-          cairo_stroke (cr);
-          x -= 12;
-        }
-      else
-        draw_marker (cr, i == 0 || i == 2 ? BP_GENDER_FEMALE : BP_GENDER_MALE, i == 2, x, y);
-      x -= MARKER + 3 * GAP;
+      x += text_width (self, names[i]) + 3 * GAP;
     }
 }
 

@@ -30,7 +30,8 @@ bp_diagram_layout_init (BpDiagramLayout *layout,
 {
   double columns[] = { 0.14, 0.14, 0.5, 0.5, 0.86 };
   double rows[] = { 0.1, 0.9, 0.1, 0.9, 0.5 };
-  double r = CLAMP (MIN (width, height) * 0.075, 18, 34);
+  /* Room for a value such as 0.0474 inside, even on a small screen. */
+  double r = CLAMP (MIN (width, height) * 0.075, 22, 34);
   double top, bottom;
 
   layout->radius = r;
