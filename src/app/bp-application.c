@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "bp-application.h"
+#include "bp-color-scheme.h"
 #include "bp-settings.h"
 #include "bp-window.h"
 #include "bp-window-files.h"
@@ -113,6 +114,7 @@ bp_application_startup (GApplication *application)
   /* gtk_init() has just set the locale: numbers on screen follow it, and
    * entries read the locale's decimal separator as well as the dot. */
   load_css ();
+  bp_color_scheme_follow (gtk_settings_get_default ());
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   /* Space and Escape are the window's own bindings: an application

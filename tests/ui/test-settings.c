@@ -5,6 +5,7 @@
  */
 #include <math.h>
 
+#include "bp-color-scheme.h"
 #include "bp-settings.h"
 #include "ui-utils.h"
 
@@ -171,6 +172,23 @@ test_no_schema (void)
   g_test_trap_assert_stderr ("*" APP_ID " is not installed*");
 }
 
+/* The portal's color-scheme, as Read (wrapped twice) and SettingChanged
+ * (once) give it. */
+static void
+test_color_scheme (void)
+{
+  g_autoptr(GVariant) read_dark = g_variant_ref_sink (
+    g_variant_new_variant (g_variant_new_variant (g_variant_new_uint32 (1))));
+  g_autoptr(GVariant) changed_light = g_variant_ref_sink (g_variant_new_variant (g_variant_new_uint32 (2)));
+  g_autoptr(GVariant) none = g_variant_ref_sink (g_variant_new_uint32 (0));
+  g_autoptr(GVariant) wrong = g_variant_ref_sink (g_variant_new_string ("dark"));
+
+  g_assert_true (bp_color_scheme_prefers_dark (read_dark));
+  g_assert_false (bp_color_scheme_prefers_dark (changed_light));
+  g_assert_false (bp_color_scheme_prefers_dark (none));
+  g_assert_false (bp_color_scheme_prefers_dark (wrong));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +200,7 @@ main (int    argc,
   g_test_add_func ("/settings/windows-apart", test_windows_apart);
   g_test_add_func ("/settings/damaged", test_damaged);
   g_test_add_func ("/settings/no-schema", test_no_schema);
+  g_test_add_func ("/settings/color-scheme", test_color_scheme);
 
   return g_test_run ();
 }
