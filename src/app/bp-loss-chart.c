@@ -514,12 +514,17 @@ draw_overlay_legend (BpLossChart    *self,
                      const Geometry *g,
                      const Palette  *p)
 {
+  const char *current = self->overlays != NULL ? bp_run_list_get_current_label (self->overlays) : "";
+  g_autofree char *label = NULL;
   double x = g->left + g->width - GAP;
   double y = g->top + GAP;
 
   if (bp_loss_chart_count_overlays (self) == 0)
     return;
-  draw_legend_row (self, cr, g, p, x, y, _("This run"), &p->train, line_width (self, LINE_WIDTH), FALSE);
+  /* Translators: the current run in the loss chart's legend; %s says
+   * how it differs from the earlier runs, e.g. “rate 0.1” */
+  label = *current != '\0' ? g_strdup_printf (_("This run, %s"), current) : g_strdup (_("This run"));
+  draw_legend_row (self, cr, g, p, x, y, label, &p->train, line_width (self, LINE_WIDTH), FALSE);
   for (guint i = 0; i < n_overlays (self); i++)
     {
       BpRun *run = visible_overlay (self, i);

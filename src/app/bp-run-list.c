@@ -22,6 +22,7 @@ struct _BpRunList
   guint          added;     /* runs added since the last clear */
   BpRunSettings  current;
   gboolean       has_current;
+  char          *current_label;
 };
 
 static void bp_run_list_model_init (GListModelInterface *iface);
@@ -195,6 +196,9 @@ relabel (BpRunList *self)
 {
   Differs d = find_differences (self);
 
+  g_free (self->current_label);
+  self->current_label = self->has_current ? settings_text (&self->current, &d) : g_strdup ("");
+
   for (guint i = 0; i < self->runs->len; i++)
     {
       BpRun *run = g_ptr_array_index (self->runs, i);
@@ -259,6 +263,7 @@ bp_run_list_finalize (GObject *object)
 
   g_ptr_array_unref (self->runs);
   g_array_unref (self->numbers);
+  g_free (self->current_label);
   G_OBJECT_CLASS (bp_run_list_parent_class)->finalize (object);
 }
 
@@ -282,6 +287,7 @@ bp_run_list_init (BpRunList *self)
 {
   self->runs = g_ptr_array_new_with_free_func (g_object_unref);
   self->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->current_label = g_strdup ("");
 }
 
 BpRunList *
@@ -359,4 +365,14 @@ bp_run_list_count_visible (BpRunList *self)
   for (guint i = 0; i < self->runs->len; i++)
     n += bp_run_get_visible (g_ptr_array_index (self->runs, i));
   return n;
+}
+
+/* What sets the current run apart from the others, as in their labels
+ * ("rate 0.1"), or "" when nothing does. */
+const char *
+bp_run_list_get_current_label (BpRunList *self)
+{
+  g_return_val_if_fail (BP_IS_RUN_LIST (self), NULL);
+
+  return self->current_label;
 }

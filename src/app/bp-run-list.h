@@ -20,5 +20,6 @@ void       bp_run_list_clear         (BpRunList           *self);
 void       bp_run_list_set_current   (BpRunList           *self,
                                       const BpRunSettings *current);
 guint      bp_run_list_count_visible (BpRunList           *self);
+const char *bp_run_list_get_current_label (BpRunList      *self);
 
 G_END_DECLS

@@ -194,6 +194,32 @@ draw_header (BpSmallChart   *self,
     }
 }
 
+/* On a patch of the background, so that a curve passing under it does
+ * not make it unreadable. */
+static void
+draw_range_label (BpSmallChart  *self,
+                  cairo_t       *cr,
+                  const GdkRGBA *fg,
+                  const char    *text,
+                  double         x,
+                  double         y)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  GdkRGBA bg;
+  int width, height;
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "theme_bg_color", &bg))
+    bg = (GdkRGBA) { 1 - fg->red, 1 - fg->green, 1 - fg->blue, 1 };
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, 0.75);
+  cairo_rectangle (cr, x - 2, y, width + 4, height);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.6);
+  cairo_move_to (cr, round (x), round (y));
+  pango_cairo_show_layout (cr, layout);
+}
+
 /* The frame, the range at the left, and the line a value is judged by. */
 static void
 draw_frame (BpSmallChart   *self,
@@ -219,9 +245,8 @@ draw_frame (BpSmallChart   *self,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
-  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.6);
-  draw_text (self, cr, hi, g->left + GAP, g->top + 1, 0);
-  draw_text (self, cr, lo, g->left + GAP, g->top + g->height - g->line_height - 1, 0);
+  draw_range_label (self, cr, fg, hi, g->left + GAP, g->top + 1);
+  draw_range_label (self, cr, fg, lo, g->left + GAP, g->top + g->height - g->line_height - 1);
 }
 
 static void
@@ -254,13 +279,13 @@ bp_small_chart_snapshot (GtkWidget   *widget,
   compute_geometry (self, &g);
   get_colors (self, &fg, &line);
   draw_header (self, cr, &g, &fg);
-  draw_frame (self, cr, &g, &fg);
   trace (self, &g, cr);
   gdk_cairo_set_source_rgba (cr, &line);
   cairo_set_line_width (cr, self->presenter ? LINE_WIDTH * PRESENTER_SCALE : LINE_WIDTH);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
+  draw_frame (self, cr, &g, &fg);
   cairo_destroy (cr);
 }
 

@@ -750,6 +750,9 @@ apply_presenter (BpWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presenter");
   bp_loss_chart_set_presenter (self->loss_chart, presenter);
   bp_trajectories_set_presenter (self->trajectories, presenter);
+  /* Hidden, not only folded away: a folded revealer still asks for its
+   * child's width, which is the bar's, too wide beside the side pane. */
+  gtk_widget_set_visible (GTK_WIDGET (self->presenter_bar), presenter);
   gtk_revealer_set_reveal_child (self->presenter_bar, presenter);
   gtk_widget_set_visible (self->side_pane, !presenter);
   gtk_widget_set_visible (self->side_separator, !presenter);

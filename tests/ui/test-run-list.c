@@ -59,8 +59,10 @@ test_labels (void)
   add_run (list, &a, BP_TRAINER_FINISHED);
   /* Alone, with nothing to compare: its number. */
   g_assert_cmpstr (label_at (list, 0), ==, "Run 1");
+  g_assert_cmpstr (bp_run_list_get_current_label (list), ==, "");
   bp_run_list_set_current (list, &b);
   g_assert_cmpstr (label_at (list, 0), ==, "rate 0.1");
+  g_assert_cmpstr (bp_run_list_get_current_label (list), ==, "rate 0.5");
   add_run (list, &b, BP_TRAINER_STOPPED);
   g_assert_cmpstr (label_at (list, 1), ==, "rate 0.5 (stopped)");
   bp_run_list_set_current (list, &c);
