@@ -1015,6 +1015,45 @@ bp_decision_map_new (void)
   return g_object_new (BP_TYPE_DECISION_MAP, NULL);
 }
 
+/* How many of @people the network puts on their own side of the line. */
+static guint
+count_right (BpDecisionMap  *self,
+             const BpPeople *people)
+{
+  guint right = 0;
+
+  for (guint i = 0; i < n_of (people); i++)
+    {
+      const BpPerson *p = bp_people_get (people, i);
+      double x0, x1;
+
+      bp_normalizer_apply (&self->norm, p->weight_lb, p->height_in, &x0, &x1);
+      right += (bp_network_feedforward (&self->params, x0, x1) >= 0.5) ==
+               (p->gender == BP_GENDER_FEMALE);
+    }
+  return right;
+}
+
+/* What a screen reader says of the map: the picture's point, in words. */
+static void
+update_description (BpDecisionMap *self)
+{
+  guint n = n_of (self->train) + n_of (self->test);
+  guint right = count_right (self, self->train) + count_right (self, self->test);
+  g_autofree char *text = NULL;
+
+  /* Translators: the decision map's description for screen readers */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u of %u person is on the side of the boundary "
+                                       "that matches their gender",
+                                       "%u of %u people are on the side of the boundary "
+                                       "that matches their gender", n),
+                          right, n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 void
 bp_decision_map_set_params (BpDecisionMap  *self,
                             const BpParams *params)
@@ -1024,6 +1063,7 @@ bp_decision_map_set_params (BpDecisionMap  *self,
   if (memcmp (params, &self->params, sizeof *params) == 0)
     return;
   self->params = *params;
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1042,6 +1082,7 @@ bp_decision_map_set_people (BpDecisionMap      *self,
   self->train = bp_people_copy (train);
   self->test = test != NULL ? bp_people_copy (test) : NULL;
   self->norm = *norm;
+  update_description (self);
   update_range (self);
 }
 

@@ -745,6 +745,35 @@ bp_network_diagram_new (void)
   return g_object_new (BP_TYPE_NETWORK_DIAGRAM, NULL);
 }
 
+/* What a screen reader says of the diagram: the chosen person's way
+ * through the network, which the picture shows as numbers in circles. */
+static void
+update_description (BpNetworkDiagram *self)
+{
+  g_autofree char *x0 = NULL, *x1 = NULL, *h1 = NULL, *h2 = NULL, *o1 = NULL;
+  g_autofree char *text = NULL;
+  BpExplain f;
+
+  if (!bp_network_diagram_get_activations (self, &f))
+    text = g_strdup (_("Nobody to show: add a person"));
+  else
+    {
+      x0 = bp_format_significant (f.x0, 3);
+      x1 = bp_format_significant (f.x1, 3);
+      h1 = bp_format_significant (f.h1, 3);
+      h2 = bp_format_significant (f.h2, 3);
+      o1 = bp_format_significant (f.o1, 3);
+      /* Translators: the network diagram's description for screen readers:
+       * a person's name, the two inputs, the two hidden neurons, the output */
+      text = g_strdup_printf (_("%s: inputs %s and %s, hidden neurons %s and %s, output %s"),
+                              bp_people_get (self->people, self->person)->name,
+                              x0, x1, h1, h2, o1);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 void
 bp_network_diagram_set_params (BpNetworkDiagram *self,
                                const BpParams   *params)
@@ -752,6 +781,7 @@ bp_network_diagram_set_params (BpNetworkDiagram *self,
   g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
 
   self->params = *params;
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -807,6 +837,7 @@ bp_network_diagram_set_people (BpNetworkDiagram   *self,
     }
   if (n > 0)
     bp_network_diagram_set_person (self, MIN (person, n - 1));
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -837,6 +868,7 @@ bp_network_diagram_set_person (BpNetworkDiagram *self,
   if (person == GTK_INVALID_LIST_POSITION || person == self->person)
     return;
   self->person = person;
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }

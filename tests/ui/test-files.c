@@ -503,10 +503,24 @@ test_chart_description (Fixture       *f,
   gtk_test_accessible_assert_role (chart, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "No loss yet: the network has not been trained");
+  /* Seed 1's untrained network gets everybody wrong. */
+  gtk_test_accessible_assert_property (bp_window_get_decision_map (window),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "0 of 4 people are on the side of the boundary that "
+                                       "matches their gender");
   ui_test_activate (window, "train");
   ui_test_run_until_done (window);
   gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Loss 0.00237 at epoch 1000 of 1000");
+  /* So do the network and the map, of the trained network. */
+  gtk_test_accessible_assert_property (bp_window_get_network_diagram (window),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Alice: inputs −2 and −1, hidden neurons 0.0512 and 0.0211, "
+                                       "output 0.939");
+  gtk_test_accessible_assert_property (bp_window_get_decision_map (window),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "4 of 4 people are on the side of the boundary that "
+                                       "matches their gender");
   ui_test_destroy_window (window);
 }
 
