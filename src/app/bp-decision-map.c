@@ -459,7 +459,7 @@ draw_haloed_text (BpDecisionMap *self,
 static char *
 y_title (BpDecisionMap *self)
 {
-  return g_strdup_printf (_("Height (%s)"), bp_units_height_symbol (self->units));
+  return g_strdup_printf (_("Height (%s)"), bp_format_height_unit (self->units));
 }
 
 static void
@@ -470,7 +470,7 @@ draw_axes (BpDecisionMap  *self,
 {
   const BpMapFrame *f = &g->frame;
   double bottom = f->top + f->height;
-  g_autofree char *x_title = g_strdup_printf (_("Weight (%s)"), bp_units_weight_symbol (self->units));
+  g_autofree char *x_title = g_strdup_printf (_("Weight (%s)"), bp_format_weight_unit (self->units));
   g_autofree char *height_title = y_title (self);
 
   set_color (cr, fg, 0.8);

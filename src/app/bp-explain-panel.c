@@ -473,8 +473,10 @@ show_check (BpExplainPanel        *self,
 {
   GtkLabel *columns[] = { self->check_names, self->check_backprop,
                           self->check_numeric, self->check_relative };
-  const char *headers[] = { _("Parameter"), _("Backprop"), _("Finite difference"),
-                            _("Relative difference") };
+  /* Translators: “Backprop” heads the column of derivatives found by
+   * backpropagation, beside those of a finite difference */
+  const char *headers[] = { _("Parameter"), C_("gradient check", "Backprop"),
+                            _("Finite difference"), _("Relative difference") };
 
   for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
     {

@@ -54,6 +54,20 @@ bp_format_editable (double value)
   return bp_format_replace_point (text, ".", bp_format_decimal_point ());
 }
 
+/* The units' symbols as the locale writes them (“lb” or “磅”); the
+ * core's own are for files and backprop-cli. */
+const char *
+bp_format_weight_unit (BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? C_("unit", "kg") : C_("unit", "lb");
+}
+
+const char *
+bp_format_height_unit (BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? C_("unit", "cm") : C_("unit", "in");
+}
+
 /* "%.2f" without the zeros a person would not type: 133, 60.33, 2.5. */
 static char *
 trimmed (double value)

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "bp-people.h"
+
 G_BEGIN_DECLS
 
 const char *bp_format_decimal_point (void);
@@ -18,6 +20,8 @@ gboolean bp_format_parse_double  (const char  *text,
                                   double      *value,
                                   GError     **error);
 char    *bp_format_editable      (double       value);
+const char *bp_format_weight_unit (BpUnits    units);
+const char *bp_format_height_unit (BpUnits    units);
 char *bp_format_measure (double value);
 char *bp_format_input   (double value);
 char *bp_format_verdict (double output);

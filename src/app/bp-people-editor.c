@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-enums.h"
+#include "bp-format.h"
 #include "bp-people-editor.h"
 
 struct _BpPeopleEditor
@@ -203,8 +204,8 @@ add_activated (GtkWidget  *widget,
 static void
 show_headers (BpPeopleEditor *self)
 {
-  g_autofree char *weight = g_strdup_printf (_("Weight (%s)"), bp_units_weight_symbol (self->units));
-  g_autofree char *height = g_strdup_printf (_("Height (%s)"), bp_units_height_symbol (self->units));
+  g_autofree char *weight = g_strdup_printf (_("Weight (%s)"), bp_format_weight_unit (self->units));
+  g_autofree char *height = g_strdup_printf (_("Height (%s)"), bp_format_height_unit (self->units));
 
   gtk_label_set_text (self->weight_header, weight);
   gtk_label_set_text (self->height_header, height);

@@ -232,14 +232,14 @@ show_units (BpPredictionPanel *self)
 {
   GtkWidget *buttons[] = { self->emily_button, self->frank_button };
 
-  gtk_label_set_text (self->weight_unit, bp_units_weight_symbol (self->units));
-  gtk_label_set_text (self->height_unit, bp_units_height_symbol (self->units));
+  gtk_label_set_text (self->weight_unit, bp_format_weight_unit (self->units));
+  gtk_label_set_text (self->height_unit, bp_format_height_unit (self->units));
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {
       g_autofree char *w = bp_format_measure (bp_weight_from_lb (examples[i].weight_lb, self->units));
       g_autofree char *h = bp_format_measure (bp_height_from_in (examples[i].height_in, self->units));
-      g_autofree char *tip = g_strdup_printf ("%s %s, %s %s", w, bp_units_weight_symbol (self->units),
-                                              h, bp_units_height_symbol (self->units));
+      g_autofree char *tip = g_strdup_printf ("%s %s, %s %s", w, bp_format_weight_unit (self->units),
+                                              h, bp_format_height_unit (self->units));
 
       gtk_widget_set_tooltip_text (buttons[i], tip);
     }

@@ -11,8 +11,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(BpApplication) app = NULL;
+  const char *localedir = g_getenv ("BACKPROP_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points BACKPROP_LOCALEDIR at the build's catalogues, so
+   * that the app runs translated before it is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
