@@ -2,6 +2,7 @@
 #include "bp-map-geometry.h"
 
 #include <math.h>
+#include <string.h>
 
 void
 bp_map_frame_to_px (const BpMapFrame *f,
@@ -243,4 +244,115 @@ bp_map_contour (const double *values,
 
         march_cell (segments, &c);
       }
+}
+
+/* ---- joining the pieces --------------------------------------------------- */
+
+static guint
+point_hash (gconstpointer key)
+{
+  const BpMapPoint *p = key;
+  guint64 bits[2];
+
+  memcpy (bits, p, sizeof bits);
+  return g_int64_hash (&bits[0]) * 31 + g_int64_hash (&bits[1]);
+}
+
+static gboolean
+point_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return memcmp (a, b, sizeof (BpMapPoint)) == 0;
+}
+
+/* End @e of the segments: 2 s is segment s's first point, 2 s + 1 its
+ * second. */
+static const BpMapPoint *
+end_point (const GArray *segments,
+           guint         e)
+{
+  const BpMapSegment *s = &g_array_index (segments, BpMapSegment, e / 2);
+
+  return (const BpMapPoint *) (e % 2 == 0 ? &s->x0 : &s->x1);
+}
+
+/* For each end, the other segment's end at the same point, or -1.  The
+ * marching squares compute a point shared by two cells from the same
+ * two samples, so shared points are equal to the bit. */
+static int *
+find_partners (const GArray *segments)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (point_hash, point_equal);
+  int *partner = g_new (int, 2 * segments->len);
+
+  for (guint e = 0; e < 2 * segments->len; e++)
+    {
+      gpointer found;
+
+      partner[e] = -1;
+      if (g_hash_table_lookup_extended (seen, end_point (segments, e), NULL, &found))
+        {
+          partner[e] = GPOINTER_TO_INT (found);
+          partner[GPOINTER_TO_INT (found)] = e;
+        }
+      else
+        g_hash_table_insert (seen, (gpointer) end_point (segments, e), GINT_TO_POINTER (e));
+    }
+  return partner;
+}
+
+/* From end @e, whose point is the last in @points, on through the
+ * segments joined to it that are still free. */
+static void
+walk (const GArray *segments,
+      const int    *partner,
+      gboolean     *used,
+      int           e,
+      GArray       *points)
+{
+  while (partner[e] >= 0 && !used[partner[e] / 2])
+    {
+      e = partner[e];
+      used[e / 2] = TRUE;
+      e ^= 1;
+      g_array_append_vals (points, end_point (segments, e), 1);
+    }
+}
+
+/* The line through segment @s: back from its first point as far as it
+ * goes, then forward from its second. */
+static GArray *
+join_from (const GArray *segments,
+           const int    *partner,
+           gboolean     *used,
+           guint         s)
+{
+  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (BpMapPoint));
+  GArray *line = g_array_new (FALSE, FALSE, sizeof (BpMapPoint));
+
+  used[s] = TRUE;
+  g_array_append_vals (back, end_point (segments, 2 * s), 1);
+  walk (segments, partner, used, 2 * s, back);
+  for (guint i = back->len; i > 0; i--)
+    g_array_append_vals (line, &g_array_index (back, BpMapPoint, i - 1), 1);
+  g_array_append_vals (line, end_point (segments, 2 * s + 1), 1);
+  walk (segments, partner, used, 2 * s + 1, line);
+  return line;
+}
+
+/* The segments of bp_map_contour() joined end to end: a GPtrArray of
+ * GArrays of BpMapPoint, each a line through the plot or a loop whose
+ * last point is its first.  One path of many points strokes with proper
+ * joins, and far faster than many separate pieces. */
+GPtrArray *
+bp_map_join_segments (const GArray *segments)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree int *partner = find_partners (segments);
+  g_autofree gboolean *used = g_new0 (gboolean, segments->len);
+
+  for (guint s = 0; s < segments->len; s++)
+    if (!used[s])
+      g_ptr_array_add (lines, join_from (segments, partner, used, s));
+  return lines;
 }

@@ -31,6 +31,11 @@ typedef struct
   double x1, y1;
 } BpMapSegment;
 
+typedef struct
+{
+  double x, y;
+} BpMapPoint;
+
 void     bp_map_frame_to_px     (const BpMapFrame *frame,
                                  double            x,
                                  double            y,
@@ -64,5 +69,6 @@ void     bp_map_contour         (const double     *values,
                                  guint             rows,
                                  double            level,
                                  GArray           *segments);
+GPtrArray *bp_map_join_segments (const GArray     *segments);
 
 G_END_DECLS

@@ -236,6 +236,58 @@ test_contour_saddle_and_gaps (void)
   g_assert_cmpuint (segments->len, ==, 0);
 }
 
+/* Joined up, the line is one polyline through every crossing in order,
+ * the bump one closed loop, and two lines stay two. */
+static void
+test_contour_join (void)
+{
+  g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (BpMapSegment));
+  g_autoptr(GPtrArray) lines = NULL;
+  GArray *line;
+  double v[9 * 9];
+
+  for (guint j = 0; j < 4; j++)
+    for (guint i = 0; i < 5; i++)
+      v[j * 5 + i] = i * 0.25 - 0.1;
+  bp_map_contour (v, 5, 4, 0.5, segments);
+  lines = bp_map_join_segments (segments);
+  g_assert_cmpuint (lines->len, ==, 1);
+  line = g_ptr_array_index (lines, 0);
+  g_assert_cmpuint (line->len, ==, 4);
+  for (guint k = 1; k < line->len; k++)
+    g_assert_cmpfloat (fabs (g_array_index (line, BpMapPoint, k).y - g_array_index (line, BpMapPoint, k - 1).y), ==, 1);
+
+  g_array_set_size (segments, 0);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  for (guint j = 0; j < 9; j++)
+    for (guint i = 0; i < 9; i++)
+      v[j * 9 + i] = exp (-((i - 4.0) * (i - 4.0) + (j - 4.0) * (j - 4.0)) / 6);
+  bp_map_contour (v, 9, 9, 0.5, segments);
+  lines = bp_map_join_segments (segments);
+  g_assert_cmpuint (lines->len, ==, 1);
+  line = g_ptr_array_index (lines, 0);
+  g_assert_cmpuint (line->len, ==, segments->len + 1);
+  g_assert_cmpmem (&g_array_index (line, BpMapPoint, 0), sizeof (BpMapPoint),
+                   &g_array_index (line, BpMapPoint, line->len - 1), sizeof (BpMapPoint));
+
+  /* A ridge down the middle: 0.5 is crossed on both of its sides. */
+  g_array_set_size (segments, 0);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  for (guint j = 0; j < 4; j++)
+    for (guint i = 0; i < 5; i++)
+      v[j * 5 + i] = i == 2 ? 1 : 0;
+  bp_map_contour (v, 5, 4, 0.5, segments);
+  lines = bp_map_join_segments (segments);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpuint (((GArray *) g_ptr_array_index (lines, 0))->len, ==, 4);
+  g_assert_cmpuint (((GArray *) g_ptr_array_index (lines, 1))->len, ==, 4);
+
+  g_array_set_size (segments, 0);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = bp_map_join_segments (segments);
+  g_assert_cmpuint (lines->len, ==, 0);
+}
+
 /* ---- network diagram ----------------------------------------------------- */
 
 static void
@@ -344,6 +396,7 @@ main (int    argc,
   g_test_add_func ("/map/contour/line", test_contour_line);
   g_test_add_func ("/map/contour/closed", test_contour_closed);
   g_test_add_func ("/map/contour/saddle-and-gaps", test_contour_saddle_and_gaps);
+  g_test_add_func ("/map/contour/join", test_contour_join);
   g_test_add_func ("/diagram/layout", test_diagram_layout);
   g_test_add_func ("/diagram/edge-width", test_edge_width);
   g_test_add_func ("/diagram/segment-distance", test_segment_distance);
