@@ -166,11 +166,13 @@ bp_window_load (BpWindow  *self,
                 GFile     *file,
                 GError   **error)
 {
-  g_autofree char *path = get_path (file, error);
+  g_autofree char *path = NULL;
   g_autoptr(BpSession) session = NULL;
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  path = get_path (file, error);
   if (path == NULL || (session = bp_session_load (path, error)) == NULL)
     return FALSE;
   bp_window_set_session (self, session);
@@ -183,11 +185,13 @@ bp_window_save (BpWindow  *self,
                 GFile     *file,
                 GError   **error)
 {
-  g_autofree char *path = get_path (file, error);
+  g_autofree char *path = NULL;
   g_autoptr(BpSession) session = NULL;
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  path = get_path (file, error);
   if (path == NULL || (session = bp_window_dup_session (self, error)) == NULL ||
       !bp_session_save (session, path, error))
     return FALSE;
@@ -296,12 +300,14 @@ bp_window_import_people (BpWindow  *self,
                          GError   **error)
 {
   BpPeopleEditor *editor = bp_window_get_people_editor (self);
-  g_autofree char *path = get_path (file, error);
+  g_autofree char *path = NULL;
   g_autoptr(BpPeople) people = NULL;
   g_autoptr(BpPeople) nobody = bp_people_new ();
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  path = get_path (file, error);
   if (path == NULL)
     return FALSE;
   if (run_is_live (self))
@@ -344,11 +350,13 @@ bp_window_export_people (BpWindow  *self,
                          GError   **error)
 {
   BpPeopleEditor *editor = bp_window_get_people_editor (self);
-  g_autofree char *path = get_path (file, error);
+  g_autofree char *path = NULL;
   g_autoptr(BpPeople) people = NULL;
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  path = get_path (file, error);
   if (path == NULL || (people = dup_everybody (editor, error)) == NULL)
     return FALSE;
   return bp_csv_save (people, bp_people_editor_get_units (editor), path, error);
