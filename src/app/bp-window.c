@@ -1435,6 +1435,23 @@ fill_run (BpWindow  *self,
   session->current = p.params;
 }
 
+/* The settings' part of a session: the form's, not yet run. */
+static void
+fill_settings (BpWindow              *self,
+               BpSession             *session,
+               const BpTrainerConfig *config)
+{
+  session->units = bp_people_editor_get_units (self->people_editor);
+  session->normalize = bp_training_form_get_normalize (self->training_form);
+  session->learning_rate = config->learning_rate;
+  session->epochs = config->epochs;
+  session->has_seed = !self->custom_initial;
+  session->seed = bp_training_form_get_seed (self->training_form);
+  session->initial = config->initial;
+  session->current = config->initial;
+  session->speed = config->epochs_per_second;
+}
+
 /* Everything the window shows, as a session to save; NULL while a person
  * or a setting is wrong. */
 BpSession *
@@ -1458,15 +1475,7 @@ bp_window_dup_session (BpWindow  *self,
   g_clear_pointer (&session->test, bp_people_free);
   session->people = g_steal_pointer (&people);
   session->test = g_steal_pointer (&test);
-  session->units = bp_people_editor_get_units (self->people_editor);
-  session->normalize = bp_training_form_get_normalize (self->training_form);
-  session->learning_rate = config.learning_rate;
-  session->epochs = config.epochs;
-  session->has_seed = !self->custom_initial;
-  session->seed = bp_training_form_get_seed (self->training_form);
-  session->initial = config.initial;
-  session->current = config.initial;
-  session->speed = config.epochs_per_second;
+  fill_settings (self, session, &config);
   if (shows_run (self))
     fill_run (self, session);
   return g_steal_pointer (&session);
