@@ -41,6 +41,12 @@ double     bp_decision_map_output_at       (BpDecisionMap      *self,
                                             double              x,
                                             double              y);
 guint      bp_decision_map_get_n_renders   (BpDecisionMap      *self);
+gboolean   bp_decision_map_get_sample      (BpDecisionMap      *self,
+                                            guint               column,
+                                            guint               row,
+                                            double             *x,
+                                            double             *y,
+                                            double             *output);
 guint      bp_decision_map_get_n_boundary_segments (BpDecisionMap *self);
 void       bp_decision_map_drag            (BpDecisionMap      *self,
                                             double              x,

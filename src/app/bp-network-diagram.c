@@ -322,7 +322,9 @@ draw_neuron (BpNetworkDiagram      *self,
   cairo_set_line_width (cr, hovered ? 3 : 2);
   cairo_stroke (cr);
   draw_text (self, cr, p, text, x, y, FALSE);
-  draw_text (self, cr, p, neuron_name (n), x, y - r - line_height (self) / 2.0 - 4, FALSE);
+  /* The badge is a line of text high and 6 px more: no Pango layout
+   * needed to measure one again, five times a frame. */
+  draw_text (self, cr, p, neuron_name (n), x, y - r - (l->badge_height - 6) / 2.0 - 4, FALSE);
 }
 
 /* The bias under its neuron, framed in the colour of its sign. */

@@ -257,6 +257,16 @@ test_follow_training (void)
       g_assert_cmpfloat (seed_y[i] == 1 ? out : 1 - out, >, 0.5);
     }
   g_assert_cmpuint (bp_decision_map_get_n_boundary_segments (map), >, 0);
+  /* The heat map's samples are the network's outputs there. */
+  for (guint column = 0; column < 400; column += 7)
+    for (guint row = 0; row < 200; row += 5)
+      {
+        double x, y, out;
+
+        if (bp_decision_map_get_sample (map, column, row, &x, &y, &out))
+          g_assert_cmpfloat_with_epsilon (out, bp_decision_map_output_at (map, x, y), 1e-12);
+      }
+  g_assert_false (bp_decision_map_get_sample (map, 100000, 0, &(double) { 0 }, &(double) { 0 }, &(double) { 0 }));
 
   /* Redrawing without new parameters samples nothing again. */
   renders = bp_decision_map_get_n_renders (map);
