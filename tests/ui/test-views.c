@@ -156,10 +156,13 @@ test_earlier_runs (void)
   g_assert_cmpuint (bp_loss_chart_count_overlays (chart), ==, 0);
   bp_run_set_visible (first, TRUE);
 
-  /* A stopped run is kept too, and says so. */
+  /* A stopped run is kept too, and says so; one stopped before its
+   * first epoch would have no curve to keep. */
   set_rate (window, "0.2");
   set_epochs (window, "1000000000");
   ui_test_activate (window, "train");
+  while (ui_test_progress (window).epoch == 0)
+    g_main_context_iteration (NULL, TRUE);
   ui_test_activate (window, "stop");
   ui_test_activate (window, "reset");
   g_assert_cmpuint (n_runs (window), ==, 3);
