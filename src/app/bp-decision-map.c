@@ -59,6 +59,11 @@ struct _BpDecisionMap
   BpNormalizer     heat_norm;
   guint            n_renders;
 
+  /* what the accessible description last said */
+  gboolean         described;
+  guint            described_n;
+  guint            described_right;
+
   /* a person being dragged, by index among the training people */
   int              drag_index;
   double           drag_x;        /* where they are now, in the shown units */
@@ -1099,13 +1104,22 @@ count_right (BpDecisionMap  *self,
   return right;
 }
 
-/* What a screen reader says of the map: the picture's point, in words. */
+/* What a screen reader says of the map: the picture's point, in words.
+ * Only when the words change: every update goes out on the accessibility
+ * bus, and a run changes the parameters every frame, which made each
+ * frame three times as long. */
 static void
 update_description (BpDecisionMap *self)
 {
   guint n = n_of (self->train) + n_of (self->test);
   guint right = count_right (self, self->train) + count_right (self, self->test);
   g_autofree char *text = NULL;
+
+  if (self->described && n == self->described_n && right == self->described_right)
+    return;
+  self->described = TRUE;
+  self->described_n = n;
+  self->described_right = right;
 
   /* Translators: the decision map's description for screen readers */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -49,6 +49,8 @@ struct _BpExplainPanel
   gboolean       show_check;
   gboolean       editable;
   gboolean       stale;      /* the labels wait for the panel to be shown */
+  guint          refresh_id; /* a rewrite waiting for its turn */
+  gint64         last_refresh;
   gboolean       updating;
 };
 
@@ -534,6 +536,7 @@ refresh (BpExplainPanel *self)
   guint index;
   Shown s;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explain.apply",
                                  self->editable && n_people (self) > 0);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -542,6 +545,7 @@ refresh (BpExplainPanel *self)
       return;
     }
   self->stale = FALSE;
+  self->last_refresh = g_get_monotonic_time ();
   show_note (self);
   if (!bp_explain_panel_get_explain (self, &index, &e))
     {
@@ -559,6 +563,35 @@ refresh (BpExplainPanel *self)
   show_chains (self, &s);
   if (self->show_check && bp_explain_panel_get_check (self, &check))
     show_check (self, &check);
+}
+
+/* A run changes the parameters every frame; numbers that change sixty
+ * times a second cannot be read anyway, while rewriting and laying out
+ * a page of text as often costs frames.  New parameters are shown at
+ * most every REFRESH_INTERVAL_US, the last ones always. */
+#define REFRESH_INTERVAL_US (100 * 1000)
+
+static gboolean
+on_refresh_due (gpointer data)
+{
+  BpExplainPanel *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refresh_soon (BpExplainPanel *self)
+{
+  gint64 since = g_get_monotonic_time () - self->last_refresh;
+
+  if (self->refresh_id != 0)
+    return;
+  if (since >= REFRESH_INTERVAL_US || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->refresh_id = g_timeout_add ((REFRESH_INTERVAL_US - since) / 1000 + 1, on_refresh_due, self);
 }
 
 /* ---- the person picker ------------------------------------------------------------ */
@@ -676,8 +709,10 @@ bp_explain_panel_set_property (GObject      *object,
 static void
 bp_explain_panel_dispose (GObject *object)
 {
+  BpExplainPanel *self = BP_EXPLAIN_PANEL (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_EXPLAIN_PANEL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -776,7 +811,7 @@ bp_explain_panel_set_params (BpExplainPanel *self,
   g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
 
   self->params = *params;
-  refresh (self);
+  refresh_soon (self);
 }
 
 /* The people to explain a step on and how they become inputs (copied). */
@@ -825,7 +860,7 @@ bp_explain_panel_set_next (BpExplainPanel *self,
   if (next == self->next)
     return;
   self->next = next;
-  refresh (self);
+  refresh_soon (self);
 }
 
 int
@@ -981,8 +1016,11 @@ bp_explain_panel_get_text (BpExplainPanel *self,
 
   g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), NULL);
 
-  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+  if (self->refresh_id != 0 || (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self))))
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh (self);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (g_str_equal (section, sections[i].name))
       return gtk_label_get_text (sections[i].label);
