@@ -41,6 +41,7 @@ struct _BpNetworkDiagram
   gboolean       editable;
   int            hover;     /* the parameter under the pointer, or -1 */
   int            editing;   /* the parameter in the popover, or -1 */
+  char          *description;  /* as the accessibility bus last heard it */
 };
 
 G_DEFINE_FINAL_TYPE (BpNetworkDiagram, bp_network_diagram, GTK_TYPE_WIDGET)
@@ -661,6 +662,7 @@ bp_network_diagram_finalize (GObject *object)
 
   g_clear_pointer (&self->people, bp_people_free);
   g_clear_object (&self->names);
+  g_clear_pointer (&self->description, g_free);
   G_OBJECT_CLASS (bp_network_diagram_parent_class)->finalize (object);
 }
 
@@ -771,8 +773,13 @@ update_description (BpNetworkDiagram *self)
                               bp_people_get (self->people, self->person)->name,
                               x0, x1, h1, h2, o1);
     }
+  /* Each update goes out on the accessibility bus: only new words. */
+  if (g_strcmp0 (text, self->description) == 0)
+    return;
+  g_free (self->description);
+  self->description = g_steal_pointer (&text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                   -1);
 }
 
