@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bp-chart-ticks.h"
 #include "bp-loss-chart.h"
@@ -33,6 +34,20 @@ struct _BpLossChart
   double    hover_x;
   BpRunList *overlays;
   gboolean  presenter;
+
+  /* The axes, grid and labels as last drawn, and what they depend on. */
+  GskRenderNode *axes;
+  guint          axes_drawn;  /* how often they were, for tests */
+  struct AxesKey
+  {
+    int      width;
+    int      height;
+    gboolean log_scale;
+    gboolean presenter;
+    double   x_lo, x_hi, x_max, y_lo, y_hi;
+    guint    x_n, y_n;
+    GdkRGBA  fg;
+  } axes_key;
 };
 
 G_DEFINE_FINAL_TYPE (BpLossChart, bp_loss_chart, GTK_TYPE_WIDGET)
@@ -627,17 +642,25 @@ draw_hover (BpLossChart    *self,
   draw_hover_label (self, cr, g, p, x_to_px (g, epoch), text);
 }
 
-/* Everything but the hover label: what the screen and an exported image
- * share. */
 static void
-draw_chart (BpLossChart    *self,
-            cairo_t        *cr,
-            const Geometry *g,
-            const Palette  *p)
+draw_axes (BpLossChart    *self,
+           cairo_t        *cr,
+           const Geometry *g,
+           const Palette  *p)
 {
   cairo_set_line_width (cr, 1);
   draw_y_axis (self, cr, g, p);
   draw_x_axis (self, cr, g, p);
+}
+
+/* The curves, the legends and the empty-chart prompt: what changes from
+ * one frame of training to the next. */
+static void
+draw_data (BpLossChart    *self,
+           cairo_t        *cr,
+           const Geometry *g,
+           const Palette  *p)
+{
   if (bp_series_get_n (&self->history.loss) == 0)
     draw_empty (self, cr, g, p);
   draw_overlays (self, cr, g, p);
@@ -647,6 +670,69 @@ draw_chart (BpLossChart    *self,
     draw_legend (self, cr, g, p);
   else
     draw_overlay_legend (self, cr, g, p);
+}
+
+/* Everything but the hover label: what an exported image shows. */
+static void
+draw_chart (BpLossChart    *self,
+            cairo_t        *cr,
+            const Geometry *g,
+            const Palette  *p)
+{
+  draw_axes (self, cr, g, p);
+  draw_data (self, cr, g, p);
+}
+
+static void
+axes_key_init (BpLossChart    *self,
+               struct AxesKey *key,
+               int             width,
+               int             height,
+               const Geometry *g,
+               const Palette  *p)
+{
+  /* Zeroed first, padding included, so that memcmp compares the fields. */
+  memset (key, 0, sizeof *key);
+  key->width = width;
+  key->height = height;
+  key->log_scale = self->log_scale;
+  key->presenter = self->presenter;
+  key->x_lo = g->x.lo;
+  key->x_hi = g->x.hi;
+  key->x_max = g->x_max;
+  key->x_n = g->x.n;
+  key->y_lo = g->y.lo;
+  key->y_hi = g->y.hi;
+  key->y_n = g->y.n;
+  key->fg = p->fg;
+}
+
+/* The axes change with the size, the scale, the ticks and the style, not
+ * with each epoch: they are recorded once into a render node that every
+ * frame reuses, and only the data is drawn anew. */
+static GskRenderNode *
+get_axes (BpLossChart    *self,
+          int             width,
+          int             height,
+          const Geometry *g,
+          const Palette  *p)
+{
+  struct AxesKey key;
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+
+  axes_key_init (self, &key, width, height, g, p);
+  if (self->axes != NULL && memcmp (&key, &self->axes_key, sizeof key) == 0)
+    return self->axes;
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_axes (self, cr, g, p);
+  cairo_destroy (cr);
+  g_clear_pointer (&self->axes, gsk_render_node_unref);
+  self->axes = gtk_snapshot_free_to_node (snapshot);
+  self->axes_key = key;
+  self->axes_drawn++;
+  return self->axes;
 }
 
 static void
@@ -662,12 +748,24 @@ bp_loss_chart_snapshot (GtkWidget   *widget,
 
   if (width <= 0 || height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   compute_geometry (self, &g);
   get_palette (self, &p);
-  draw_chart (self, cr, &g, &p);
+  gtk_snapshot_append_node (snapshot, get_axes (self, width, height, &g, &p));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_data (self, cr, &g, &p);
   draw_hover (self, cr, &g, &p);
   cairo_destroy (cr);
+}
+
+/* A new font or scale draws the labels differently: redraw the axes. */
+static void
+bp_loss_chart_system_setting_changed (GtkWidget        *widget,
+                                      GtkSystemSetting  setting)
+{
+  BpLossChart *self = BP_LOSS_CHART (widget);
+
+  g_clear_pointer (&self->axes, gsk_render_node_unref);
+  GTK_WIDGET_CLASS (bp_loss_chart_parent_class)->system_setting_changed (widget, setting);
 }
 
 static void
@@ -755,6 +853,7 @@ bp_loss_chart_finalize (GObject *object)
   BpLossChart *self = BP_LOSS_CHART (object);
 
   bp_history_clear (&self->history);
+  g_clear_pointer (&self->axes, gsk_render_node_unref);
   G_OBJECT_CLASS (bp_loss_chart_parent_class)->finalize (object);
 }
 
@@ -781,6 +880,7 @@ bp_loss_chart_class_init (BpLossChartClass *klass)
   object_class->dispose = bp_loss_chart_dispose;
   widget_class->snapshot = bp_loss_chart_snapshot;
   widget_class->measure = bp_loss_chart_measure;
+  widget_class->system_setting_changed = bp_loss_chart_system_setting_changed;
 
   properties[PROP_EPOCHS] =
     g_param_spec_uint64 ("epochs", NULL, NULL, 0, G_MAXUINT64, 0,
@@ -1067,4 +1167,14 @@ bp_loss_chart_count_overlays (BpLossChart *self)
   for (guint i = 0; i < n_overlays (self); i++)
     n += visible_overlay (self, i) != NULL;
   return n;
+}
+
+/* How many times the axes were drawn rather than reused: tests check that
+ * a frame of training costs the data alone. */
+guint
+bp_loss_chart_count_axes_drawn (BpLossChart *self)
+{
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), 0);
+
+  return self->axes_drawn;
 }

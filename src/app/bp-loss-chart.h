@@ -24,6 +24,7 @@ void       bp_loss_chart_set_log_scale  (BpLossChart     *self,
                                          gboolean         log_scale);
 guint      bp_loss_chart_count_points   (BpLossChart     *self,
                                          gboolean         test);
+guint      bp_loss_chart_count_axes_drawn (BpLossChart   *self);
 gboolean   bp_loss_chart_describe_at    (BpLossChart     *self,
                                          double           x,
                                          guint64         *epoch,

@@ -83,6 +83,44 @@ test_many_epochs (Fixture       *f,
 }
 
 /* The curve grows to the right: half the planned epochs, half the width. */
+/* One snapshot of the chart, as a frame would take it. */
+static void
+snapshot_chart (BpLossChart *chart)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+}
+
+/* Frames of training redraw the curve but reuse the axes; a change of
+ * scale draws them again. */
+static void
+test_axes_cached (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint before;
+
+  bp_loss_chart_set_epochs (f->chart, 1000);
+  push_losses (&f->history.loss, 100);
+  bp_loss_chart_set_history (f->chart, &f->history);
+  snapshot_chart (f->chart);
+  before = bp_loss_chart_count_axes_drawn (f->chart);
+  g_assert_cmpuint (before, >, 0);
+  for (guint frame = 0; frame < 5; frame++)
+    {
+      push_losses (&f->history.loss, 100);
+      bp_loss_chart_set_history (f->chart, &f->history);
+      snapshot_chart (f->chart);
+    }
+  g_assert_cmpuint (bp_loss_chart_count_axes_drawn (f->chart), ==, before);
+  bp_loss_chart_set_log_scale (f->chart, TRUE);
+  snapshot_chart (f->chart);
+  g_assert_cmpuint (bp_loss_chart_count_axes_drawn (f->chart), ==, before + 1);
+}
+
 static void
 test_grows (Fixture       *f,
             gconstpointer  data)
@@ -189,6 +227,7 @@ main (int    argc,
   ADD ("/loss-chart/few-epochs", test_few_epochs);
   ADD ("/loss-chart/many-epochs", test_many_epochs);
   ADD ("/loss-chart/grows", test_grows);
+  ADD ("/loss-chart/axes-cached", test_axes_cached);
   ADD ("/loss-chart/hover", test_hover);
   ADD ("/loss-chart/test-series", test_test_series);
   ADD ("/loss-chart/log-scale", test_log_scale);
