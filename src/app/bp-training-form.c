@@ -30,6 +30,11 @@ struct _BpTrainingForm
 {
   GtkWidget    parent_instance;
 
+  /* Hidden in the lesson view: what a first lesson can leave alone. */
+  GtkWidget   *seed_label;
+  GtkWidget   *seed_box;
+  GtkWidget   *normalize_label;
+
   GtkEntry    *learning_rate_entry;
   GtkEntry    *epochs_entry;
   GtkEntry    *seed_entry;
@@ -349,6 +354,9 @@ bp_training_form_class_init (BpTrainingFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, learning_rate_entry);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, epochs_entry);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, seed_entry);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, seed_label);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, seed_box);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, normalize_label);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, normalize_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, speed_scale);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, speed_label);
@@ -564,4 +572,28 @@ bp_training_form_set_pace (BpTrainingForm *self,
     if (fabs (run_seconds[i] - seconds) < fabs (run_seconds[best] - seconds))
       best = i;
   bp_training_form_set_speed (self, best);
+}
+
+/* The lesson view shows the learning rate, epochs and speed only; the
+ * seed and the normalisation keep their values while hidden. */
+void
+bp_training_form_set_show_advanced (BpTrainingForm *self,
+                                    gboolean        show)
+{
+  GtkWidget *advanced[] = {
+    self->seed_label, self->seed_box, self->normalize_label, GTK_WIDGET (self->normalize_dropdown),
+  };
+
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (advanced); i++)
+    gtk_widget_set_visible (advanced[i], show);
+}
+
+gboolean
+bp_training_form_get_show_advanced (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), TRUE);
+
+  return gtk_widget_get_visible (self->seed_box);
 }

@@ -44,5 +44,8 @@ void         bp_training_form_set_pace      (BpTrainingForm  *self,
 GtkEditable *bp_training_form_get_learning_rate_entry (BpTrainingForm *self);
 GtkEditable *bp_training_form_get_epochs_entry        (BpTrainingForm *self);
 GtkEditable *bp_training_form_get_seed_entry          (BpTrainingForm *self);
+void         bp_training_form_set_show_advanced       (BpTrainingForm *self,
+                                                       gboolean        show);
+gboolean     bp_training_form_get_show_advanced       (BpTrainingForm *self);
 
 G_END_DECLS

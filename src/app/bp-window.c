@@ -800,6 +800,7 @@ lesson_view_change_state (GSimpleAction *action,
 
   g_simple_action_set_state (action, value);
   gtk_widget_set_visible (self->runs_button, !lesson);
+  bp_training_form_set_show_advanced (self->training_form, !lesson);
   if (lesson)
     gtk_widget_add_css_class (GTK_WIDGET (self), "lesson");
   else

@@ -295,10 +295,16 @@ test_lesson_view (void)
   BpWindow *window = ui_test_new_window ();
   GtkWidget *runs_button = gtk_widget_get_parent (GTK_WIDGET (bp_window_get_runs_popover (window)));
 
+  BpTrainingForm *form = bp_window_get_training_form (window);
+
   g_assert_true (gtk_widget_get_visible (runs_button));
+  g_assert_true (bp_training_form_get_show_advanced (form));
   ui_test_activate (window, "lesson-view");
   g_assert_true (action_state (window, "lesson-view"));
   g_assert_false (gtk_widget_get_visible (runs_button));
+  /* The seed and the normalisation step aside; what they hold still counts. */
+  g_assert_false (bp_training_form_get_show_advanced (form));
+  g_assert_cmpuint (bp_training_form_get_seed (form), ==, 1);
   ui_test_activate (window, "train");
   ui_test_run_until_done (window);
   ui_test_activate (window, "train");
@@ -307,6 +313,7 @@ test_lesson_view (void)
   g_assert_false (gtk_widget_get_visible (runs_button));
   ui_test_activate (window, "lesson-view");
   g_assert_true (gtk_widget_get_visible (runs_button));
+  g_assert_true (bp_training_form_get_show_advanced (form));
   ui_test_destroy_window (window);
 }
 
