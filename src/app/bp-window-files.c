@@ -828,6 +828,8 @@ bp_window_files_confirm_close (BpWindow *self)
 
 /* ---- drag and drop ---------------------------------------------------------------- */
 
+/* A file manager drops a list of files, some programs a single file: the
+ * first is opened. */
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -835,11 +837,16 @@ on_drop (GtkDropTarget *target,
          double         y,
          BpWindow      *self)
 {
-  GSList *files = g_value_get_boxed (value);
+  GFile *file = NULL;
+  GSList *files;
 
-  if (files == NULL)
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  else if ((files = g_value_get_boxed (value)) != NULL)
+    file = files->data;
+  if (file == NULL)
     return FALSE;
-  bp_window_open (self, G_FILE (files->data));
+  bp_window_open (self, file);
   return TRUE;
 }
 
@@ -848,10 +855,12 @@ on_drop (GtkDropTarget *target,
 void
 bp_window_files_init (BpWindow *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), file_entries,
                                    G_N_ELEMENTS (file_entries), self);
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

@@ -354,6 +354,70 @@ test_import_bad_csv (Fixture       *f,
   ui_test_destroy_window (window);
 }
 
+static GtkDropTarget *
+find_drop_target (BpWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+drop (GtkDropTarget *target,
+      GValue        *value)
+{
+  gboolean accepted = FALSE;
+
+  g_signal_emit_by_name (target, "drop", value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+/* A session dropped as a file list opens; a people file dropped as a
+ * single file replaces the people. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  BpWindow *window = bp_window_new (NULL);
+  BpWindow *other = ui_test_new_window ();
+  GtkDropTarget *target = find_drop_target (window);
+  g_autoptr(GFile) session = tmp_file (f, "dropped.backprop");
+  g_autoptr(GFile) csv = tmp_file (f, "dropped.csv");
+  g_auto(GValue) list = G_VALUE_INIT;
+  g_auto(GValue) single = G_VALUE_INIT;
+  g_autoptr(BpPeople) people = NULL;
+  const char *text = "name,gender,weight,height\r\nZoe,F,110,62\r\n";
+  GSList files = { session, NULL };
+
+  ui_test_show (GTK_WINDOW (window), 1280, 800);
+  ui_test_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (other)), "77");
+  g_assert_true (bp_window_save (other, session, NULL));
+  ui_test_destroy_window (other);
+  g_assert_true (g_file_replace_contents (csv, text, strlen (text), NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_nonnull (target);
+
+  g_value_init (&list, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&list, &files);
+  g_assert_true (drop (target, &list));
+  g_assert_true (g_file_equal (bp_window_get_file (window), session));
+  g_assert_cmpuint (ui_test_progress (window).epochs, ==, 77);
+
+  g_value_init (&single, G_TYPE_FILE);
+  g_value_set_object (&single, csv);
+  g_assert_true (drop (target, &single));
+  people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  g_assert_cmpuint (bp_people_get_n (people), ==, 1);
+  g_assert_cmpstr (bp_people_get (people, 0)->name, ==, "Zoe");
+  ui_test_destroy_window (window);
+}
+
 /* PNG's width and height are big-endian in the IHDR chunk. */
 static guint32
 be32 (const char *bytes)
@@ -572,6 +636,13 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Files opened as the user would go to the recent files: those of a
+   * scratch directory, not the user's. */
+  g_autofree char *data_home = g_dir_make_tmp ("backprop-data-XXXXXX", NULL);
+  g_autofree char *recent = g_build_filename (data_home, "recently-used.xbel", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* Accessible properties are kept for the tests to read, with no bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   ui_test_init (&argc, &argv);
@@ -583,6 +654,7 @@ main (int    argc,
   ADD ("/files/session/damaged", test_open_damaged);
   ADD ("/files/people/round-trip", test_people_csv);
   ADD ("/files/people/bad", test_import_bad_csv);
+  ADD ("/files/drop", test_drop);
   ADD ("/files/export/images", test_export_images);
   ADD ("/files/export/other-views", test_export_other_views);
   ADD ("/files/export/loss-history", test_export_loss_history);
@@ -592,5 +664,8 @@ main (int    argc,
   ADD ("/files/chart-description", test_chart_description);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_remove (recent);
+  g_rmdir (data_home);
+  return status;
 }
