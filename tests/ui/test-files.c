@@ -520,6 +520,39 @@ test_export_loss_history (Fixture       *f,
 
 /* The title says the file and whether it changed; undoing an edit by
  * hand undoes the mark too. */
+/* A save that cannot be done (here the folder is a file, as a full disk
+ * or a read-only folder would refuse it too) says why, keeps the old file
+ * whole, and leaves the window with its unsaved changes. */
+static void
+test_save_fails (Fixture       *f,
+                 gconstpointer  data)
+{
+  BpWindow *window = bp_window_new (NULL);
+  GtkEditable *epochs = bp_training_form_get_epochs_entry (bp_window_get_training_form (window));
+  g_autoptr(GFile) good = tmp_file (f, "lesson.backprop");
+  g_autoptr(GFile) blocker = tmp_file (f, "not-a-folder");
+  g_autoptr(GFile) bad = g_file_get_child (blocker, "lesson.backprop");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ui_test_show (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (bp_window_save (window, good, NULL));
+  g_assert_true (g_file_get_contents (g_file_peek_path (good), &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (g_file_peek_path (blocker), "", 0, NULL));
+  ui_test_set_text (epochs, "999");
+  g_assert_false (bp_window_save (window, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_true (bp_window_get_modified (window));
+  g_assert_true (g_file_equal (bp_window_get_file (window), good));
+  g_assert_true (g_file_get_contents (g_file_peek_path (good), &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (gtk_editable_get_text (epochs), ==, "999");
+  g_assert_true (bp_window_save (window, good, NULL));
+  g_assert_false (bp_window_get_modified (window));
+  ui_test_destroy_window (window);
+}
+
 static void
 test_title (Fixture       *f,
             gconstpointer  data)
@@ -661,6 +694,7 @@ main (int    argc,
   ADD ("/files/export/dialog", test_export_dialog);
   ADD ("/files/export/clipboard", test_copy_chart);
   ADD ("/files/title", test_title);
+  ADD ("/files/save-fails", test_save_fails);
   ADD ("/files/chart-description", test_chart_description);
 #undef ADD
 
