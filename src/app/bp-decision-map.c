@@ -20,6 +20,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-draw.h"
 #include "bp-chart-ticks.h"
 #include "bp-decision-map.h"
 #include "bp-enums.h"
@@ -103,14 +104,6 @@ typedef struct
   BpTicks    y;
   int        line_height;
 } Geometry;
-
-static void
-set_color (cairo_t       *cr,
-           const GdkRGBA *color,
-           double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
 
 static void
 set_output_color (cairo_t *cr,
@@ -201,23 +194,11 @@ update_range (BpDecisionMap *self)
 
 /* ---- geometry ------------------------------------------------------------------ */
 
-static PangoLayout *
-make_layout (BpDecisionMap *self,
-             const char    *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-  pango_layout_set_attributes (layout, attrs);
-  return layout;
-}
-
 static int
 text_width (BpDecisionMap *self,
             const char    *text)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   int width;
 
   pango_layout_get_pixel_size (layout, &width, NULL);
@@ -247,7 +228,7 @@ compute_geometry_for_size (BpDecisionMap *self,
                            int            height,
                            Geometry      *g)
 {
-  g_autoptr(PangoLayout) probe = make_layout (self, "0");
+  g_autoptr(PangoLayout) probe = bp_draw_tabular_layout (GTK_WIDGET (self), "0");
   BpMapFrame *f = &g->frame;
   int x_label;
 
@@ -477,10 +458,10 @@ draw_boundary (BpDecisionMap    *self,
     }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  set_color (cr, &paper, 0.8);
+  bp_draw_set_color (cr, &paper, 0.8);
   cairo_set_line_width (cr, 5);
   cairo_stroke_preserve (cr);
-  set_color (cr, &ink, 1);
+  bp_draw_set_color (cr, &ink, 1);
   cairo_set_line_width (cr, 2);
   cairo_stroke (cr);
 }
@@ -495,7 +476,7 @@ draw_text (BpDecisionMap *self,
            double         y,
            double         xalign)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   int width;
 
   pango_layout_get_pixel_size (layout, &width, NULL);
@@ -513,14 +494,14 @@ draw_haloed_text (BpDecisionMap *self,
                   double         x,
                   double         y)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_rectangle (cr, round (x) - 2, round (y), width + 4, height);
-  set_color (cr, &paper, 0.7);
+  bp_draw_set_color (cr, &paper, 0.7);
   cairo_fill (cr);
-  set_color (cr, &ink, 1);
+  bp_draw_set_color (cr, &ink, 1);
   cairo_move_to (cr, round (x), round (y));
   pango_cairo_show_layout (cr, layout);
 }
@@ -542,7 +523,7 @@ draw_axes (BpDecisionMap  *self,
   g_autofree char *x_title = g_strdup_printf (_("Weight (%s)"), bp_format_weight_unit (self->units));
   g_autofree char *height_title = y_title (self);
 
-  set_color (cr, fg, 0.8);
+  bp_draw_set_color (cr, fg, 0.8);
   for (guint i = 0; i < g->y.n; i++)
     {
       g_autofree char *label = bp_ticks_format (&g->y, g->y.values[i]);
@@ -562,7 +543,7 @@ draw_axes (BpDecisionMap  *self,
   draw_text (self, cr, x_title, f->left + f->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
   draw_text (self, cr, height_title, 0, 0, 0);
   cairo_rectangle (cr, f->left - 0.5, f->top - 0.5, f->width + 1, f->height + 1);
-  set_color (cr, fg, 0.5);
+  bp_draw_set_color (cr, fg, 0.5);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
@@ -593,14 +574,14 @@ draw_marker (cairo_t  *cr,
   double target = gender == BP_GENDER_FEMALE ? 1 : 0;
 
   marker_path (cr, gender, x, y, MARKER);
-  set_color (cr, &paper, 1);
+  bp_draw_set_color (cr, &paper, 1);
   cairo_set_line_width (cr, 5);
   cairo_stroke_preserve (cr);
   if (!hollow)
     {
       set_output_color (cr, target);
       cairo_fill_preserve (cr);
-      set_color (cr, &ink, 1);
+      bp_draw_set_color (cr, &ink, 1);
       cairo_set_line_width (cr, 1.5);
     }
   else
@@ -667,7 +648,7 @@ draw_classify (BpDecisionMap  *self,
   cairo_new_path (cr);
   for (guint pass = 0; pass < 2; pass++)
     {
-      set_color (cr, pass == 0 ? &paper : &ink, 1);
+      bp_draw_set_color (cr, pass == 0 ? &paper : &ink, 1);
       cairo_set_line_width (cr, pass == 0 ? 5 : 2);
       cairo_arc (cr, px, py, MARKER + 2, 0, 2 * G_PI);
       cairo_move_to (cr, px - MARKER - 6, py);
@@ -706,7 +687,7 @@ draw_key (cairo_t   *cr,
       draw_marker (cr, key == KEY_M ? BP_GENDER_MALE : BP_GENDER_FEMALE, key == KEY_HELD_OUT, x, y);
       return;
     }
-  set_color (cr, &ink, 1);
+  bp_draw_set_color (cr, &ink, 1);
   cairo_set_line_width (cr, 2);
   cairo_move_to (cr, x - 12, y);
   cairo_line_to (cr, x + 12, y);
@@ -757,7 +738,7 @@ draw_legend (BpDecisionMap  *self,
     {
       draw_key (cr, keys[i], x + key_width (keys[i]) / 2, y);
       x += key_width (keys[i]) + GAP;
-      set_color (cr, fg, 0.85);
+      bp_draw_set_color (cr, fg, 0.85);
       draw_text (self, cr, names[i], x, GAP / 2.0, 0);
       x += text_width (self, names[i]) + 3 * GAP;
     }

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-draw.h"
 #include "bp-chart-ticks.h"
 #include "bp-loss-chart.h"
 
@@ -99,24 +100,11 @@ has_test (BpLossChart *self)
   return bp_series_get_n (&self->history.test_loss) > 0;
 }
 
-static PangoLayout *
-make_layout (BpLossChart *self,
-             const char  *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  /* Tabular digits: tick labels line up and do not wobble. */
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-  pango_layout_set_attributes (layout, attrs);
-  return layout;
-}
-
 static int
 text_width (BpLossChart *self,
             const char  *text)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);
@@ -243,7 +231,7 @@ compute_geometry_for_size (BpLossChart *self,
                            int          height,
                            Geometry    *g)
 {
-  g_autoptr(PangoLayout) probe = make_layout (self, "0");
+  g_autoptr(PangoLayout) probe = bp_draw_tabular_layout (GTK_WIDGET (self), "0");
   int right, x_label;
 
   pango_layout_get_pixel_size (probe, NULL, &g->line_height);
@@ -333,14 +321,6 @@ get_palette (BpLossChart *self,
   gdk_rgba_parse (&p->test, dark ? "#ffa348" : "#c64600");
 }
 
-static void
-set_color (cairo_t       *cr,
-           const GdkRGBA *color,
-           double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
 /* Draws @text with its left (xalign 0), centre (0.5) or right (1) edge
  * at @x and its top at @y. */
 static void
@@ -351,7 +331,7 @@ draw_text (BpLossChart *self,
            double       y,
            double       xalign)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);
@@ -370,14 +350,14 @@ draw_y_axis (BpLossChart    *self,
       g_autofree char *label = bp_ticks_format (&g->y, g->y.values[i]);
       double y = round (y_to_px (g, g->y.values[i])) + 0.5;
 
-      set_color (cr, &p->fg, 0.12);
+      bp_draw_set_color (cr, &p->fg, 0.12);
       cairo_move_to (cr, g->left, y);
       cairo_line_to (cr, g->left + g->width, y);
       cairo_stroke (cr);
-      set_color (cr, &p->fg, 0.8);
+      bp_draw_set_color (cr, &p->fg, 0.8);
       draw_text (self, cr, label, g->left - GAP, y - g->line_height / 2.0, 1);
     }
-  set_color (cr, &p->fg, 0.8);
+  bp_draw_set_color (cr, &p->fg, 0.8);
   draw_text (self, cr, self->log_scale ? _("Loss (MSE, log scale)") : _("Loss (MSE)"), 0, 0, 0);
 }
 
@@ -394,15 +374,15 @@ draw_x_axis (BpLossChart    *self,
       g_autofree char *label = bp_ticks_format (&g->x, g->x.values[i]);
       double x = round (x_to_px (g, g->x.values[i])) + 0.5;
 
-      set_color (cr, &p->fg, 0.12);
+      bp_draw_set_color (cr, &p->fg, 0.12);
       cairo_move_to (cr, x, g->top);
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
-      set_color (cr, &p->fg, 0.8);
+      bp_draw_set_color (cr, &p->fg, 0.8);
       draw_text (self, cr, label, x, bottom + GAP, 0.5);
     }
   draw_text (self, cr, _("Epoch"), g->left + g->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
-  set_color (cr, &p->fg, 0.5);
+  bp_draw_set_color (cr, &p->fg, 0.5);
   cairo_move_to (cr, g->left + 0.5, g->top);
   cairo_line_to (cr, g->left + 0.5, bottom + 0.5);
   cairo_line_to (cr, g->left + g->width, bottom + 0.5);
@@ -439,7 +419,7 @@ draw_series (cairo_t        *cr,
       if (bottom - top >= 1 || columns->len == 1)
         cairo_line_to (cr, x, bottom);
     }
-  set_color (cr, color, 1);
+  bp_draw_set_color (cr, color, 1);
   cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* Round caps make a single point visible as a dot; on every dash of a
@@ -463,10 +443,10 @@ draw_legend (BpLossChart    *self,
     {
       double y = g->top + GAP + g->line_height / 2.0;
 
-      set_color (cr, &p->fg, 0.9);
+      bp_draw_set_color (cr, &p->fg, 0.9);
       draw_text (self, cr, names[i], x, g->top + GAP, 1);
       x -= text_width (self, names[i]) + GAP;
-      set_color (cr, colors[i], 1);
+      bp_draw_set_color (cr, colors[i], 1);
       cairo_set_line_width (cr, line_width (self, LINE_WIDTH));
       cairo_move_to (cr, x - 2 * g->line_height, y);
       cairo_line_to (cr, x, y);
@@ -518,12 +498,12 @@ draw_legend_row (BpLossChart    *self,
 {
   double left = x - text_width (self, text) - GAP - 2 * g->line_height;
 
-  set_color (cr, &p->bg, 0.85);
+  bp_draw_set_color (cr, &p->bg, 0.85);
   cairo_rectangle (cr, left - GAP, y - GAP / 4, x - left + 2 * GAP, g->line_height + GAP / 2);
   cairo_fill (cr);
-  set_color (cr, &p->fg, 0.9);
+  bp_draw_set_color (cr, &p->fg, 0.9);
   draw_text (self, cr, text, x, y, 1);
-  set_color (cr, color, 1);
+  bp_draw_set_color (cr, color, 1);
   cairo_set_line_width (cr, width);
   if (dashed)
     cairo_set_dash (cr, overlay_dash, G_N_ELEMENTS (overlay_dash), 0);
@@ -573,7 +553,7 @@ draw_empty (BpLossChart    *self,
             const Geometry *g,
             const Palette  *p)
 {
-  set_color (cr, &p->fg, 0.55);
+  bp_draw_set_color (cr, &p->fg, 0.55);
   draw_text (self, cr, _("Train to watch the loss fall"),
              g->left + g->width / 2, g->top + g->height / 2 - g->line_height / 2.0, 0.5);
 }
@@ -587,11 +567,11 @@ draw_hover_marker (cairo_t        *cr,
                    double          x,
                    double          loss)
 {
-  set_color (cr, &p->fg, 0.4);
+  bp_draw_set_color (cr, &p->fg, 0.4);
   cairo_move_to (cr, round (x) + 0.5, g->top);
   cairo_line_to (cr, round (x) + 0.5, g->top + g->height);
   cairo_stroke (cr);
-  set_color (cr, &p->train, 1);
+  bp_draw_set_color (cr, &p->train, 1);
   cairo_arc (cr, x, y_to_px (g, loss), 2 * LINE_WIDTH, 0, 2 * G_PI);
   cairo_fill (cr);
 }
@@ -606,7 +586,7 @@ draw_hover_label (BpLossChart    *self,
                   double          x,
                   const char     *text)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   double box_x, box_y;
   int width, height;
 
@@ -616,12 +596,12 @@ draw_hover_label (BpLossChart    *self,
   else
     box_x = x - 4 * GAP - width;
   box_y = g->top + 2 * GAP + g->line_height;
-  set_color (cr, &p->bg, 0.92);
+  bp_draw_set_color (cr, &p->bg, 0.92);
   cairo_rectangle (cr, box_x, box_y, width + 2 * GAP, height + 2 * GAP);
   cairo_fill_preserve (cr);
-  set_color (cr, &p->fg, 0.3);
+  bp_draw_set_color (cr, &p->fg, 0.3);
   cairo_stroke (cr);
-  set_color (cr, &p->fg, 1);
+  bp_draw_set_color (cr, &p->fg, 1);
   cairo_move_to (cr, box_x + GAP, box_y + GAP);
   pango_cairo_show_layout (cr, layout);
 }
@@ -964,7 +944,7 @@ bp_loss_chart_draw (BpLossChart *self,
   g_return_if_fail (width > 4 * GAP && height > 4 * GAP);
 
   get_palette (self, &p);
-  set_color (cr, &p.bg, 1);
+  bp_draw_set_color (cr, &p.bg, 1);
   cairo_paint (cr);
   cairo_save (cr);
   cairo_translate (cr, 2 * GAP, 2 * GAP);

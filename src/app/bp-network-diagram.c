@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-draw.h"
 #include "bp-format.h"
 #include "bp-network-diagram.h"
 #include "bp-parse.h"
@@ -164,14 +165,6 @@ get_palette (BpNetworkDiagram *self,
   gdk_rgba_parse (&p->negative, dark ? "#f66151" : "#c01c28");
 }
 
-static void
-set_color (cairo_t       *cr,
-           const GdkRGBA *color,
-           double         alpha)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
-}
-
 /* Draws @markup centred on (@x, @y), on a rounded plate of the
  * background when @plate, so that it reads over the edges. */
 static void
@@ -198,10 +191,10 @@ draw_text (BpNetworkDiagram *self,
       cairo_arc (cr, left - GAP + r, top + r, r, G_PI / 2, 3 * G_PI / 2);
       cairo_arc (cr, left + width + GAP - r, top + r, r, -G_PI / 2, G_PI / 2);
       cairo_close_path (cr);
-      set_color (cr, &p->bg, 0.88);
+      bp_draw_set_color (cr, &p->bg, 0.88);
       cairo_fill (cr);
     }
-  set_color (cr, &p->fg, 1);
+  bp_draw_set_color (cr, &p->fg, 1);
   cairo_move_to (cr, left, top);
   pango_cairo_show_layout (cr, layout);
 }
@@ -233,11 +226,11 @@ draw_edges (BpNetworkDiagram      *self,
 
       if (self->hover == (int) w || self->editing == (int) w)
         {
-          set_color (cr, &p->fg, 0.3);
+          bp_draw_set_color (cr, &p->fg, 0.3);
           cairo_set_line_width (cr, width + 6);
           stroke_edge (cr, l, w);
         }
-      set_color (cr, value < 0 ? &p->negative : &p->positive, 1);
+      bp_draw_set_color (cr, value < 0 ? &p->negative : &p->positive, 1);
       cairo_set_line_width (cr, width);
       cairo_set_dash (cr, dash, value < 0 ? 2 : 0, 0);
       stroke_edge (cr, l, w);
@@ -276,7 +269,7 @@ draw_gauge (cairo_t       *cr,
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
   cairo_clip (cr);
   cairo_rectangle (cr, x - r, y + r - 2 * r * CLAMP (activation, 0, 1), 2 * r, 2 * r);
-  set_color (cr, &p->fg, 0.16);
+  bp_draw_set_color (cr, &p->fg, 0.16);
   cairo_fill (cr);
   cairo_restore (cr);
 }
@@ -314,12 +307,12 @@ draw_neuron (BpNetworkDiagram      *self,
   g_autofree char *text = has_person (self) ? bp_format_significant (value, 3) : g_strdup ("—");
 
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  set_color (cr, &p->bg, 1);
+  bp_draw_set_color (cr, &p->bg, 1);
   cairo_fill (cr);
   if (n >= BP_NEURON_H1 && has_person (self))
     draw_gauge (cr, p, x, y, r, value);
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  set_color (cr, &p->fg, hovered ? 0.9 : 0.55);
+  bp_draw_set_color (cr, &p->fg, hovered ? 0.9 : 0.55);
   cairo_set_line_width (cr, hovered ? 3 : 2);
   cairo_stroke (cr);
   draw_text (self, cr, p, text, x, y, FALSE);
@@ -346,9 +339,9 @@ draw_bias (BpNetworkDiagram      *self,
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_rectangle (cr, round (l->x[n] - width / 2.0 - GAP) + 0.5,
                    round (cy - l->badge_height / 2) + 0.5, width + 2 * GAP, l->badge_height);
-  set_color (cr, &p->bg, 1);
+  bp_draw_set_color (cr, &p->bg, 1);
   cairo_fill_preserve (cr);
-  set_color (cr, value < 0 ? &p->negative : &p->positive, 1);
+  bp_draw_set_color (cr, value < 0 ? &p->negative : &p->positive, 1);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
   draw_text (self, cr, p, label, l->x[n], cy, FALSE);
@@ -373,11 +366,11 @@ draw_legend (BpNetworkDiagram *self,
       int w, h;
 
       pango_layout_get_pixel_size (layout, &w, &h);
-      set_color (cr, &p->fg, 0.8);
+      bp_draw_set_color (cr, &p->fg, 0.8);
       cairo_move_to (cr, x - w, y - h / 2.0);
       pango_cairo_show_layout (cr, layout);
       x -= w + GAP + 28;
-      set_color (cr, colors[i], 1);
+      bp_draw_set_color (cr, colors[i], 1);
       cairo_set_line_width (cr, 3);
       cairo_set_dash (cr, dash, i == 1 ? 2 : 0, 0);
       cairo_move_to (cr, x, y);
@@ -449,7 +442,7 @@ bp_network_diagram_draw (BpNetworkDiagram *self,
   g_return_if_fail (width > 4 * GAP && height > 4 * GAP);
 
   get_palette (self, &p);
-  set_color (cr, &p.bg, 1);
+  bp_draw_set_color (cr, &p.bg, 1);
   cairo_paint (cr);
   cairo_save (cr);
   cairo_translate (cr, 2 * GAP, 2 * GAP);

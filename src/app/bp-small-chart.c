@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "bp-draw.h"
 #include "bp-format.h"
 #include "bp-small-chart.h"
 
@@ -50,18 +51,6 @@ typedef struct
   int    line_height;
 } Geometry;
 
-static PangoLayout *
-make_layout (BpSmallChart *self,
-             const char   *text)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-  pango_layout_set_attributes (layout, attrs);
-  return layout;
-}
-
 static void
 value_range (BpSmallChart *self,
              double       *lo,
@@ -92,7 +81,7 @@ compute_geometry (BpSmallChart *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  g_autoptr(PangoLayout) probe = make_layout (self, "0");
+  g_autoptr(PangoLayout) probe = bp_draw_tabular_layout (GTK_WIDGET (self), "0");
 
   pango_layout_get_pixel_size (probe, NULL, &g->line_height);
   g->left = GAP;
@@ -167,7 +156,7 @@ draw_text (BpSmallChart *self,
            double        y,
            double        xalign)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);
@@ -203,7 +192,7 @@ draw_range_label (BpSmallChart  *self,
                   double         x,
                   double         y)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text);
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
   GdkRGBA bg;
   int width, height;
 
@@ -298,7 +287,7 @@ bp_small_chart_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   BpSmallChart *self = BP_SMALL_CHART (widget);
-  g_autoptr(PangoLayout) probe = make_layout (self, "0");
+  g_autoptr(PangoLayout) probe = bp_draw_tabular_layout (GTK_WIDGET (self), "0");
   int line_height;
 
   pango_layout_get_pixel_size (probe, NULL, &line_height);
