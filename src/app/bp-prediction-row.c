@@ -23,6 +23,7 @@ struct _BpPredictionRow
 
   BpGender        gender;
   double          output;
+  int             shown_right;  /* the mark on screen: 1, 0, or -1 for none yet */
 };
 
 G_DEFINE_FINAL_TYPE (BpPredictionRow, bp_prediction_row, GTK_TYPE_WIDGET)
@@ -39,6 +40,35 @@ bp_prediction_row_dispose (GObject *object)
   G_OBJECT_CLASS (bp_prediction_row_parent_class)->dispose (object);
 }
 
+/* The output changes every frame while training.  Its tooltip is written
+ * when it is about to show rather than on every change: on X11, setting a
+ * widget's tooltip text asks the server where the pointer is, a round trip
+ * per row and frame. */
+static gboolean
+on_bar_query_tooltip (BpPredictionRow *self,
+                      int              x,
+                      int              y,
+                      gboolean         keyboard,
+                      GtkTooltip      *tooltip)
+{
+  g_autofree char *tip = bp_prediction_row_dup_output_tip (self);
+
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
+/* The full name, for when the label is too narrow for it. */
+static gboolean
+on_name_query_tooltip (BpPredictionRow *self,
+                       int              x,
+                       int              y,
+                       gboolean         keyboard,
+                       GtkTooltip      *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (self->name_label));
+  return TRUE;
+}
+
 static void
 bp_prediction_row_class_init (BpPredictionRowClass *klass)
 {
@@ -53,6 +83,8 @@ bp_prediction_row_class_init (BpPredictionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpPredictionRow, bar);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionRow, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionRow, mark);
+  gtk_widget_class_bind_template_callback (widget_class, on_bar_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_query_tooltip);
 }
 
 static void
@@ -60,6 +92,7 @@ bp_prediction_row_init (BpPredictionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->output = 0.5;
+  self->shown_right = -1;
 }
 
 GtkWidget *
@@ -74,6 +107,10 @@ show_mark (BpPredictionRow *self)
   gboolean right = bp_prediction_row_get_right (self);
   GtkWidget *mark = GTK_WIDGET (self->mark);
 
+  /* Called every frame while training; the mark rarely changes. */
+  if (self->shown_right == right)
+    return;
+  self->shown_right = right;
   gtk_image_set_from_icon_name (self->mark, right ? "object-select-symbolic" : "window-close-symbolic");
   gtk_widget_set_tooltip_text (mark, right ? _("Right") : _("Wrong"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -90,7 +127,6 @@ bp_prediction_row_set_person (BpPredictionRow *self,
   g_return_if_fail (BP_IS_PREDICTION_ROW (self));
 
   gtk_label_set_text (self->name_label, name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), name);
   self->gender = gender;
   show_mark (self);
 }
@@ -101,13 +137,11 @@ bp_prediction_row_set_output (BpPredictionRow *self,
                               double           output)
 {
   g_autofree char *verdict = bp_format_verdict (output);
-  g_autofree char *tip = g_strdup_printf (_("Output %.4f"), output);
 
   g_return_if_fail (BP_IS_PREDICTION_ROW (self));
 
   self->output = output;
   gtk_progress_bar_set_fraction (self->bar, isfinite (output) ? output : 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bar), tip);
   gtk_label_set_text (self->verdict_label, verdict);
   show_mark (self);
 }
@@ -136,4 +170,13 @@ bp_prediction_row_get_right (BpPredictionRow *self)
 
   return isfinite (self->output) &&
          (self->output >= 0.5) == (self->gender == BP_GENDER_FEMALE);
+}
+
+/* What the bar's tooltip says when it shows. */
+char *
+bp_prediction_row_dup_output_tip (BpPredictionRow *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_ROW (self), NULL);
+
+  return g_strdup_printf (_("Output %.4f"), self->output);
 }

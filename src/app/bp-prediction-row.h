@@ -20,5 +20,6 @@ void        bp_prediction_row_set_output   (BpPredictionRow *self,
 double      bp_prediction_row_get_output   (BpPredictionRow *self);
 const char *bp_prediction_row_get_verdict  (BpPredictionRow *self);
 gboolean    bp_prediction_row_get_right    (BpPredictionRow *self);
+char       *bp_prediction_row_dup_output_tip (BpPredictionRow *self);
 
 G_END_DECLS

@@ -240,7 +240,9 @@ update_train_tooltip (BpWindow *self)
     tip = g_strdup_printf (_("Cannot train: %s"), error);
   else
     tip = g_strdup (_("Train the network (Ctrl+Return)"));
-  gtk_widget_set_tooltip_text (self->train_button, tip);
+  /* Setting a tooltip costs an X round trip: only on a change. */
+  if (g_strcmp0 (tip, gtk_widget_get_tooltip_text (self->train_button)) != 0)
+    gtk_widget_set_tooltip_text (self->train_button, tip);
 }
 
 /* An entry that turns insensitive while it has the focus never gets its

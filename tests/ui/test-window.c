@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bp-format.h"
+#include "bp-prediction-row.h"
 #include "ui-utils.h"
 
 #define N_SEED_PEOPLE 4
@@ -446,6 +447,30 @@ test_classify_like_cli (void)
   check_classify (BP_NORMALIZE_STANDARD, "standard");
 }
 
+/* The outputs change every frame of a run; their tooltips are written
+ * only when they show (query-tooltip), since setting a tooltip's text
+ * asks the X server where the pointer is. */
+static void
+test_prediction_tooltips_on_demand (void)
+{
+  GtkWidget *row = g_object_ref_sink (bp_prediction_row_new ());
+  g_autofree char *tip = NULL;
+
+  bp_prediction_row_set_person (BP_PREDICTION_ROW (row), "Alice", BP_GENDER_FEMALE);
+  bp_prediction_row_set_output (BP_PREDICTION_ROW (row), 0.25);
+  bp_prediction_row_set_output (BP_PREDICTION_ROW (row), 0.875);
+  tip = bp_prediction_row_dup_output_tip (BP_PREDICTION_ROW (row));
+  g_assert_cmpstr (tip, ==, "Output 0.8750");
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_PROGRESS_BAR (child))
+      {
+        g_assert_true (gtk_widget_get_has_tooltip (child));
+        g_assert_null (gtk_widget_get_tooltip_text (child));
+      }
+  g_object_unref (row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +489,7 @@ main (int    argc,
   g_test_add_func ("/window/diverged", test_diverged);
   g_test_add_func ("/window/close-during-long-run", test_close_during_long_run);
   g_test_add_func ("/window/classify-like-cli", test_classify_like_cli);
+  g_test_add_func ("/window/prediction-tooltips-on-demand", test_prediction_tooltips_on_demand);
 
   return g_test_run ();
 }
