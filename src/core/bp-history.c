@@ -9,7 +9,9 @@ bp_series_init (BpSeries *series,
 {
   memset (series, 0, sizeof *series);
   series->capacity = MAX (2, capacity + (capacity & 1));
-  series->buckets = g_new0 (BpBucket, series->capacity);
+  /* Not zeroed: only the first n_buckets are ever read, and untouched
+   * pages cost nothing until a long run fills them. */
+  series->buckets = g_new (BpBucket, series->capacity);
   series->span = 1;
 }
 
