@@ -23,3 +23,80 @@ bp_draw_tabular_layout (GtkWidget  *widget,
   pango_layout_set_attributes (layout, attrs);
   return layout;
 }
+
+void
+bp_polyline_init (BpPolyline *line,
+                  cairo_t    *cr)
+{
+  line->cr = cr;
+  line->started = FALSE;
+  line->n_run = 0;
+}
+
+/* Squared distance from (@x, @y) to the segment from (@ax, @ay) to
+ * (@bx, @by): to the segment, not its line, so that a curve that turns
+ * back on itself keeps its turning point. */
+static double
+segment_distance2 (double x,
+                   double y,
+                   double ax,
+                   double ay,
+                   double bx,
+                   double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
+  double ex = ax + t * dx - x, ey = ay + t * dy - y;
+
+  return ex * ex + ey * ey;
+}
+
+/* Whether every point left out so far stays within a quarter pixel of
+ * the segment from the last drawn point to (@x, @y). */
+static gboolean
+run_fits (const BpPolyline *line,
+          double            x,
+          double            y)
+{
+  if (line->n_run >= BP_POLYLINE_RUN)
+    return FALSE;
+  for (guint i = 0; i < line->n_run; i++)
+    if (segment_distance2 (line->run_x[i], line->run_y[i], line->ax, line->ay, x, y) > 0.25 * 0.25)
+      return FALSE;
+  return TRUE;
+}
+
+void
+bp_polyline_add (BpPolyline *line,
+                 double      x,
+                 double      y)
+{
+  if (!line->started)
+    {
+      cairo_move_to (line->cr, x, y);
+      line->started = TRUE;
+      line->ax = x;
+      line->ay = y;
+      return;
+    }
+  if (line->n_run > 0 && !run_fits (line, x, y))
+    {
+      line->ax = line->run_x[line->n_run - 1];
+      line->ay = line->run_y[line->n_run - 1];
+      cairo_line_to (line->cr, line->ax, line->ay);
+      line->n_run = 0;
+    }
+  line->run_x[line->n_run] = x;
+  line->run_y[line->n_run] = y;
+  line->n_run++;
+}
+
+/* Draws the candidate end: the path then ends where the points did. */
+void
+bp_polyline_finish (BpPolyline *line)
+{
+  if (line->n_run > 0)
+    cairo_line_to (line->cr, line->run_x[line->n_run - 1], line->run_y[line->n_run - 1]);
+  line->n_run = 0;
+}

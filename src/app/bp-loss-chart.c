@@ -399,9 +399,11 @@ draw_series (cairo_t        *cr,
              guint           step)
 {
   g_autoptr(GArray) columns = collect_columns (series, g);
+  BpPolyline path;
 
   if (columns->len == 0)
     return;
+  bp_polyline_init (&path, cr);
   for (guint i = 0; i < columns->len; i++)
     {
       const Column *c = &g_array_index (columns, Column, i);
@@ -410,15 +412,13 @@ draw_series (cairo_t        *cr,
 
       if (i % step != 0 && i != columns->len - 1)
         continue;
-      if (i == 0)
-        cairo_move_to (cr, x, top);
-      else
-        cairo_line_to (cr, x, top);
+      bp_polyline_add (&path, x, top);
       /* A column within a pixel is one point: on a smooth curve that
        * halves the path to stroke, which nine curves notice. */
       if (bottom - top >= 1 || columns->len == 1)
-        cairo_line_to (cr, x, bottom);
+        bp_polyline_add (&path, x, bottom);
     }
+  bp_polyline_finish (&path);
   bp_draw_set_color (cr, color, 1);
   cairo_set_line_width (cr, width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

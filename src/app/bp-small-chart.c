@@ -117,6 +117,9 @@ trace (BpSmallChart   *self,
   guint pairs = 0;
   int column = -1;
   double lo = 0, hi = 0;
+  BpPolyline path;
+
+  bp_polyline_init (&path, cr);
 
   for (guint i = 0; i <= n; i++)
     {
@@ -134,17 +137,20 @@ trace (BpSmallChart   *self,
         {
           double x = g->left + column + 0.5;
 
-          if (pairs == 0)
-            cairo_move_to (cr, x, y_to_px (g, hi));
-          else
-            cairo_line_to (cr, x, y_to_px (g, hi));
-          cairo_line_to (cr, x, y_to_px (g, lo));
+          double top = y_to_px (g, hi), bottom = y_to_px (g, lo);
+
+          bp_polyline_add (&path, x, top);
+          /* A column within a pixel is one point, as in the loss chart. */
+          if (bottom - top >= 1)
+            bp_polyline_add (&path, x, bottom);
         }
       pairs += column >= 0;
       column = c;
       lo = b.min;
       hi = b.max;
     }
+  if (cr != NULL)
+    bp_polyline_finish (&path);
   return pairs;
 }
 
