@@ -8,6 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bp-decision-map.h"
+#include "bp-explain-panel.h"
+#include "bp-loss-chart.h"
+#include "bp-network-diagram.h"
+#include "bp-trajectories.h"
 #include "bp-window.h"
 
 #define CHART_WIDTH 800
@@ -40,11 +45,31 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* A history of @epochs epochs shaped like a real loss curve, with a
- * spike in the middle that the chart must keep. */
+/* A sampled series as the trainer keeps it: one sample at the end of
+ * each bucket: parameter @j, or with @i > 0 the prediction of person @i. */
+static void
+fill_sampled (BpSeries *series,
+              guint64   epochs,
+              guint     j,
+              guint     i)
+{
+  bp_series_reset (series);
+  while (series->count < epochs)
+    {
+      guint64 n = MIN (bp_series_room_at (series, series->count), epochs - series->count);
+      double t = (double) (series->count + n) / epochs;
+
+      bp_series_push_sample (series, i > 0 ? 0.5 + (i % 2 ? -0.45 : 0.45) * t : sin (j + 6 * t) * (1 + j * t), n);
+    }
+}
+
+/* A history of @epochs epochs shaped like a real run: a falling loss
+ * with a spike in the middle that the chart must keep, and the sampled
+ * parameter and prediction series that the trajectories draw. */
 static void
 fill_history (BpHistory *history,
-              guint64    epochs)
+              guint64    epochs,
+              guint      n_people)
 {
   bp_series_reset (&history->loss);
   bp_series_reset (&history->test_loss);
@@ -55,63 +80,224 @@ fill_history (BpHistory *history,
       bp_series_push (&history->loss, e == epochs / 2 ? 0.4 : loss);
       bp_series_push (&history->test_loss, loss * 1.2);
     }
+  history->n_people = n_people;
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    fill_sampled (&history->params[j], epochs, j, 0);
+  for (guint i = 0; i < n_people; i++)
+    fill_sampled (&history->predictions[i], epochs, 0, i + 1);
 }
 
-/* One draw of the chart as GTK does it: its snapshot function records
- * the drawing, then the render node is rasterised into an image. */
-static double
-draw_once (GtkWidget       *chart,
+/* One frame's worth of work as GTK does it for @view after an update:
+ * the layout of what changed, the snapshot functions recording the
+ * drawing (children whose drawing is still valid give their cached
+ * render nodes, as in a window), then the whole render node rasterised
+ * into an image. */
+static void
+draw_once (GtkWidget       *view,
            cairo_surface_t *surface)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   cairo_t *cr = cairo_create (surface);
-  gint64 t0 = g_get_monotonic_time ();
 
-  GTK_WIDGET_GET_CLASS (chart)->snapshot (chart, snapshot);
+  gtk_widget_allocate (view, CHART_WIDTH, CHART_HEIGHT, -1, NULL);
+  GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
   if (node != NULL)
     gsk_render_node_draw (node, cr);
   cairo_surface_flush (surface);
   cairo_destroy (cr);
-  return (g_get_monotonic_time () - t0) / 1000.0;
 }
 
-/* A chart of its own, allocated exactly 800×400 in a window of that size. */
-static void
-bench_chart (void)
+/* A live view: what a run sets once, and what each frame of training
+ * updates. */
+typedef struct
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *chart = bp_loss_chart_new ();
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, CHART_WIDTH, CHART_HEIGHT);
-  const guint64 counts[] = { 1000, 1000000, 1000000000 };
-  BpHistory history;
+  const char *name;
+  GtkWidget *(*create) (void);
+  void (*setup) (GtkWidget *view,
+                 guint64    epochs);
+  void (*update) (GtkWidget       *view,
+                  const BpHistory *history,
+                  const BpParams  *params);
+} View;
 
-  bp_history_init (&history);
-  gtk_window_set_child (GTK_WINDOW (window), chart);
+static const BpPeople *
+seed_people (const BpNormalizer **norm)
+{
+  static BpPeople *people;
+  static BpNormalizer normalizer;
+
+  if (people == NULL)
+    {
+      people = bp_people_new_seed ();
+      bp_normalizer_init (&normalizer, BP_NORMALIZE_SEED, people);
+    }
+  *norm = &normalizer;
+  return people;
+}
+
+static GtkWidget *new_loss_chart (void) { return bp_loss_chart_new (); }
+static GtkWidget *new_trajectories (void) { return bp_trajectories_new (); }
+static GtkWidget *new_diagram (void) { return bp_network_diagram_new (); }
+static GtkWidget *new_map (void) { return bp_decision_map_new (); }
+static GtkWidget *new_explain (void) { return bp_explain_panel_new (); }
+
+static void
+setup_loss_chart (GtkWidget *view,
+                  guint64    epochs)
+{
+  bp_loss_chart_set_epochs (BP_LOSS_CHART (view), epochs);
+}
+
+static void
+setup_trajectories (GtkWidget *view,
+                    guint64    epochs)
+{
+  const BpNormalizer *norm;
+
+  bp_trajectories_set_people (BP_TRAJECTORIES (view), seed_people (&norm));
+  bp_trajectories_set_epochs (BP_TRAJECTORIES (view), epochs);
+}
+
+static void
+setup_diagram (GtkWidget *view,
+               guint64    epochs)
+{
+  const BpNormalizer *norm;
+  const BpPeople *people = seed_people (&norm);
+
+  bp_network_diagram_set_people (BP_NETWORK_DIAGRAM (view), people, norm);
+}
+
+static void
+setup_map (GtkWidget *view,
+           guint64    epochs)
+{
+  const BpNormalizer *norm;
+  const BpPeople *people = seed_people (&norm);
+
+  bp_decision_map_set_people (BP_DECISION_MAP (view), people, NULL, norm);
+}
+
+static void
+setup_explain (GtkWidget *view,
+               guint64    epochs)
+{
+  const BpNormalizer *norm;
+  const BpPeople *people = seed_people (&norm);
+
+  bp_explain_panel_set_people (BP_EXPLAIN_PANEL (view), people, norm);
+}
+
+static void
+update_loss_chart (GtkWidget       *view,
+                   const BpHistory *history,
+                   const BpParams  *params)
+{
+  bp_loss_chart_set_history (BP_LOSS_CHART (view), history);
+}
+
+static void
+update_trajectories (GtkWidget       *view,
+                     const BpHistory *history,
+                     const BpParams  *params)
+{
+  bp_trajectories_set_history (BP_TRAJECTORIES (view), history);
+}
+
+static void
+update_diagram (GtkWidget       *view,
+                const BpHistory *history,
+                const BpParams  *params)
+{
+  bp_network_diagram_set_params (BP_NETWORK_DIAGRAM (view), params);
+}
+
+static void
+update_map (GtkWidget       *view,
+            const BpHistory *history,
+            const BpParams  *params)
+{
+  bp_decision_map_set_params (BP_DECISION_MAP (view), params);
+}
+
+static void
+update_explain (GtkWidget       *view,
+                const BpHistory *history,
+                const BpParams  *params)
+{
+  bp_explain_panel_set_params (BP_EXPLAIN_PANEL (view), params);
+}
+
+static const View views[] = {
+  { "loss chart", new_loss_chart, setup_loss_chart, update_loss_chart },
+  { "trajectories", new_trajectories, setup_trajectories, update_trajectories },
+  { "network diagram", new_diagram, setup_diagram, update_diagram },
+  { "decision map", new_map, setup_map, update_map },
+  { "explain panel", new_explain, setup_explain, update_explain },
+};
+
+/* Median time of a frame's update, layout and draw of @view, alone in
+ * an 800×400 window, with the parameters moving as in training. */
+static double
+time_view (const View      *view,
+           GtkWidget       *widget,
+           const BpHistory *history)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, CHART_WIDTH, CHART_HEIGHT);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  BpParams params;
+
+  bp_params_from_seed (&params, 0);
+  for (guint r = 0; r < 51; r++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double t;
+
+      params.w1 += 1e-3;  /* a new frame's parameters: every view redraws */
+      view->update (widget, history, &params);
+      draw_once (widget, surface);
+      t = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (times, t);
+    }
+  cairo_surface_destroy (surface);
+  return median (times);
+}
+
+static void
+bench_view (const View *view,
+            BpHistory  *history)
+{
+  const guint64 counts[] = { 1000, 1000000, 1000000000 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *widget = view->create ();
+
+  gtk_window_set_child (GTK_WINDOW (window), widget);
   gtk_window_set_default_size (GTK_WINDOW (window), CHART_WIDTH, CHART_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   iterate (300);
-  g_print ("# chart allocated %dx%d\n", gtk_widget_get_width (chart), gtk_widget_get_height (chart));
+  g_print ("# %s allocated %dx%d\n", view->name, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
-      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-
-      fill_history (&history, counts[i]);
-      bp_loss_chart_set_epochs (BP_LOSS_CHART (chart), counts[i]);
-      bp_loss_chart_set_history (BP_LOSS_CHART (chart), &history);
-      for (guint r = 0; r < 51; r++)
-        {
-          double t = draw_once (chart, surface);
-
-          g_array_append_val (times, t);
-        }
-      g_print ("loss chart draw, %" G_GUINT64_FORMAT " epochs of history (train + test): "
-               "%.3f ms median (goal <= 2 ms)\n", counts[i], median (times));
+      fill_history (history, counts[i], 4);
+      view->setup (widget, counts[i]);
+      iterate (100);
+      g_print ("%s update and draw, %" G_GUINT64_FORMAT " epochs of history: %.3f ms median (goal <= 2 ms)\n",
+               view->name, counts[i], time_view (view, widget, history));
     }
-  bp_history_clear (&history);
-  cairo_surface_destroy (surface);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+bench_views (void)
+{
+  BpHistory history;
+
+  bp_history_init (&history);
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    bench_view (&views[v], &history);
+  bp_history_clear (&history);
 }
 
 /* Frame time: from the frame clock's before-paint to its after-paint. */
@@ -268,7 +454,7 @@ main (int    argc,
   BpWindow *window;
 
   gtk_init ();
-  bench_chart ();
+  bench_views ();
   window = g_object_new (BP_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
