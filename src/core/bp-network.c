@@ -110,7 +110,9 @@ bp_network_feedforward (const BpParams *p,
   return bp_sigmoid (p->w5 * h1 + p->w6 * h2 + p->b3);
 }
 
-void
+/* One SGD step of the seeds on one person; returns the output o1 the
+ * step computed, which is bp_network_feedforward() of @p before it. */
+double
 bp_network_step (BpParams *p,
                  double    x0,
                  double    x1,
@@ -137,6 +139,7 @@ bp_network_step (BpParams *p,
   p->w5 -= g * (h1 * d_o1);
   p->w6 -= g * (h2 * d_o1);
   p->b3 -= g * d_o1;
+  return o1;
 }
 
 static void
@@ -371,9 +374,13 @@ epoch_with_loss (BpParams        *params,
 
   for (guint i = 0; i < data->n; i++)
     {
-      double d = data->y[i] - bp_network_feedforward (before, data->x0[i], data->x1[i]);
+      /* The first step starts from @before itself: its output, the same
+       * operations on the same numbers, is the loss pass's, and costs no
+       * second forward pass. */
+      double o1 = i > 0 ? bp_network_feedforward (before, data->x0[i], data->x1[i]) : 0.0;
+      double stepped = bp_network_step (params, data->x0[i], data->x1[i], data->y[i], learning_rate);
+      double d = data->y[i] - (i > 0 ? o1 : stepped);
 
-      bp_network_step (params, data->x0[i], data->x1[i], data->y[i], learning_rate);
       sum += d * d;
     }
   return data->n > 0 ? sum / data->n : 0.0;

@@ -85,7 +85,7 @@ double   bp_sigmoid              (double           x);
 double   bp_network_feedforward  (const BpParams  *params,
                                   double           x0,
                                   double           x1);
-void     bp_network_step         (BpParams        *params,
+double   bp_network_step         (BpParams        *params,
                                   double           x0,
                                   double           x1,
                                   double           y_true,

@@ -259,8 +259,10 @@ test_worked_example (void)
   g_assert_cmpfloat (e.loss, ==, (1 - e.o1) * (1 - e.o1));
   assert_params_equal (&e.before, &p);
 
-  /* "after" is the training step itself, bit for bit. */
-  bp_network_step (&stepped, -2, -1, 1, 0.1);
+  /* "after" is the training step itself, bit for bit; the output the
+   * step returns is the forward pass before it, which the tracked loss
+   * of the first person relies on. */
+  g_assert_cmpfloat (bp_network_step (&stepped, -2, -1, 1, 0.1), ==, bp_network_feedforward (&p, -2, -1));
   assert_params_equal (&e.after, &stepped);
   g_assert_cmpfloat (e.after.w1, <, 1);
 }
