@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
 #include <string.h>
 #include <time.h>
 #ifdef __linux__
@@ -471,15 +472,20 @@ train_sample (BpTrainer *self)
   p->version++;
 }
 
-/* The class watches the window, not the worker: on a busy machine the
- * threads that draw frames (the app's, the compositor's, a software
- * renderer's) come first.  On Linux, niceness is per thread; a higher
- * one needs no privilege and leaves training every idle cycle. */
+/* The class watches the window, not the worker: the threads that draw
+ * frames (the app's, the compositor's, a software renderer's) come
+ * first.  On Linux the worker is a SCHED_IDLE thread, which runs on the
+ * cycles nothing else wants: at nice 10 it still took a tenth of a core
+ * from a software renderer's frame on two cores.  Both need no
+ * privilege; the niceness stays as the fallback. */
 static void
 yield_to_the_ui (void)
 {
 #ifdef __linux__
-  setpriority (PRIO_PROCESS, (id_t) gettid (), 10);
+  struct sched_param param = { 0 };
+
+  if (pthread_setschedparam (pthread_self (), SCHED_IDLE, &param) != 0)
+    setpriority (PRIO_PROCESS, (id_t) gettid (), 10);
 #endif
 }
 
