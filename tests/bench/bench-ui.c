@@ -478,41 +478,57 @@ heap_in_use_mib (void)
 
 /* A warm-up first: a 1000-epoch run at the watchable speed (5 s of
  * frames, as a class would watch it) brings GTK's and the renderer's
- * caches and the allocator's heap to their working size, so that what
- * differs after the long run is what depends on the epochs. */
+ * caches and the allocator's heap to their working size.  Then a control:
+ * 1000-epoch runs of 10 s each for as long as the long run took, which
+ * draws as many frames with no more epochs, so that growth that comes
+ * with frames (a software renderer's heap) is told from growth with
+ * epochs. */
 static void
 bench_memory (BpWindow   *window,
               const char *big)
 {
-  double small, large, small_heap, large_heap;
+  double small, large, small_heap, large_heap, control = 0, seconds;
+  gint64 t0;
 
   run_to_end (window, "1000", 1);
   small = run_to_end (window, "1000", 4);
   small_heap = heap_in_use_mib ();
+  t0 = g_get_monotonic_time ();
   large = run_to_end (window, big, 4);
+  seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
   large_heap = heap_in_use_mib ();
-
-  g_print ("resident memory after a 1000-epoch run: %.1f MiB; after a %s-epoch run: %.1f MiB; "
+  g_print ("resident memory after a 1000-epoch run: %.1f MiB; after a %s-epoch run (%.0f s): %.1f MiB; "
            "difference %.2f MiB (goal: a few MiB at most); heap in use %.1f and %.1f MiB\n",
-           small, big, large, large - small, small_heap, large_heap);
+           small, big, seconds, large, large - small, small_heap, large_heap);
+  t0 = g_get_monotonic_time ();
+  while ((g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC < seconds)
+    control = run_to_end (window, "1000", 0);
+  g_print ("# control: %.0f s of frames in 1000-epoch runs after that: %+.2f MiB more\n",
+           seconds, control - large);
 }
 
+/* bench-ui [EPOCHS] [--memory-only]: EPOCHS for the long run of the
+ * memory figure; --memory-only skips the views and the frames, for a run
+ * under another renderer (tests/bench/meson.build runs one with cairo's). */
 int
 main (int    argc,
       char **argv)
 {
   const char *big = argc > 1 ? argv[1] : "100000000";
+  gboolean memory_only = argc > 2 && g_str_equal (argv[2], "--memory-only");
   BpWindow *window;
 
   gtk_init ();
-  bench_views ();
+  if (!memory_only)
+    bench_views ();
   window = g_object_new (BP_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   iterate (500);
   g_print ("# backprop window benchmark (renderer: %s)\n",
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
-  bench_frames (window);
+  if (!memory_only)
+    bench_frames (window);
   bench_memory (window, big);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (100);
