@@ -478,33 +478,30 @@ heap_in_use_mib (void)
 
 /* A warm-up first: a 1000-epoch run at the watchable speed (5 s of
  * frames, as a class would watch it) brings GTK's and the renderer's
- * caches and the allocator's heap to their working size.  Then a control:
- * 1000-epoch runs of 10 s each for as long as the long run took, which
- * draws as many frames with no more epochs, so that growth that comes
- * with frames (a software renderer's heap) is told from growth with
- * epochs. */
+ * caches to their working size.  Between the two figures, a control:
+ * three 1000-epoch runs of 10 s each draw frames with no more epochs,
+ * so that growth that comes with the frames drawn (a software renderer's
+ * heap) is told from growth with the epochs. */
 static void
 bench_memory (BpWindow   *window,
               const char *big)
 {
-  double small, large, small_heap, large_heap, control = 0, seconds;
+  double small, control = 0, large, small_heap, large_heap, seconds;
   gint64 t0;
 
   run_to_end (window, "1000", 1);
   small = run_to_end (window, "1000", 4);
   small_heap = heap_in_use_mib ();
+  for (guint i = 0; i < 3; i++)
+    control = run_to_end (window, "1000", 0);
   t0 = g_get_monotonic_time ();
   large = run_to_end (window, big, 4);
   seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
   large_heap = heap_in_use_mib ();
+  g_print ("# control: 30 s of frames in 1000-epoch runs: %+.2f MiB resident\n", control - small);
   g_print ("resident memory after a 1000-epoch run: %.1f MiB; after a %s-epoch run (%.0f s): %.1f MiB; "
            "difference %.2f MiB (goal: a few MiB at most); heap in use %.1f and %.1f MiB\n",
            small, big, seconds, large, large - small, small_heap, large_heap);
-  t0 = g_get_monotonic_time ();
-  while ((g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC < seconds)
-    control = run_to_end (window, "1000", 0);
-  g_print ("# control: %.0f s of frames in 1000-epoch runs after that: %+.2f MiB more\n",
-           seconds, control - large);
 }
 
 /* bench-ui [EPOCHS] [--memory-only]: EPOCHS for the long run of the
