@@ -105,6 +105,27 @@ bp_diagram_label_position (BpParam param)
   return param <= BP_PARAM_W4 ? 0.34 : 0.5;
 }
 
+/* The square of bp_point_segment_distance(), for comparisons made often
+ * enough (a chart's path, every frame) that the root would show. */
+double
+bp_point_segment_distance2 (double px,
+                            double py,
+                            double x0,
+                            double y0,
+                            double x1,
+                            double y1)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0;
+  double ex, ey;
+
+  t = CLAMP (t, 0, 1);
+  ex = px - (x0 + t * dx);
+  ey = py - (y0 + t * dy);
+  return ex * ex + ey * ey;
+}
+
 double
 bp_point_segment_distance (double px,
                            double py,
@@ -113,12 +134,7 @@ bp_point_segment_distance (double px,
                            double x1,
                            double y1)
 {
-  double dx = x1 - x0, dy = y1 - y0;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0;
-
-  t = CLAMP (t, 0, 1);
-  return hypot (px - (x0 + t * dx), py - (y0 + t * dy));
+  return sqrt (bp_point_segment_distance2 (px, py, x0, y0, x1, y1));
 }
 
 /* Which neuron's circle, or bias badge, holds the point; -1 for none. */

@@ -55,6 +55,12 @@ double   bp_point_segment_distance  (double                 px,
                                      double                 y0,
                                      double                 x1,
                                      double                 y1);
+double   bp_point_segment_distance2 (double                 px,
+                                     double                 py,
+                                     double                 x0,
+                                     double                 y0,
+                                     double                 x1,
+                                     double                 y1);
 int      bp_diagram_hit_test        (const BpDiagramLayout *layout,
                                      const BpParams        *params,
                                      double                 x,

@@ -1,4 +1,5 @@
 /* bp-draw.c: cairo and Pango helpers shared by the drawn views */
+#include "bp-diagram-geometry.h"
 #include "bp-draw.h"
 
 /* @color with its alpha scaled by @alpha, for faded grid lines and text. */
@@ -33,27 +34,9 @@ bp_polyline_init (BpPolyline *line,
   line->n_run = 0;
 }
 
-/* Squared distance from (@x, @y) to the segment from (@ax, @ay) to
- * (@bx, @by): to the segment, not its line, so that a curve that turns
- * back on itself keeps its turning point. */
-static double
-segment_distance2 (double x,
-                   double y,
-                   double ax,
-                   double ay,
-                   double bx,
-                   double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
-  double ex = ax + t * dx - x, ey = ay + t * dy - y;
-
-  return ex * ex + ey * ey;
-}
-
 /* Whether every point left out so far stays within a quarter pixel of
- * the segment from the last drawn point to (@x, @y). */
+ * the segment from the last drawn point to (@x, @y): of the segment, not
+ * its line, so that a path that turns back on itself keeps its turn. */
 static gboolean
 run_fits (const BpPolyline *line,
           double            x,
@@ -62,7 +45,7 @@ run_fits (const BpPolyline *line,
   if (line->n_run >= BP_POLYLINE_RUN)
     return FALSE;
   for (guint i = 0; i < line->n_run; i++)
-    if (segment_distance2 (line->run_x[i], line->run_y[i], line->ax, line->ay, x, y) > 0.25 * 0.25)
+    if (bp_point_segment_distance2 (line->run_x[i], line->run_y[i], line->ax, line->ay, x, y) > 0.25 * 0.25)
       return FALSE;
   return TRUE;
 }

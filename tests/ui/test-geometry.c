@@ -329,6 +329,7 @@ test_segment_distance (void)
   g_assert_cmpfloat (bp_point_segment_distance (5, 3, 0, 0, 10, 0), ==, 3);
   /* Beyond an end, the distance to that end. */
   g_assert_cmpfloat (bp_point_segment_distance (13, 4, 0, 0, 10, 0), ==, 5);
+  g_assert_cmpfloat (bp_point_segment_distance2 (13, 4, 0, 0, 10, 0), ==, 25);
   g_assert_cmpfloat (bp_point_segment_distance (-3, -4, 0, 0, 10, 0), ==, 5);
   /* A segment of no length is a point. */
   g_assert_cmpfloat (bp_point_segment_distance (3, 4, 0, 0, 0, 0), ==, 5);
