@@ -803,10 +803,7 @@ bp_decision_map_draw (BpDecisionMap *self,
   gtk_style_context_get_color (context, &fg);
   if (!gtk_style_context_lookup_color (context, "theme_base_color", &bg))
     gdk_rgba_parse (&bg, "#ffffff");
-  gdk_cairo_set_source_rgba (cr, &bg);
-  cairo_paint (cr);
-  cairo_save (cr);
-  cairo_translate (cr, 2 * GAP, 2 * GAP);
+  bp_draw_begin_export (cr, &bg, 2 * GAP);
   compute_geometry_for_size (self, width - 4 * GAP, height - 4 * GAP, &g);
   draw_map (self, cr, &g, &fg);
   cairo_restore (cr);

@@ -25,6 +25,19 @@ bp_draw_tabular_layout (GtkWidget  *widget,
   return layout;
 }
 
+/* An exported view: @background painted, as the window shows it, and
+ * the origin moved in by @margin.  The caller ends with cairo_restore(). */
+void
+bp_draw_begin_export (cairo_t       *cr,
+                      const GdkRGBA *background,
+                      double         margin)
+{
+  bp_draw_set_color (cr, background, 1);
+  cairo_paint (cr);
+  cairo_save (cr);
+  cairo_translate (cr, margin, margin);
+}
+
 void
 bp_polyline_init (BpPolyline *line,
                   cairo_t    *cr)

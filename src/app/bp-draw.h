@@ -33,5 +33,8 @@ void         bp_draw_set_color      (cairo_t       *cr,
                                      double         alpha);
 PangoLayout *bp_draw_tabular_layout (GtkWidget     *widget,
                                      const char    *text);
+void         bp_draw_begin_export   (cairo_t       *cr,
+                                     const GdkRGBA *background,
+                                     double         margin);
 
 G_END_DECLS

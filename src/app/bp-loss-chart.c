@@ -944,10 +944,7 @@ bp_loss_chart_draw (BpLossChart *self,
   g_return_if_fail (width > 4 * GAP && height > 4 * GAP);
 
   get_palette (self, &p);
-  bp_draw_set_color (cr, &p.bg, 1);
-  cairo_paint (cr);
-  cairo_save (cr);
-  cairo_translate (cr, 2 * GAP, 2 * GAP);
+  bp_draw_begin_export (cr, &p.bg, 2 * GAP);
   compute_geometry_for_size (self, width - 4 * GAP, height - 4 * GAP, &g);
   draw_chart (self, cr, &g, &p);
   cairo_restore (cr);

@@ -442,10 +442,7 @@ bp_network_diagram_draw (BpNetworkDiagram *self,
   g_return_if_fail (width > 4 * GAP && height > 4 * GAP);
 
   get_palette (self, &p);
-  bp_draw_set_color (cr, &p.bg, 1);
-  cairo_paint (cr);
-  cairo_save (cr);
-  cairo_translate (cr, 2 * GAP, 2 * GAP);
+  bp_draw_begin_export (cr, &p.bg, 2 * GAP);
   bp_diagram_layout_init (&l, width - 4 * GAP, height - 4 * GAP, line_height (self));
   draw_diagram (self, cr, &l, &p, width - 4 * GAP);
   cairo_restore (cr);
