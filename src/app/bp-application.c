@@ -86,7 +86,7 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-/* Every accelerator, also listed in gtk/help-overlay.ui. */
+/* Every accelerator, also listed in bp-help-overlay.ui. */
 static const struct
 {
   const char *action;
@@ -102,6 +102,8 @@ static const struct
   { "win.copy-chart", { "<Control><Shift>c", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  /* GtkApplication's own, which it sets only for gtk/help-overlay.ui. */
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 static void

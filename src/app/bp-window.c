@@ -1030,6 +1030,27 @@ step_person_activated (GSimpleAction *action,
   start_ticking (self);
 }
 
+/* Built the first time it is asked for: GtkApplication would build
+ * gtk/help-overlay.ui with every window, some 10 ms of each start-up.
+ * Setting it gives the window the overlay to keep, show and destroy. */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/backprop/Backprop/bp-help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (window,
+        GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "clear-runs", .activate = clear_runs_activated },
   { .name = "race", .activate = race_activated },
@@ -1047,6 +1068,7 @@ static const GActionEntry win_entries[] = {
   { .name = "redo", .activate = redo_activated },
   { .name = "worked-example", .activate = worked_example_activated },
   { .name = "step-person", .activate = step_person_activated },
+  { .name = "show-help-overlay", .activate = show_help_overlay_activated },
 };
 
 /* Closing mid-run: stopping joins the worker, and the final progress

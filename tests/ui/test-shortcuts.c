@@ -5,7 +5,7 @@
 #include "bp-application.h"
 #include "ui-utils.h"
 
-#define HELP_OVERLAY "/io/github/backprop/Backprop/gtk/help-overlay.ui"
+#define HELP_OVERLAY "/io/github/backprop/Backprop/bp-help-overlay.ui"
 
 /* The action names the shortcuts window shows. */
 static GHashTable *
@@ -30,21 +30,33 @@ listed_actions (void)
   return listed;
 }
 
+/* One application for the process: registering runs startup, which sets
+ * the accelerators, and a second one could not take the same bus name. */
+static BpApplication *
+registered_app (void)
+{
+  static BpApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL)
+    return app;
+  app = bp_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
 static void
 test_every_accelerator_listed (void)
 {
-  g_autoptr(BpApplication) app = bp_application_new ();
+  BpApplication *app = registered_app ();
   g_autoptr(GHashTable) listed = listed_actions ();
   g_auto(GStrv) actions = NULL;
-  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   const char *name;
   BpWindow *window;
 
-  /* Registering runs startup, which sets the accelerators. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   g_assert_cmpuint (g_strv_length (actions), >=, 9);
   for (guint i = 0; actions[i] != NULL; i++)
@@ -67,6 +79,34 @@ test_every_accelerator_listed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window builds its shortcuts window when first asked, then keeps it;
+ * Ctrl+? still opens it. */
+static void
+test_overlay_on_demand (void)
+{
+  BpApplication *app = registered_app ();
+  g_auto(GStrv) accels = NULL;
+  GtkShortcutsWindow *overlay;
+  BpWindow *window;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+
+  window = bp_window_new (app);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -74,6 +114,7 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/shortcuts/every-accelerator-listed", test_every_accelerator_listed);
+  g_test_add_func ("/shortcuts/overlay-on-demand", test_overlay_on_demand);
 
   return g_test_run ();
 }
