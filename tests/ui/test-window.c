@@ -471,6 +471,47 @@ test_prediction_tooltips_on_demand (void)
   g_object_unref (row);
 }
 
+/* The header bar's menu button with the main menu. */
+static GtkMenuButton *
+find_main_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_main_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu is built when it first opens, and opens with its items. */
+static void
+test_main_menu_on_demand (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkMenuButton *button = find_main_menu_button (gtk_window_get_titlebar (GTK_WINDOW (window)));
+  GMenuModel *model;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == model);
+  gtk_menu_button_popdown (button);
+  ui_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -490,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/window/close-during-long-run", test_close_during_long_run);
   g_test_add_func ("/window/classify-like-cli", test_classify_like_cli);
   g_test_add_func ("/window/prediction-tooltips-on-demand", test_prediction_tooltips_on_demand);
+  g_test_add_func ("/window/main-menu-on-demand", test_main_menu_on_demand);
 
   return g_test_run ();
 }
