@@ -42,6 +42,7 @@ test_open_session (void)
   g_autoptr(BpSession) session = bp_session_new ();
   g_autoptr(BpSession) shown = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
   Run run = { 0 };
   int status;
 
@@ -63,6 +64,10 @@ test_open_session (void)
   shown = bp_window_dup_session (run.window, NULL);
   g_assert_cmpfloat (shown->learning_rate, ==, 0.75);
   g_assert_cmpuint (shown->epochs, ==, 333);
+  /* Listed in the recent files, which the tests keep out of $HOME. */
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), g_getenv ("G_TEST_BUILDDIR")));
+  uri = g_file_get_uri (file);
+  g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
   g_object_unref (run.window);
   g_remove (run.path);
   g_free (run.path);
