@@ -10,7 +10,8 @@
  *
  * Between runs a click on a parameter opens a popover to type a new
  * value; the diagram only reports it ("parameter-edited"), and the window
- * decides what an edit means.
+ * decides what an edit means.  From the keyboard, the focused diagram has
+ * a selected parameter: the arrow keys move it and Enter edits it.
  */
 #include "config.h"
 
@@ -42,6 +43,7 @@ struct _BpNetworkDiagram
   gboolean       editable;
   int            hover;     /* the parameter under the pointer, or -1 */
   int            editing;   /* the parameter in the popover, or -1 */
+  BpParam        selected;  /* the keyboard's parameter, shown while focused */
   char          *description;  /* as the accessibility bus last heard it */
 };
 
@@ -81,6 +83,13 @@ static const char * const param_markup[BP_N_PARAMS] = {
   "w<sub>6</sub>", "b<sub>1</sub>", "b<sub>2</sub>", "b<sub>3</sub>",
 };
 
+/* The same names in plain text, for the accessibility bus. */
+static const char * const param_names[BP_N_PARAMS] = {
+  "w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3",
+};
+
+static void update_description (BpNetworkDiagram *self);
+
 /* A layout of Pango markup with tabular digits. */
 static PangoLayout *
 make_layout (BpNetworkDiagram *self,
@@ -103,11 +112,20 @@ line_height (BpNetworkDiagram *self)
   return height;
 }
 
+/* Under the pointer, in the editor, or selected in the focused diagram. */
+static gboolean
+highlighted (BpNetworkDiagram *self,
+             int               param)
+{
+  return self->hover == param || self->editing == param ||
+         (self->selected == (BpParam) param && gtk_widget_has_focus (GTK_WIDGET (self)));
+}
+
 static gboolean
 value_shown (BpNetworkDiagram *self,
              BpParam           param)
 {
-  return self->show_values || self->hover == (int) param || self->editing == (int) param;
+  return self->show_values || highlighted (self, param);
 }
 
 /* "w<sub>1</sub>", or with its value "w<sub>1</sub> = −0.27". */
@@ -224,7 +242,7 @@ draw_edges (BpNetworkDiagram      *self,
       double width = bp_diagram_edge_width (value);
       double dash[] = { 3 * MAX (width, 2), 2 * MAX (width, 2) };
 
-      if (self->hover == (int) w || self->editing == (int) w)
+      if (highlighted (self, w))
         {
           bp_draw_set_color (cr, &p->fg, 0.3);
           cairo_set_line_width (cr, width + 6);
@@ -301,9 +319,7 @@ draw_neuron (BpNetworkDiagram      *self,
              double                 value)
 {
   double x = l->x[n], y = l->y[n], r = l->radius;
-  gboolean hovered = n >= BP_NEURON_H1 &&
-                     (self->hover == (int) (BP_PARAM_B1 + n - BP_NEURON_H1) ||
-                      self->editing == (int) (BP_PARAM_B1 + n - BP_NEURON_H1));
+  gboolean hovered = n >= BP_NEURON_H1 && highlighted (self, BP_PARAM_B1 + n - BP_NEURON_H1);
   g_autofree char *text = has_person (self) ? bp_format_significant (value, 3) : g_strdup ("—");
 
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
@@ -553,6 +569,55 @@ anchor_of (BpNetworkDiagram *self,
   *rect = (GdkRectangle) { (int) x - 4, (int) y - 4, 8, 8 };
 }
 
+/* ---- keyboard ---------------------------------------------------------------- */
+
+static void
+select_param_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BpNetworkDiagram *self = BP_NETWORK_DIAGRAM (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  bp_network_diagram_select (self, (self->selected + BP_N_PARAMS + step) % BP_N_PARAMS);
+}
+
+/* Enter on a running network rings the bell: edits wait for the run. */
+static void
+edit_selected_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BpNetworkDiagram *self = BP_NETWORK_DIAGRAM (widget);
+
+  if (!bp_network_diagram_edit (self, self->selected))
+    gtk_widget_error_bell (widget);
+}
+
+/* The selection shows only while the diagram has the focus. */
+static void
+on_focus_changed (BpNetworkDiagram *self)
+{
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
+{
+  const guint next[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_KP_Right, GDK_KEY_KP_Down };
+  const guint previous[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_KP_Left, GDK_KEY_KP_Up };
+  const guint edit[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_F2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (next); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, next[i], 0, "diagram.select", "i", 1);
+      gtk_widget_class_add_binding_action (widget_class, previous[i], 0, "diagram.select", "i", -1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (edit); i++)
+    gtk_widget_class_add_binding_action (widget_class, edit[i], 0, "diagram.edit-selected", NULL);
+}
+
 /* ---- pointer ---------------------------------------------------------------- */
 
 static void
@@ -578,6 +643,9 @@ on_released (GtkGestureClick  *gesture,
              double            y,
              BpNetworkDiagram *self)
 {
+  /* As a button does: the keys then go on from where the click was. */
+  if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   bp_network_diagram_click (self, x, y);
 }
 
@@ -704,6 +772,10 @@ bp_network_diagram_class_init (BpNetworkDiagramClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_edit_closed);
 
   gtk_widget_class_install_action (widget_class, "diagram.set-value", NULL, set_value_activated);
+  /* Moves the selection by a number of parameters, in the order w1…b3. */
+  gtk_widget_class_install_action (widget_class, "diagram.select", "i", select_param_activated);
+  gtk_widget_class_install_action (widget_class, "diagram.edit-selected", NULL, edit_selected_activated);
+  add_key_bindings (widget_class);
   gtk_widget_class_install_property_action (widget_class, "diagram.show-values", "show-values");
 
   gtk_widget_class_set_css_name (widget_class, "networkdiagram");
@@ -715,8 +787,10 @@ bp_network_diagram_init (BpNetworkDiagram *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->names = gtk_string_list_new (NULL);
   self->hover = -1;
   self->editing = -1;
@@ -725,6 +799,9 @@ bp_network_diagram_init (BpNetworkDiagram *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_changed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The network: inputs, hidden neurons, output, and its nine parameters"),
@@ -762,6 +839,19 @@ update_description (BpNetworkDiagram *self)
       text = g_strdup_printf (_("%s: inputs %s and %s, hidden neurons %s and %s, output %s"),
                               bp_people_get (self->people, self->person)->name,
                               x0, x1, h1, h2, o1);
+    }
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      g_autofree char *value = bp_format_significant (bp_params_get (&self->params, self->selected), 3);
+      g_autofree char *with_selected = NULL;
+
+      /* Translators: the diagram's description while it has the keyboard
+       * focus: the description above, then the selected parameter (w1…b3)
+       * and its value */
+      with_selected = g_strdup_printf (_("%s. Selected %s = %s: the arrow keys select another parameter, Enter edits it"),
+                                       text, param_names[self->selected], value);
+      g_free (text);
+      text = g_steal_pointer (&with_selected);
     }
   /* Each update goes out on the accessibility bus: only new words. */
   if (g_strcmp0 (text, self->description) == 0)
@@ -982,6 +1072,27 @@ bp_network_diagram_get_hover (BpNetworkDiagram *self)
   return self->hover;
 }
 
+/* Selects @param for the keyboard, as the arrow keys do. */
+void
+bp_network_diagram_select (BpNetworkDiagram *self,
+                           BpParam           param)
+{
+  g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
+  g_return_if_fail (param < BP_N_PARAMS);
+
+  self->selected = param;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+BpParam
+bp_network_diagram_get_selected (BpNetworkDiagram *self)
+{
+  g_return_val_if_fail (BP_IS_NETWORK_DIAGRAM (self), BP_PARAM_W1);
+
+  return self->selected;
+}
+
 /* The markup drawn for @param: its name, and its value when shown. */
 char *
 bp_network_diagram_dup_label (BpNetworkDiagram *self,
@@ -1007,7 +1118,10 @@ bp_network_diagram_click (BpNetworkDiagram *self,
 
   bp_network_diagram_get_layout (self, &l);
   param = bp_diagram_hit_test (&l, &self->params, x, y);
-  return param >= 0 && bp_network_diagram_edit (self, param);
+  if (param < 0)
+    return FALSE;
+  bp_network_diagram_select (self, param);
+  return bp_network_diagram_edit (self, param);
 }
 
 /* Opens the editor on @param, its current value selected. */

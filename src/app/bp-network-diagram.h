@@ -39,6 +39,9 @@ void         bp_network_diagram_hover           (BpNetworkDiagram   *self,
                                                  double              x,
                                                  double              y);
 int          bp_network_diagram_get_hover       (BpNetworkDiagram   *self);
+void         bp_network_diagram_select          (BpNetworkDiagram   *self,
+                                                 BpParam             param);
+BpParam      bp_network_diagram_get_selected    (BpNetworkDiagram   *self);
 char        *bp_network_diagram_dup_label       (BpNetworkDiagram   *self,
                                                  BpParam             param);
 gboolean     bp_network_diagram_click           (BpNetworkDiagram   *self,

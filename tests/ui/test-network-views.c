@@ -300,6 +300,7 @@ click_param (BpNetworkDiagram *diagram,
     }
   g_assert_true (bp_network_diagram_click (diagram, x, y));
   g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, param);
+  g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, param);
 }
 
 static void
@@ -383,6 +384,47 @@ test_diagram_edit (void)
   drain ();
   seed = seed_params (2);
   assert_window_params (window, &seed);
+  ui_test_destroy_window (window);
+}
+
+/* The keyboard's way to the same editor: the focused diagram has a
+ * selected parameter, which the arrow keys move (round from b3 to w1) and
+ * Enter edits; while training, Enter does nothing. */
+static void
+test_diagram_keyboard (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
+  GtkEditable *entry = bp_network_diagram_get_edit_entry (diagram);
+  BpParams edited = seed_params (1);
+  g_autofree char *label = NULL;
+
+  show_page (window, "network");
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (diagram)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (diagram)));
+  g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_W1);
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", -1);
+  g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_B3);
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", 1);
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", 1);
+  g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_W2);
+  /* Selected in the focused diagram: its value is written out, and said. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (diagram)));
+  label = bp_network_diagram_dup_label (diagram, BP_PARAM_W2);
+  g_assert_nonnull (strstr (label, " = "));
+
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.edit-selected", NULL);
+  g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, BP_PARAM_W2);
+  type_and_enter (entry, "1.5");
+  edited.w2 = 1.5;
+  assert_window_params (window, &edited);
+
+  ui_test_activate (window, "step-epoch");
+  wait_for (window, 1, 0);
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.edit-selected", NULL);
+  g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, -1);
+  ui_test_activate (window, "stop");
+  drain ();
   ui_test_destroy_window (window);
 }
 
@@ -674,6 +716,7 @@ main (int    argc,
   g_test_add_func ("/views/pages", test_pages);
   g_test_add_func ("/views/diagram/labels", test_diagram_labels);
   g_test_add_func ("/views/diagram/edit", test_diagram_edit);
+  g_test_add_func ("/views/diagram/keyboard", test_diagram_keyboard);
   g_test_add_func ("/views/follow-training", test_follow_training);
   g_test_add_func ("/views/map/click", test_map_click);
   g_test_add_func ("/views/map/drag", test_map_drag);
