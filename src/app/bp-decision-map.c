@@ -198,26 +198,7 @@ static int
 text_width (BpDecisionMap *self,
             const char    *text)
 {
-  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
-  int width;
-
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
-}
-
-static int
-widest_tick_label (BpDecisionMap *self,
-                   const BpTicks *ticks)
-{
-  int widest = 0;
-
-  for (guint i = 0; i < ticks->n; i++)
-    {
-      g_autofree char *label = bp_ticks_format (ticks, ticks->values[i]);
-
-      widest = MAX (widest, text_width (self, label));
-    }
-  return widest;
+  return bp_draw_text_width (GTK_WIDGET (self), text);
 }
 
 /* The plot inside room for the axes: ticks at nice numbers, and the
@@ -237,8 +218,8 @@ compute_geometry_for_size (BpDecisionMap *self,
   f->height = MAX (1, height - f->top - 2 * g->line_height - 3 * GAP);
   bp_ticks_linear (&g->y, self->y_lo, self->y_hi, (guint) (f->height / (2.5 * g->line_height)) + 1);
   bp_ticks_linear (&g->x, self->x_lo, self->x_hi, 2);
-  x_label = widest_tick_label (self, &g->x);
-  f->left = widest_tick_label (self, &g->y) + 2 * GAP;
+  x_label = bp_draw_widest_tick_label (GTK_WIDGET (self), &g->x);
+  f->left = bp_draw_widest_tick_label (GTK_WIDGET (self), &g->y) + 2 * GAP;
   f->width = MAX (1, width - f->left - MAX (x_label / 2, GAP) - GAP);
   bp_ticks_linear (&g->x, self->x_lo, self->x_hi, (guint) (f->width / (x_label + 4 * g->line_height)) + 1);
   f->x_lo = g->x.lo;

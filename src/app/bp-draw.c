@@ -25,6 +25,34 @@ bp_draw_tabular_layout (GtkWidget  *widget,
   return layout;
 }
 
+/* How wide @text is in a tabular layout of @widget's, in pixels. */
+int
+bp_draw_text_width (GtkWidget  *widget,
+                    const char *text)
+{
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* The room an axis needs for its widest tick label. */
+int
+bp_draw_widest_tick_label (GtkWidget     *widget,
+                           const BpTicks *ticks)
+{
+  int widest = 0;
+
+  for (guint i = 0; i < ticks->n; i++)
+    {
+      g_autofree char *label = bp_ticks_format (ticks, ticks->values[i]);
+
+      widest = MAX (widest, bp_draw_text_width (widget, label));
+    }
+  return widest;
+}
+
 /* An exported view: @background painted, as the window shows it, and
  * the origin moved in by @margin.  The caller ends with cairo_restore(). */
 void

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "bp-chart-ticks.h"
+
 G_BEGIN_DECLS
 
 /* How many left-out points a polyline remembers before it draws one. */
@@ -21,20 +23,24 @@ typedef struct
   double   run_y[BP_POLYLINE_RUN];
 } BpPolyline;
 
-void         bp_polyline_init       (BpPolyline    *line,
-                                     cairo_t       *cr);
-void         bp_polyline_add        (BpPolyline    *line,
-                                     double         x,
-                                     double         y);
-void         bp_polyline_finish     (BpPolyline    *line);
+void         bp_polyline_init          (BpPolyline    *line,
+                                        cairo_t       *cr);
+void         bp_polyline_add           (BpPolyline    *line,
+                                        double         x,
+                                        double         y);
+void         bp_polyline_finish        (BpPolyline    *line);
 
-void         bp_draw_set_color      (cairo_t       *cr,
-                                     const GdkRGBA *color,
-                                     double         alpha);
-PangoLayout *bp_draw_tabular_layout (GtkWidget     *widget,
-                                     const char    *text);
-void         bp_draw_begin_export   (cairo_t       *cr,
-                                     const GdkRGBA *background,
-                                     double         margin);
+void         bp_draw_set_color         (cairo_t       *cr,
+                                        const GdkRGBA *color,
+                                        double         alpha);
+PangoLayout *bp_draw_tabular_layout    (GtkWidget     *widget,
+                                        const char    *text);
+int          bp_draw_text_width        (GtkWidget     *widget,
+                                        const char    *text);
+int          bp_draw_widest_tick_label (GtkWidget     *widget,
+                                        const BpTicks *ticks);
+void         bp_draw_begin_export      (cairo_t       *cr,
+                                        const GdkRGBA *background,
+                                        double         margin);
 
 G_END_DECLS

@@ -104,26 +104,7 @@ static int
 text_width (BpLossChart *self,
             const char  *text)
 {
-  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  return width;
-}
-
-static int
-widest_tick_label (BpLossChart   *self,
-                   const BpTicks *ticks)
-{
-  int widest = 0;
-
-  for (guint i = 0; i < ticks->n; i++)
-    {
-      g_autofree char *label = bp_ticks_format (ticks, ticks->values[i]);
-
-      widest = MAX (widest, text_width (self, label));
-    }
-  return widest;
+  return bp_draw_text_width (GTK_WIDGET (self), text);
 }
 
 static double
@@ -241,9 +222,9 @@ compute_geometry_for_size (BpLossChart *self,
 
   g->x_max = epochs_shown (self);
   bp_ticks_linear (&g->x, 0, g->x_max, 2);
-  x_label = widest_tick_label (self, &g->x);
+  x_label = bp_draw_widest_tick_label (GTK_WIDGET (self), &g->x);
   right = MAX (x_label / 2, GAP) + GAP;
-  g->left = widest_tick_label (self, &g->y) + 2 * GAP;
+  g->left = bp_draw_widest_tick_label (GTK_WIDGET (self), &g->y) + 2 * GAP;
   g->width = MAX (1, width - g->left - right);
   bp_ticks_linear (&g->x, 0, g->x_max, (guint) (g->width / (x_label + 4 * g->line_height)) + 1);
 }
