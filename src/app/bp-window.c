@@ -1466,10 +1466,7 @@ fill_run (BpWindow  *self,
       bp_trainer_get_progress (self->trainer, &p);
     }
   else
-    {
-      bp_series_copy (&session->history.loss, &self->history.loss);
-      bp_series_copy (&session->history.test_loss, &self->history.test_loss);
-    }
+    bp_history_copy (&session->history, &self->history);
   session->state = p.state;
   session->epoch = p.epoch;
   session->epochs = p.epochs;
@@ -1572,8 +1569,7 @@ restore_run (BpWindow        *self,
   bp_normalizer_init (norm, s->normalize, s->people);
   bp_history_clear (&self->history);
   bp_history_init (&self->history);
-  bp_series_copy (&self->history.loss, &s->history.loss);
-  bp_series_copy (&self->history.test_loss, &s->history.test_loss);
+  bp_history_copy (&self->history, &s->history);
   self->progress = (BpProgress) {
     .state = s->state,
     .epoch = s->epoch,
@@ -1590,7 +1586,6 @@ restore_run (BpWindow        *self,
   size_epoch_label (self, s->epochs);
   bp_loss_chart_set_epochs (self->loss_chart, s->epochs);
   bp_loss_chart_set_history (self->loss_chart, &self->history);
-  /* A session keeps no trajectories: the page starts empty. */
   start_trajectories (self, s->people, s->epochs);
   bp_trajectories_set_history (self->trajectories, &self->history);
   bp_prediction_panel_set_people (self->prediction_panel, s->people, norm);

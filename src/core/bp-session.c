@@ -23,6 +23,8 @@ G_DEFINE_QUARK (bp-session-error-quark, bp_session_error)
 #define GROUP_CURRENT "Current parameters"
 #define GROUP_LOSS "Loss history"
 #define GROUP_TEST_LOSS "Test loss history"
+#define PREFIX_PARAM_HISTORY "Parameter history "
+#define PREFIX_PREDICTION_HISTORY "Prediction history "
 #define PREFIX_PERSON "Person "
 #define PREFIX_TEST_PERSON "Test person "
 #define PREFIX_BUCKET "bucket-"
@@ -131,6 +133,21 @@ same_series (const BpSeries *a,
   return TRUE;
 }
 
+static gboolean
+same_trajectories (const BpHistory *a,
+                   const BpHistory *b)
+{
+  if (a->n_people != b->n_people)
+    return FALSE;
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    if (!same_series (&a->params[j], &b->params[j]))
+      return FALSE;
+  for (guint i = 0; i < a->n_people; i++)
+    if (!same_series (&a->predictions[i], &b->predictions[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The people's own weight_units and height_units are left out: they
  * record the units of a CSV file they came from, which a session does
  * not keep. */
@@ -163,7 +180,8 @@ bp_session_equal (const BpSession *a,
          same_params (&a->initial, &b->initial) && same_params (&a->current, &b->current) &&
          a->state == b->state && a->epoch == b->epoch && same_value (a->speed, b->speed) &&
          same_series (&a->history.loss, &b->history.loss) &&
-         same_series (&a->history.test_loss, &b->history.test_loss);
+         same_series (&a->history.test_loss, &b->history.test_loss) &&
+         same_trajectories (&a->history, &b->history);
 }
 
 /* ---- writing ---------------------------------------------------------------- */
@@ -304,6 +322,28 @@ write_series (GKeyFile       *kf,
     set_bucket (kf, group, "partial", &s->partial);
 }
 
+/* The parameters' and predictions' series, once anything is recorded:
+ * they are sampled together, so all are empty or none. */
+static void
+write_trajectories (GKeyFile        *kf,
+                    const BpHistory *h)
+{
+  if (h->params[0].count == 0)
+    return;
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    {
+      g_autofree char *group = g_strconcat (PREFIX_PARAM_HISTORY, bp_param_name (j), NULL);
+
+      write_series (kf, group, &h->params[j]);
+    }
+  for (guint i = 0; i < h->n_people; i++)
+    {
+      g_autofree char *group = g_strdup_printf (PREFIX_PREDICTION_HISTORY "%u", i + 1);
+
+      write_series (kf, group, &h->predictions[i]);
+    }
+}
+
 char *
 bp_session_to_data (const BpSession *session,
                     gsize           *length)
@@ -320,6 +360,7 @@ bp_session_to_data (const BpSession *session,
   write_people (kf, PREFIX_TEST_PERSON, session->test);
   write_series (kf, GROUP_LOSS, &session->history.loss);
   write_series (kf, GROUP_TEST_LOSS, &session->history.test_loss);
+  write_trajectories (kf, &session->history);
   return g_key_file_to_data (kf, length, NULL);
 }
 
@@ -839,13 +880,33 @@ parse_bucket (const Reader *r,
   return TRUE;
 }
 
-/* A bucket as BpSeries makes them: min ≤ first, last ≤ max, losses are
- * never negative, and a bucket of one epoch is one value. */
+/* What a series records, and so where its values lie. */
+typedef struct
+{
+  double      lowest;
+  double      highest;
+  const char *rule;  /* the order and the range, in words */
+} Kind;
+
+static const Kind loss_kind = {
+  0, INFINITY, "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max"
+};
+static const Kind param_kind = {
+  -INFINITY, INFINITY, "first;last;min;max must have min ≤ first, last ≤ max"
+};
+/* The network's output, a sigmoid's. */
+static const Kind prediction_kind = {
+  0, 1, "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max ≤ 1"
+};
+
+/* A bucket as BpSeries makes them: min ≤ first, last ≤ max, within what
+ * the series records, and a bucket of one epoch is one value. */
 static gboolean
 read_bucket (const Reader *r,
              const char   *group,
              const char   *key,
              guint64       n_epochs,
+             const Kind   *kind,
              BpBucket     *b,
              GError      **error)
 {
@@ -861,9 +922,9 @@ read_bucket (const Reader *r,
   if (!parse_bucket (r, group, key, parts, v, error))
     return FALSE;
   *b = (BpBucket) { v[0], v[1], v[2], v[3] };
-  if (b->min < 0 || b->min > b->first || b->min > b->last || b->max < b->first || b->max < b->last)
-    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key,
-                 "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max");
+  if (b->min < kind->lowest || b->max > kind->highest ||
+      b->min > b->first || b->min > b->last || b->max < b->first || b->max < b->last)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", kind->rule);
   if (n_epochs == 1 && !(b->first == b->min && b->first == b->max))
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, key,
                  "holds a single epoch, so first, last, min and max are one number");
@@ -952,6 +1013,7 @@ static gboolean
 read_series (const Reader *r,
              const char   *group,
              guint64       epoch,
+             const Kind   *kind,
              BpSeries     *s,
              GError      **error)
 {
@@ -969,9 +1031,53 @@ read_series (const Reader *r,
   s->n_buckets = shape.n_buckets;
   s->count = s->n_buckets * s->span + s->pending;
   for (guint i = 0; i < s->n_buckets; i++)
-    if (!read_bucket (r, group, bucket_key (key, sizeof key, i), s->span, &s->buckets[i], error))
+    if (!read_bucket (r, group, bucket_key (key, sizeof key, i), s->span, kind, &s->buckets[i], error))
       return FALSE;
-  return s->pending == 0 || read_bucket (r, group, "partial", s->pending, &s->partial, error);
+  return s->pending == 0 || read_bucket (r, group, "partial", s->pending, kind, &s->partial, error);
+}
+
+static gboolean
+read_param_histories (const Reader *r,
+                      BpSession    *s,
+                      GError      **error)
+{
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    {
+      g_autofree char *group = g_strconcat (PREFIX_PARAM_HISTORY, bp_param_name (j), NULL);
+
+      if (!read_series (r, group, s->epoch, &param_kind, &s->history.params[j], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* [Prediction history 1], … one for each of the first training people,
+ * numbered from 1 without gaps. */
+static gboolean
+read_prediction_histories (const Reader *r,
+                           BpSession    *s,
+                           GError      **error)
+{
+  guint n = count_groups (r, PREFIX_PREDICTION_HISTORY);
+  guint most = MIN (bp_people_get_n (s->people), BP_HISTORY_MAX_PEOPLE);
+
+  if (n > most)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, NULL, NULL,
+                 "has %u [" PREFIX_PREDICTION_HISTORY "…] groups; there is one for each of the "
+                 "first %d training people at most, here %u", n, BP_HISTORY_MAX_PEOPLE, most);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *group = g_strdup_printf (PREFIX_PREDICTION_HISTORY "%u", i + 1);
+
+      if (!g_key_file_has_group (r->kf, group))
+        return fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
+                     "has %u [" PREFIX_PREDICTION_HISTORY "…] groups but no [%s]; number them "
+                     "from 1 without gaps", n, group);
+      if (!read_series (r, group, s->epoch, &prediction_kind, &s->history.predictions[i], error))
+        return FALSE;
+    }
+  s->history.n_people = n;
+  return TRUE;
 }
 
 /* ---- reading a file --------------------------------------------------------- */
@@ -1068,8 +1174,10 @@ read_session (const Reader *r,
          read_current (r, s, error) &&
          read_people (r, PREFIX_PERSON, s->people, error) &&
          read_people (r, PREFIX_TEST_PERSON, s->test, error) &&
-         read_series (r, GROUP_LOSS, s->epoch, &s->history.loss, error) &&
-         read_series (r, GROUP_TEST_LOSS, s->epoch, &s->history.test_loss, error);
+         read_series (r, GROUP_LOSS, s->epoch, &loss_kind, &s->history.loss, error) &&
+         read_series (r, GROUP_TEST_LOSS, s->epoch, &loss_kind, &s->history.test_loss, error) &&
+         read_param_histories (r, s, error) &&
+         read_prediction_histories (r, s, error);
 }
 
 /* @filename names the data in messages (NULL: "<input>").  Returns a new

@@ -101,6 +101,20 @@ bp_history_init (BpHistory *history)
   history->n_people = 0;
 }
 
+/* Every series of @src into @dest, both initialised. */
+void
+bp_history_copy (BpHistory       *dest,
+                 const BpHistory *src)
+{
+  bp_series_copy (&dest->loss, &src->loss);
+  bp_series_copy (&dest->test_loss, &src->test_loss);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    bp_series_copy (&dest->params[j], &src->params[j]);
+  for (guint i = 0; i < src->n_people; i++)
+    bp_series_copy (&dest->predictions[i], &src->predictions[i]);
+  dest->n_people = src->n_people;
+}
+
 void
 bp_history_clear (BpHistory *history)
 {
@@ -629,13 +643,7 @@ bp_trainer_copy_history (BpTrainer *self,
   changed = version == NULL || *version != self->history_version;
   if (changed)
     {
-      bp_series_copy (&dest->loss, &self->history.loss);
-      bp_series_copy (&dest->test_loss, &self->history.test_loss);
-      for (guint j = 0; j < BP_N_PARAMS; j++)
-        bp_series_copy (&dest->params[j], &self->history.params[j]);
-      for (guint i = 0; i < self->history.n_people; i++)
-        bp_series_copy (&dest->predictions[i], &self->history.predictions[i]);
-      dest->n_people = self->history.n_people;
+      bp_history_copy (dest, &self->history);
       if (version != NULL)
         *version = self->history_version;
     }

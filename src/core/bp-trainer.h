@@ -89,6 +89,8 @@ gboolean    bp_trainer_state_is_done (BpTrainerState         state);
 
 void        bp_history_init          (BpHistory             *history);
 void        bp_history_clear         (BpHistory             *history);
+void        bp_history_copy          (BpHistory             *dest,
+                                      const BpHistory       *src);
 gsize       bp_history_memory        (const BpHistory       *history);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpTrainer, bp_trainer_free)

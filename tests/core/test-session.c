@@ -90,6 +90,11 @@ assert_same_session (const BpSession *a,
   assert_same_double (a->speed, b->speed);
   assert_same_series (&a->history.loss, &b->history.loss);
   assert_same_series (&a->history.test_loss, &b->history.test_loss);
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    assert_same_series (&a->history.params[j], &b->history.params[j]);
+  g_assert_cmpuint (a->history.n_people, ==, b->history.n_people);
+  for (guint i = 0; i < a->history.n_people; i++)
+    assert_same_series (&a->history.predictions[i], &b->history.predictions[i]);
   g_assert_true (bp_session_equal (a, b));
 }
 
@@ -341,6 +346,10 @@ test_round_trip_run (void)
   g_assert_cmpuint (s->history.loss.span, ==, 4);
   g_assert_cmpuint (s->history.loss.count, ==, 10000);
   g_assert_cmpuint (s->history.test_loss.count, ==, 10000);
+  /* The trajectories too: every parameter, every person's prediction. */
+  g_assert_cmpuint (s->history.params[BP_PARAM_B3].count, ==, 10000);
+  g_assert_cmpuint (s->history.n_people, ==, 4);
+  g_assert_cmpuint (s->history.predictions[3].count, ==, 10000);
   g_assert_true (bp_session_save (s, path, &error));
   g_assert_no_error (error);
   again = bp_session_load (path, &error);
@@ -749,6 +758,15 @@ base_text (void)
   bp_series_init (&s->history.loss, 4);
   for (guint i = 0; i < G_N_ELEMENTS (losses); i++)
     bp_series_push (&s->history.loss, losses[i]);
+  /* Trajectories of 5 epochs, a sample each; parameters may be negative. */
+  for (guint e = 0; e < 5; e++)
+    {
+      for (guint j = 0; j < BP_N_PARAMS; j++)
+        bp_series_push_sample (&s->history.params[j], 0.25 * e - 0.5, 1);
+      for (guint i = 0; i < 4; i++)
+        bp_series_push_sample (&s->history.predictions[i], 0.25 * e, 1);
+    }
+  s->history.n_people = 4;
   s->state = BP_TRAINER_STOPPED;
   s->epoch = 5;
   return bp_session_to_data (s, NULL);
@@ -821,6 +839,13 @@ static const EditCase edit_cases[] = {
   { "Loss history", "bucket-0", "-1", BP_SESSION_ERROR_VALUE, "first;last;min;max must have 0 ≤ min" },
   { "Loss history", "bucket-0", "x;1;1;1", BP_SESSION_ERROR_VALUE, "“x” is not a number" },
   { "Loss history", "bucket-0", "nan", BP_SESSION_ERROR_VALUE, "“nan” is not a number" },
+  { "Parameter history w1", "bucket-0", "0.5;0.4;0.6;0.3", BP_SESSION_ERROR_VALUE,
+    "first;last;min;max must have min ≤ first, last ≤ max" },
+  { "Parameter history b3", "bucket-4", "inf", BP_SESSION_ERROR_VALUE, "“inf” is not a number" },
+  { "Prediction history 2", "bucket-0", "1.5", BP_SESSION_ERROR_VALUE,
+    "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max ≤ 1" },
+  { "Prediction history 4", "bucket-1", "-0.25", BP_SESSION_ERROR_VALUE,
+    "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max ≤ 1" },
 };
 
 /* Edge cases whose error names a group rather than one of its keys. */
@@ -835,6 +860,11 @@ static const EditCase group_cases[] = {
     "holds more epochs than the 5 of epoch= in [Backprop]", "Loss history" },
   { "Backprop", "epoch", "2", BP_SESSION_ERROR_VALUE,
     "holds more epochs than the 2 of epoch= in [Backprop]", "Loss history" },
+  { "Prediction history 1", "bucket-5", "0.5", BP_SESSION_ERROR_VALUE,
+    "holds more epochs than the 5 of epoch= in [Backprop]", "Prediction history 1" },
+  { "Parameter history w6", "bucket-9", "0.5", BP_SESSION_ERROR_PARSE,
+    "bucket-5 is missing; its 6 bucket-N keys must be numbered from bucket-0 without gaps, each once",
+    "Parameter history w6" },
   { "Backprop", "seed", "1", BP_SESSION_ERROR_VALUE,
     "these are not the initial parameters of seed 1; remove this group to start from seed 1, "
     "or remove seed= to keep them", "Initial parameters" },
@@ -945,6 +975,43 @@ test_people_numbering (void)
   g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_PARSE);
   g_assert_cmpstr (error->message, ==,
                    "p.backprop: has 5 [Person …] groups but no [Person 5]; number them from 1 without gaps");
+}
+
+/* One prediction history for each of the first training people, numbered
+ * from 1 without gaps; and the base's own read back as written. */
+static void
+test_prediction_numbering (void)
+{
+  g_autofree char *base = base_text ();
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(BpSession) ok = bp_session_from_data (base, strlen (base), "p.backprop", NULL);
+  g_autoptr(BpSession) gap = NULL, extra = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *with_gap = NULL, *with_extra = NULL;
+
+  g_assert_nonnull (ok);
+  g_assert_cmpuint (ok->history.n_people, ==, 4);
+  g_assert_cmpfloat (ok->history.params[BP_PARAM_W1].buckets[0].first, ==, -0.5);
+  g_assert_cmpfloat (ok->history.predictions[3].buckets[4].first, ==, 1);
+
+  g_assert_true (g_key_file_load_from_data (kf, base, -1, G_KEY_FILE_NONE, NULL));
+  g_assert_true (g_key_file_remove_group (kf, "Prediction history 2", NULL));
+  with_gap = g_key_file_to_data (kf, NULL, NULL);
+  gap = bp_session_from_data (with_gap, strlen (with_gap), "p.backprop", &error);
+  g_assert_null (gap);
+  g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==,
+                   "p.backprop: has 3 [Prediction history …] groups but no [Prediction history 2]; "
+                   "number them from 1 without gaps");
+  g_clear_error (&error);
+
+  with_extra = g_strconcat (base, "\n[Prediction history 5]\ncapacity=2\nspan=1\npending=0\n", NULL);
+  extra = bp_session_from_data (with_extra, strlen (with_extra), "p.backprop", &error);
+  g_assert_null (extra);
+  g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "p.backprop: has 5 [Prediction history …] groups; there is one for each of "
+                   "the first 16 training people at most, here 4");
 }
 
 /* ---- compatibility and hand-written files ------------------------------------ */
@@ -1065,6 +1132,7 @@ main (int    argc,
   g_test_add_func ("/session/format-first", test_format_first);
   g_test_add_func ("/session/round-trip/random", test_round_trip_random);
   g_test_add_func ("/session/round-trip/run", test_round_trip_run);
+  g_test_add_func ("/session/prediction-numbering", test_prediction_numbering);
   g_test_add_func ("/session/round-trip/running-saved-as-stopped", test_running_saved_as_stopped);
   g_test_add_func ("/session/round-trip/diverged", test_diverged);
   g_test_add_func ("/session/round-trip/units", test_units);

@@ -9,6 +9,8 @@
 
 #include "bp-csv.h"
 #include "bp-export-dialog.h"
+#include "bp-small-chart.h"
+#include "bp-trajectories.h"
 #include "bp-window-files.h"
 #include "ui-utils.h"
 
@@ -192,6 +194,16 @@ test_session_finished (Fixture       *f,
   g_assert_cmpuint (bp_people_get_n (session->test), ==, 1);
   g_assert_cmpstr (bp_people_get (session->test, 0)->name, ==, "Diana");
   g_assert_cmpstr (bp_window_get_state_text (reopened), ==, "Finished");
+  /* The trajectories come back too, ending where the run did. */
+  g_assert_cmpuint (session->history.params[BP_PARAM_W1].count, ==, 700);
+  g_assert_cmpuint (session->history.n_people, ==, bp_people_get_n (session->people));
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    {
+      double last;
+
+      g_assert_true (bp_small_chart_get_last (bp_trajectories_get_param_chart (bp_window_get_trajectories (reopened), j), &last));
+      g_assert_cmpfloat (last, ==, bp_params_get (&session->current, j));
+    }
   /* A restored run resets like any other, back to the seed's start. */
   g_assert_true (ui_test_action_enabled (reopened, "reset"));
   ui_test_activate (reopened, "reset");
