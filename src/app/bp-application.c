@@ -100,6 +100,8 @@ static const struct
   { "win.export-image", { "<Control>e", NULL } },
   /* Ctrl+C stays the entries' copy. */
   { "win.copy-chart", { "<Control><Shift>c", NULL } },
+  /* GNOME's key for a side pane. */
+  { "win.side-pane", { "F9", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   /* GtkApplication's own, which it sets only for gtk/help-overlay.ui. */

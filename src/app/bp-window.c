@@ -740,6 +740,29 @@ race_activated (GSimpleAction *action,
   update_actions (self);
 }
 
+/* The settings and people beside the views: hidden in presenter mode,
+ * and whenever win.side-pane (F9) is off, which gives the views a small
+ * screen's whole width. */
+static void
+update_side_pane (BpWindow *self)
+{
+  g_autoptr(GVariant) shown = g_action_group_get_action_state (G_ACTION_GROUP (self), "side-pane");
+  gboolean visible = (shown == NULL || g_variant_get_boolean (shown)) &&
+                     !gtk_widget_has_css_class (GTK_WIDGET (self), "presenter");
+
+  gtk_widget_set_visible (self->side_pane, visible);
+  gtk_widget_set_visible (self->side_separator, visible);
+}
+
+static void
+side_pane_change_state (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  g_simple_action_set_state (action, value);
+  update_side_pane (BP_WINDOW (user_data));
+}
+
 /* Presenter mode: full screen, larger text (style.css) and thicker
  * lines, for a projector.  The views take the whole width: the settings
  * and people, which the class reads less than the charts, come back on
@@ -758,8 +781,7 @@ apply_presenter (BpWindow *self,
    * child's width, which is the bar's, too wide beside the side pane. */
   gtk_widget_set_visible (GTK_WIDGET (self->presenter_bar), presenter);
   gtk_revealer_set_reveal_child (self->presenter_bar, presenter);
-  gtk_widget_set_visible (self->side_pane, !presenter);
-  gtk_widget_set_visible (self->side_separator, !presenter);
+  update_side_pane (self);
 }
 
 static void
@@ -1059,6 +1081,7 @@ static const GActionEntry win_entries[] = {
   /* Stateful without a parameter: activating them toggles the state. */
   { .name = "fullscreen", .state = "false", .change_state = fullscreen_change_state },
   { .name = "lesson-view", .state = "false", .change_state = lesson_view_change_state },
+  { .name = "side-pane", .state = "true", .change_state = side_pane_change_state },
   { .name = "train", .activate = train_activated },
   /* Stateful without a parameter: activating it toggles the state. */
   { .name = "pause", .state = "false", .change_state = pause_change_state },

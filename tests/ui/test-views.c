@@ -290,6 +290,50 @@ test_presenter (void)
 }
 
 static void
+set_true (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* F9 hides the settings and people, the views take the width; presenter
+ * mode hides them whatever F9 says, and leaving it keeps F9's choice. */
+static void
+test_side_pane (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkWidget *form = GTK_WIDGET (bp_window_get_training_form (window));
+  GtkWidget *views = GTK_WIDGET (views_of (window));
+  int width = gtk_widget_get_width (views);
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  g_assert_true (action_state (window, "side-pane"));
+  g_assert_true (gtk_widget_is_visible (form));
+  ui_test_activate (window, "side-pane");
+  /* The next layout, or 5 s: the width then tells which. */
+  timeout = g_timeout_add_once (5000, set_true, &timed_out);
+  while (gtk_widget_get_width (views) == width && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (action_state (window, "side-pane"));
+  g_assert_false (gtk_widget_is_visible (form));
+  g_assert_cmpint (gtk_widget_get_width (views), >, width);
+
+  ui_test_activate (window, "fullscreen");
+  g_assert_false (gtk_widget_is_visible (form));
+  ui_test_activate (window, "fullscreen");
+  g_assert_false (gtk_widget_is_visible (form));
+  ui_test_activate (window, "side-pane");
+  g_assert_true (gtk_widget_is_visible (form));
+  ui_test_activate (window, "fullscreen");
+  g_assert_false (gtk_widget_is_visible (form));
+  ui_test_activate (window, "fullscreen");
+  g_assert_true (gtk_widget_is_visible (form));
+  ui_test_destroy_window (window);
+}
+
+static void
 test_lesson_view (void)
 {
   BpWindow *window = ui_test_new_window ();
@@ -357,6 +401,7 @@ main (int    argc,
   g_test_add_func ("/views/race-stop", test_race_stop);
   g_test_add_func ("/views/bad-race-rates", test_bad_race_rates);
   g_test_add_func ("/views/presenter", test_presenter);
+  g_test_add_func ("/views/side-pane", test_side_pane);
   g_test_add_func ("/views/lesson-view", test_lesson_view);
   g_test_add_func ("/views/view-modes-kept", test_view_modes_kept);
 
