@@ -759,8 +759,12 @@ side_pane_change_state (GSimpleAction *action,
                         GVariant      *value,
                         gpointer       user_data)
 {
+  BpWindow *self = BP_WINDOW (user_data);
+
   g_simple_action_set_state (action, value);
-  update_side_pane (BP_WINDOW (user_data));
+  update_side_pane (self);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "side-pane", g_variant_get_boolean (value));
 }
 
 /* Presenter mode: full screen, larger text (style.css) and thicker
@@ -1135,7 +1139,8 @@ bp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bp_window_parent_class)->close_request (window);
 }
 
-/* Presenter mode and the lesson view as the teacher left them. */
+/* Presenter mode, the lesson view and the side pane as the teacher left
+ * them. */
 static void
 restore_view_modes (BpWindow *self)
 {
@@ -1147,6 +1152,9 @@ restore_view_modes (BpWindow *self)
   if (g_settings_get_boolean (self->settings, "lesson-view"))
     g_action_group_change_action_state (G_ACTION_GROUP (self), "lesson-view",
                                         g_variant_new_boolean (TRUE));
+  if (!g_settings_get_boolean (self->settings, "side-pane"))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "side-pane",
+                                        g_variant_new_boolean (FALSE));
 }
 
 /* The settings are known only now: restore them, then take what the

@@ -56,6 +56,7 @@ test_restored (void)
   g_settings_set_string (settings, "normalize", "standard");
   g_settings_set_int (settings, "speed", 3);
   g_settings_set_boolean (settings, "chart-log-scale", TRUE);
+  g_settings_set_boolean (settings, "side-pane", FALSE);
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 600);
 
@@ -70,6 +71,7 @@ test_restored (void)
   g_assert_cmpint (bp_training_form_get_speed (form), ==, 3);
   g_assert_cmpint (bp_people_editor_get_units (bp_window_get_people_editor (window)), ==, BP_UNITS_KG_CM);
   g_assert_true (bp_loss_chart_get_log_scale (bp_window_get_loss_chart (window)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW)));
   /* What settings restore is where the window starts: not a change. */
   g_assert_false (bp_window_get_modified (window));
   g_assert_cmpuint (ui_test_progress (window).epochs, ==, 250);
@@ -93,6 +95,8 @@ test_written (void)
   g_assert_cmpint (g_settings_get_enum (settings, "normalize"), ==, BP_NORMALIZE_MEAN);
   g_assert_cmpint (g_settings_get_enum (settings, "units"), ==, BP_UNITS_KG_CM);
   g_assert_true (g_settings_get_boolean (settings, "chart-log-scale"));
+  ui_test_activate (window, "side-pane");
+  g_assert_false (g_settings_get_boolean (settings, "side-pane"));
 
   ui_test_set_text (bp_training_form_get_learning_rate_entry (form), "0.03");
   ui_test_set_text (bp_training_form_get_epochs_entry (form), "40");
