@@ -449,22 +449,6 @@ draw_boundary (BpDecisionMap    *self,
 
 /* ---- axes, people, legend ---------------------------------------------------------- */
 
-static void
-draw_text (BpDecisionMap *self,
-           cairo_t       *cr,
-           const char    *text,
-           double         x,
-           double         y,
-           double         xalign)
-{
-  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
-  int width;
-
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  cairo_move_to (cr, round (x - xalign * width), round (y));
-  pango_cairo_show_layout (cr, layout);
-}
-
 /* Dark text on a pale plate, readable on any colour of the map.  (An
  * outline of the glyphs reads as well but costs a millisecond a frame:
  * cairo strokes every curve of every letter.) */
@@ -511,7 +495,7 @@ draw_axes (BpDecisionMap  *self,
       double px, py;
 
       bp_map_frame_to_px (f, f->x_lo, g->y.values[i], &px, &py);
-      draw_text (self, cr, label, f->left - GAP, py - g->line_height / 2.0, 1);
+      bp_draw_text (GTK_WIDGET (self), cr, label, f->left - GAP, py - g->line_height / 2.0, 1);
     }
   for (guint i = 0; i < g->x.n; i++)
     {
@@ -519,10 +503,11 @@ draw_axes (BpDecisionMap  *self,
       double px, py;
 
       bp_map_frame_to_px (f, g->x.values[i], f->y_lo, &px, &py);
-      draw_text (self, cr, label, px, bottom + GAP, 0.5);
+      bp_draw_text (GTK_WIDGET (self), cr, label, px, bottom + GAP, 0.5);
     }
-  draw_text (self, cr, x_title, f->left + f->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
-  draw_text (self, cr, height_title, 0, 0, 0);
+  bp_draw_text (GTK_WIDGET (self), cr,
+                x_title, f->left + f->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
+  bp_draw_text (GTK_WIDGET (self), cr, height_title, 0, 0, 0);
   cairo_rectangle (cr, f->left - 0.5, f->top - 0.5, f->width + 1, f->height + 1);
   bp_draw_set_color (cr, fg, 0.5);
   cairo_set_line_width (cr, 1);
@@ -720,7 +705,7 @@ draw_legend (BpDecisionMap  *self,
       draw_key (cr, keys[i], x + key_width (keys[i]) / 2, y);
       x += key_width (keys[i]) + GAP;
       bp_draw_set_color (cr, fg, 0.85);
-      draw_text (self, cr, names[i], x, GAP / 2.0, 0);
+      bp_draw_text (GTK_WIDGET (self), cr, names[i], x, GAP / 2.0, 0);
       x += text_width (self, names[i]) + 3 * GAP;
     }
 }

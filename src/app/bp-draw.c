@@ -1,4 +1,6 @@
 /* bp-draw.c: cairo and Pango helpers shared by the drawn views */
+#include <math.h>
+
 #include "bp-diagram-geometry.h"
 #include "bp-draw.h"
 
@@ -23,6 +25,25 @@ bp_draw_tabular_layout (GtkWidget  *widget,
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
   pango_layout_set_attributes (layout, attrs);
   return layout;
+}
+
+/* Draws @text in a tabular layout of @widget's with its left (xalign
+ * 0), centre (0.5) or right (1) edge at @x and its top at @y, on whole
+ * pixels so that it stays sharp. */
+void
+bp_draw_text (GtkWidget  *widget,
+              cairo_t    *cr,
+              const char *text,
+              double      x,
+              double      y,
+              double      xalign)
+{
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  cairo_move_to (cr, round (x - xalign * width), round (y));
+  pango_cairo_show_layout (cr, layout);
 }
 
 /* How wide @text is in a tabular layout of @widget's, in pixels. */

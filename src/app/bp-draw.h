@@ -35,6 +35,12 @@ void         bp_draw_set_color         (cairo_t       *cr,
                                         double         alpha);
 PangoLayout *bp_draw_tabular_layout    (GtkWidget     *widget,
                                         const char    *text);
+void         bp_draw_text              (GtkWidget     *widget,
+                                        cairo_t       *cr,
+                                        const char    *text,
+                                        double         x,
+                                        double         y,
+                                        double         xalign);
 int          bp_draw_text_width        (GtkWidget     *widget,
                                         const char    *text);
 int          bp_draw_widest_tick_label (GtkWidget     *widget,

@@ -302,24 +302,6 @@ get_palette (BpLossChart *self,
   gdk_rgba_parse (&p->test, dark ? "#ffa348" : "#c64600");
 }
 
-/* Draws @text with its left (xalign 0), centre (0.5) or right (1) edge
- * at @x and its top at @y. */
-static void
-draw_text (BpLossChart *self,
-           cairo_t     *cr,
-           const char  *text,
-           double       x,
-           double       y,
-           double       xalign)
-{
-  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, round (x - xalign * width), round (y));
-  pango_cairo_show_layout (cr, layout);
-}
-
 static void
 draw_y_axis (BpLossChart    *self,
              cairo_t        *cr,
@@ -336,10 +318,11 @@ draw_y_axis (BpLossChart    *self,
       cairo_line_to (cr, g->left + g->width, y);
       cairo_stroke (cr);
       bp_draw_set_color (cr, &p->fg, 0.8);
-      draw_text (self, cr, label, g->left - GAP, y - g->line_height / 2.0, 1);
+      bp_draw_text (GTK_WIDGET (self), cr, label, g->left - GAP, y - g->line_height / 2.0, 1);
     }
   bp_draw_set_color (cr, &p->fg, 0.8);
-  draw_text (self, cr, self->log_scale ? _("Loss (MSE, log scale)") : _("Loss (MSE)"), 0, 0, 0);
+  bp_draw_text (GTK_WIDGET (self), cr,
+                self->log_scale ? _("Loss (MSE, log scale)") : _("Loss (MSE)"), 0, 0, 0);
 }
 
 static void
@@ -360,9 +343,10 @@ draw_x_axis (BpLossChart    *self,
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
       bp_draw_set_color (cr, &p->fg, 0.8);
-      draw_text (self, cr, label, x, bottom + GAP, 0.5);
+      bp_draw_text (GTK_WIDGET (self), cr, label, x, bottom + GAP, 0.5);
     }
-  draw_text (self, cr, _("Epoch"), g->left + g->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
+  bp_draw_text (GTK_WIDGET (self), cr,
+                _("Epoch"), g->left + g->width / 2, bottom + 2 * GAP + g->line_height, 0.5);
   bp_draw_set_color (cr, &p->fg, 0.5);
   cairo_move_to (cr, g->left + 0.5, g->top);
   cairo_line_to (cr, g->left + 0.5, bottom + 0.5);
@@ -425,7 +409,7 @@ draw_legend (BpLossChart    *self,
       double y = g->top + GAP + g->line_height / 2.0;
 
       bp_draw_set_color (cr, &p->fg, 0.9);
-      draw_text (self, cr, names[i], x, g->top + GAP, 1);
+      bp_draw_text (GTK_WIDGET (self), cr, names[i], x, g->top + GAP, 1);
       x -= text_width (self, names[i]) + GAP;
       bp_draw_set_color (cr, colors[i], 1);
       cairo_set_line_width (cr, line_width (self, LINE_WIDTH));
@@ -483,7 +467,7 @@ draw_legend_row (BpLossChart    *self,
   cairo_rectangle (cr, left - GAP, y - GAP / 4, x - left + 2 * GAP, g->line_height + GAP / 2);
   cairo_fill (cr);
   bp_draw_set_color (cr, &p->fg, 0.9);
-  draw_text (self, cr, text, x, y, 1);
+  bp_draw_text (GTK_WIDGET (self), cr, text, x, y, 1);
   bp_draw_set_color (cr, color, 1);
   cairo_set_line_width (cr, width);
   if (dashed)
@@ -535,7 +519,7 @@ draw_empty (BpLossChart    *self,
             const Palette  *p)
 {
   bp_draw_set_color (cr, &p->fg, 0.55);
-  draw_text (self, cr, _("Train to watch the loss fall"),
+  bp_draw_text (GTK_WIDGET (self), cr, _("Train to watch the loss fall"),
              g->left + g->width / 2, g->top + g->height / 2 - g->line_height / 2.0, 0.5);
 }
 

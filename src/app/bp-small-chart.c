@@ -155,22 +155,6 @@ trace (BpSmallChart   *self,
 }
 
 static void
-draw_text (BpSmallChart *self,
-           cairo_t      *cr,
-           const char   *text,
-           double        x,
-           double        y,
-           double        xalign)
-{
-  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
-  int width, height;
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, round (x - xalign * width), round (y));
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
 draw_header (BpSmallChart   *self,
              cairo_t        *cr,
              const Geometry *g,
@@ -179,12 +163,12 @@ draw_header (BpSmallChart   *self,
   double last;
 
   cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha);
-  draw_text (self, cr, self->title, g->left, GAP / 2, 0);
+  bp_draw_text (GTK_WIDGET (self), cr, self->title, g->left, GAP / 2, 0);
   if (bp_small_chart_get_last (self, &last))
     {
       g_autofree char *value = bp_format_significant (last, 3);
 
-      draw_text (self, cr, value, g->left + g->width, GAP / 2, 1);
+      bp_draw_text (GTK_WIDGET (self), cr, value, g->left + g->width, GAP / 2, 1);
     }
 }
 
