@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "bp-draw.h"
+#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-network-diagram.h"
 #include "bp-parse.h"
@@ -500,13 +501,9 @@ read_edit (BpNetworkDiagram *self,
   GtkWidget *entry = GTK_WIDGET (self->edit_entry);
   gboolean ok = bp_format_parse_double (gtk_editable_get_text (GTK_EDITABLE (entry)), value, &error);
 
-  if (ok)
-    gtk_widget_remove_css_class (entry, "error");
-  else
-    gtk_widget_add_css_class (entry, "error");
+  bp_entry_mark_error (entry, ok ? NULL : error->message, NULL);
   gtk_label_set_text (self->edit_error, ok ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_error), !ok);
-  gtk_widget_set_tooltip_text (entry, ok ? NULL : error->message);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.set-value", ok);
   return ok;
 }

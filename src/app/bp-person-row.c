@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-csv.h"
+#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-parse.h"
 #include "bp-person-row.h"
@@ -62,18 +63,6 @@ field_entry (BpPersonRow *self,
   return entries[field];
 }
 
-static void
-show_errors (BpPersonRow *self)
-{
-  g_autoptr(GString) all = g_string_new (NULL);
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (self->errors[i] != NULL)
-      g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", self->errors[i]);
-  gtk_label_set_text (self->error_label, all->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), all->len > 0);
-}
-
 /* Marks @field with @message (or clears it with NULL): the error style and
  * a tooltip on the entry, and the reason in words under the row. */
 static void
@@ -85,12 +74,8 @@ set_field_error (BpPersonRow *self,
 
   g_free (self->errors[field]);
   self->errors[field] = g_strdup (message);
-  if (message != NULL)
-    gtk_widget_add_css_class (entry, "error");
-  else
-    gtk_widget_remove_css_class (entry, "error");
-  gtk_widget_set_tooltip_text (entry, message);
-  show_errors (self);
+  bp_entry_mark_error (entry, message, NULL);
+  bp_error_label_show (self->error_label, self->errors, N_FIELDS);
 }
 
 static void

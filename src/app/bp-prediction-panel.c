@@ -12,6 +12,7 @@
 
 #include "bp-csv.h"
 #include "bp-enums.h"
+#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-parse.h"
 #include "bp-prediction-panel.h"
@@ -241,7 +242,7 @@ show_units (BpPredictionPanel *self)
       g_autofree char *tip = g_strdup_printf ("%s %s, %s %s", w, bp_format_weight_unit (self->units),
                                               h, bp_format_height_unit (self->units));
 
-      gtk_widget_set_tooltip_text (buttons[i], tip);
+      bp_set_tooltip (buttons[i], tip);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-prediction-row.h"
 
@@ -112,7 +113,7 @@ show_mark (BpPredictionRow *self)
     return;
   self->shown_right = right;
   gtk_image_set_from_icon_name (self->mark, right ? "object-select-symbolic" : "window-close-symbolic");
-  gtk_widget_set_tooltip_text (mark, right ? _("Right") : _("Wrong"));
+  bp_set_tooltip (mark, right ? _("Right") : _("Wrong"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   right ? _("Right") : _("Wrong"), -1);
   gtk_widget_remove_css_class (mark, right ? "error" : "success");

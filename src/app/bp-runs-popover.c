@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-parse.h"
 #include "bp-runs-popover.h"
@@ -98,14 +99,9 @@ on_rates_changed (BpRunsPopover *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *entry = GTK_WIDGET (self->rates_entry);
 
-  if (bp_runs_popover_get_race_rates (self, rates, &error) > 0)
-    {
-      gtk_widget_remove_css_class (entry, "error");
-      gtk_widget_set_tooltip_text (entry, _("Learning rates, separated by commas"));
-      return;
-    }
-  gtk_widget_add_css_class (entry, "error");
-  gtk_widget_set_tooltip_text (entry, error->message);
+  bp_runs_popover_get_race_rates (self, rates, &error);
+  bp_entry_mark_error (entry, error != NULL ? error->message : NULL,
+                       _("Learning rates, separated by commas"));
 }
 
 static void

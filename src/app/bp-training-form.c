@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bp-enums.h"
+#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-parse.h"
 #include "bp-training-form.h"
@@ -81,18 +82,6 @@ field_entry (BpTrainingForm *self,
 }
 
 static void
-show_errors (BpTrainingForm *self)
-{
-  g_autoptr(GString) all = g_string_new (NULL);
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (self->errors[i] != NULL)
-      g_string_append_printf (all, "%s%s", all->len > 0 ? "\n" : "", self->errors[i]);
-  gtk_label_set_text (self->error_label, all->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), all->len > 0);
-}
-
-static void
 set_field_error (BpTrainingForm *self,
                  Field           field,
                  const char     *message)
@@ -106,12 +95,8 @@ set_field_error (BpTrainingForm *self,
    * reason needs to hear of that too, not only of validity changing. */
   if (!same)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-  if (message != NULL)
-    gtk_widget_add_css_class (entry, "error");
-  else
-    gtk_widget_remove_css_class (entry, "error");
-  gtk_widget_set_tooltip_text (entry, message != NULL ? message : self->help[field]);
-  show_errors (self);
+  bp_entry_mark_error (entry, message, self->help[field]);
+  bp_error_label_show (self->error_label, self->errors, N_FIELDS);
 }
 
 static const char *

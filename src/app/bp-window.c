@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "bp-csv.h"
+#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-race.h"
 #include "bp-runs-popover.h"
@@ -242,9 +243,7 @@ update_train_tooltip (BpWindow *self)
     tip = g_strdup_printf (_("Cannot train: %s"), error);
   else
     tip = g_strdup (_("Train the network (Ctrl+Return)"));
-  /* Setting a tooltip costs an X round trip: only on a change. */
-  if (g_strcmp0 (tip, gtk_widget_get_tooltip_text (self->train_button)) != 0)
-    gtk_widget_set_tooltip_text (self->train_button, tip);
+  bp_set_tooltip (self->train_button, tip);
 }
 
 /* An entry that turns insensitive while it has the focus never gets its
