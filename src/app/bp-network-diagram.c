@@ -574,12 +574,13 @@ select_param_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   BpNetworkDiagram *self = BP_NETWORK_DIAGRAM (widget);
-  int step = g_variant_get_int32 (parameter);
+  int step = g_variant_get_int32 (parameter) % BP_N_PARAMS;
 
-  bp_network_diagram_select (self, (self->selected + BP_N_PARAMS + step) % BP_N_PARAMS);
+  bp_network_diagram_select (self, ((int) self->selected + BP_N_PARAMS + step) % BP_N_PARAMS);
 }
 
-/* Enter on a running network rings the bell: edits wait for the run. */
+/* Enabled only between runs, as the editor is: while a run is live the
+ * keys go on to the window. */
 static void
 edit_selected_activated (GtkWidget  *widget,
                          const char *action_name,
@@ -587,13 +588,15 @@ edit_selected_activated (GtkWidget  *widget,
 {
   BpNetworkDiagram *self = BP_NETWORK_DIAGRAM (widget);
 
-  if (!bp_network_diagram_edit (self, self->selected))
-    gtk_widget_error_bell (widget);
+  bp_network_diagram_edit (self, self->selected);
 }
 
-/* The selection shows only while the diagram has the focus. */
+/* The selection shows only while the diagram itself has the focus, not
+ * its editor. */
 static void
-on_focus_changed (BpNetworkDiagram *self)
+on_focus_changed (BpNetworkDiagram *self,
+                  GParamSpec       *pspec,
+                  gpointer          user_data)
 {
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -604,7 +607,8 @@ add_key_bindings (GtkWidgetClass *widget_class)
 {
   const guint next[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_KP_Right, GDK_KEY_KP_Down };
   const guint previous[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_KP_Left, GDK_KEY_KP_Up };
-  const guint edit[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_space, GDK_KEY_F2 };
+  /* Not Space: the window's, to pause and resume. */
+  const guint edit[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter, GDK_KEY_F2 };
 
   for (guint i = 0; i < G_N_ELEMENTS (next); i++)
     {
@@ -784,10 +788,10 @@ bp_network_diagram_init (BpNetworkDiagram *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.edit-selected", FALSE);
   self->names = gtk_string_list_new (NULL);
   self->hover = -1;
   self->editing = -1;
@@ -796,9 +800,7 @@ bp_network_diagram_init (BpNetworkDiagram *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_focus_changed), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The network: inputs, hidden neurons, output, and its nine parameters"),
@@ -1000,6 +1002,7 @@ bp_network_diagram_set_editable (BpNetworkDiagram *self,
   if (editable == self->editable)
     return;
   self->editable = editable;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.edit-selected", editable);
   if (!editable)
     gtk_popover_popdown (self->edit_popover);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);

@@ -59,6 +59,7 @@ struct _BpWindow
   GSettings         *settings;        /* NULL when the schema is not installed */
 
   BpTrajectories    *trajectories;
+  BpPeople          *run_people;      /* the run's training people, whose predictions it traced */
   GtkRevealer       *presenter_bar;
   GtkWidget         *side_pane;
   GtkWidget         *side_separator;
@@ -538,6 +539,8 @@ start_trajectories (BpWindow       *self,
                     const BpPeople *people,
                     guint64         epochs)
 {
+  g_clear_pointer (&self->run_people, bp_people_free);
+  self->run_people = bp_people_copy (people);
   bp_trajectories_set_people (self->trajectories, people);
   bp_trajectories_clear (self->trajectories);
   bp_trajectories_set_epochs (self->trajectories, epochs);
@@ -1229,6 +1232,7 @@ bp_window_finalize (GObject *object)
   BpWindow *self = BP_WINDOW (object);
 
   bp_history_clear (&self->history);
+  g_clear_pointer (&self->run_people, bp_people_free);
   g_clear_pointer (&self->saved, bp_session_free);
   g_clear_object (&self->race);
   g_clear_object (&self->runs);
@@ -1300,15 +1304,47 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, primary_menu);
 
-  /* Bubble-phase shortcuts: an entry that has the focus takes Space and
-   * Escape first, and a disabled action lets the key through. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.pause", NULL);
+  /* Bubble-phase shortcuts: an entry that has the focus takes Escape
+   * first, and a disabled action lets the key through.  Space is in
+   * init_space(). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
   /* Bubble phase too: an entry's own text undo comes first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
+}
+
+/* Space pauses and resumes unless the focused widget uses it: a field
+ * types it, a button or a row is pressed with it.  A bubble-phase binding
+ * would lose it to GtkWindow's own, which activates any focused widget,
+ * even one with nothing to activate, such as the network diagram. */
+static gboolean
+on_space (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL &&
+      (GTK_IS_EDITABLE (focus) || gtk_widget_class_get_activate_signal (GTK_WIDGET_GET_CLASS (focus)) != 0))
+    return FALSE;
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (widget), "pause"))
+    return FALSE;
+  g_action_group_activate_action (G_ACTION_GROUP (widget), "pause", NULL);
+  return TRUE;
+}
+
+static void
+init_space (BpWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
+                      gtk_callback_action_new (on_space, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* The runs to compare, and presenter mode as the window manager sees it;
@@ -1367,6 +1403,7 @@ bp_window_init (BpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, build_primary_menu, self, NULL);
   init_runs (self);
+  init_space (self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
   bp_history_init (&self->history);
@@ -1497,6 +1534,10 @@ fill_run (BpWindow  *self,
     }
   else
     bp_history_copy (&session->history, &self->history);
+  /* The people edited since the run are not those it traced: their
+   * predictions would go under other names, or past the last person. */
+  if (self->run_people == NULL || !bp_people_equal (self->run_people, session->people))
+    session->history.n_people = 0;
   session->state = p.state;
   session->epoch = p.epoch;
   session->epochs = p.epochs;

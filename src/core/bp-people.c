@@ -2,6 +2,7 @@
 #include "bp-people.h"
 
 #include <math.h>
+#include <string.h>
 
 BpPerson *
 bp_person_new (const char *name,
@@ -76,6 +77,26 @@ bp_people_free (BpPeople *people)
     return;
   g_ptr_array_unref (people->people);
   g_free (people);
+}
+
+/* Bit for bit, so that 0 and −0 differ.  The units are left out: they
+ * record those of a CSV file the people came from. */
+gboolean
+bp_people_equal (const BpPeople *a,
+                 const BpPeople *b)
+{
+  if (a->people->len != b->people->len)
+    return FALSE;
+  for (guint i = 0; i < a->people->len; i++)
+    {
+      const BpPerson *p = bp_people_get (a, i), *q = bp_people_get (b, i);
+
+      if (g_strcmp0 (p->name, q->name) != 0 || p->gender != q->gender ||
+          memcmp (&p->weight_lb, &q->weight_lb, sizeof (double)) != 0 ||
+          memcmp (&p->height_in, &q->height_in, sizeof (double)) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 guint

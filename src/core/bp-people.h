@@ -70,6 +70,8 @@ BpPeople   *bp_people_new            (void);
 BpPeople   *bp_people_new_seed       (void);
 BpPeople   *bp_people_copy           (const BpPeople  *people);
 void        bp_people_free           (BpPeople        *people);
+gboolean    bp_people_equal          (const BpPeople  *a,
+                                      const BpPeople  *b);
 guint       bp_people_get_n          (const BpPeople  *people);
 BpPerson   *bp_people_get            (const BpPeople  *people,
                                       guint            index);

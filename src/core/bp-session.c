@@ -148,32 +148,12 @@ same_trajectories (const BpHistory *a,
   return TRUE;
 }
 
-/* The people's own weight_units and height_units are left out: they
- * record the units of a CSV file they came from, which a session does
- * not keep. */
-static gboolean
-same_people (const BpPeople *a,
-             const BpPeople *b)
-{
-  if (bp_people_get_n (a) != bp_people_get_n (b))
-    return FALSE;
-  for (guint i = 0; i < bp_people_get_n (a); i++)
-    {
-      const BpPerson *p = bp_people_get (a, i), *q = bp_people_get (b, i);
-
-      if (g_strcmp0 (p->name, q->name) != 0 || p->gender != q->gender ||
-          !same_value (p->weight_lb, q->weight_lb) || !same_value (p->height_in, q->height_in))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Whether saving @a and opening the file could give @b. */
 gboolean
 bp_session_equal (const BpSession *a,
                   const BpSession *b)
 {
-  return same_people (a->people, b->people) && same_people (a->test, b->test) &&
+  return bp_people_equal (a->people, b->people) && bp_people_equal (a->test, b->test) &&
          a->units == b->units && a->normalize == b->normalize &&
          same_value (a->learning_rate, b->learning_rate) && a->epochs == b->epochs &&
          a->has_seed == b->has_seed && (!a->has_seed || a->seed == b->seed) &&
@@ -322,13 +302,20 @@ write_series (GKeyFile       *kf,
     set_bucket (kf, group, "partial", &s->partial);
 }
 
-/* The parameters' and predictions' series, once anything is recorded:
- * they are sampled together, so all are empty or none. */
+/* The parameters' and predictions' series, once anything is recorded
+ * (they are sampled together, but a diverged run's last sample may be
+ * left out of some). */
 static void
 write_trajectories (GKeyFile        *kf,
-                    const BpHistory *h)
+                    const BpHistory *h,
+                    const BpPeople  *people)
 {
-  if (h->params[0].count == 0)
+  guint n_people = MIN (h->n_people, bp_people_get_n (people));
+  gboolean recorded = FALSE;
+
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    recorded |= h->params[j].count > 0;
+  if (!recorded)
     return;
   for (guint j = 0; j < BP_N_PARAMS; j++)
     {
@@ -336,7 +323,8 @@ write_trajectories (GKeyFile        *kf,
 
       write_series (kf, group, &h->params[j]);
     }
-  for (guint i = 0; i < h->n_people; i++)
+  /* Never more than the people: the file could not be read back. */
+  for (guint i = 0; i < n_people; i++)
     {
       g_autofree char *group = g_strdup_printf (PREFIX_PREDICTION_HISTORY "%u", i + 1);
 
@@ -360,7 +348,7 @@ bp_session_to_data (const BpSession *session,
   write_people (kf, PREFIX_TEST_PERSON, session->test);
   write_series (kf, GROUP_LOSS, &session->history.loss);
   write_series (kf, GROUP_TEST_LOSS, &session->history.test_loss);
-  write_trajectories (kf, &session->history);
+  write_trajectories (kf, &session->history, session->people);
   return g_key_file_to_data (kf, length, NULL);
 }
 

@@ -1014,6 +1014,22 @@ test_prediction_numbering (void)
                    "the first 16 training people at most, here 4");
 }
 
+/* A session whose run traced more people than it has (people removed
+ * since) is still written as one that reads back. */
+static void
+test_predictions_beyond_people (void)
+{
+  g_autofree char *base = base_text ();
+  g_autoptr(BpSession) s = bp_session_from_data (base, strlen (base), NULL, NULL);
+  g_autoptr(BpSession) again = NULL;
+
+  g_assert_nonnull (s);
+  g_ptr_array_remove_index (s->people->people, 3);
+  again = reread (s);
+  g_assert_cmpuint (again->history.n_people, ==, 3);
+  assert_same_series (&again->history.predictions[2], &s->history.predictions[2]);
+}
+
 /* ---- compatibility and hand-written files ------------------------------------ */
 
 /* Keys and groups this version does not know are skipped, so that a
@@ -1133,6 +1149,7 @@ main (int    argc,
   g_test_add_func ("/session/round-trip/random", test_round_trip_random);
   g_test_add_func ("/session/round-trip/run", test_round_trip_run);
   g_test_add_func ("/session/prediction-numbering", test_prediction_numbering);
+  g_test_add_func ("/session/predictions-beyond-people", test_predictions_beyond_people);
   g_test_add_func ("/session/round-trip/running-saved-as-stopped", test_running_saved_as_stopped);
   g_test_add_func ("/session/round-trip/diverged", test_diverged);
   g_test_add_func ("/session/round-trip/units", test_units);

@@ -702,6 +702,32 @@ test_export_dialog (Fixture       *f,
   ui_test_destroy_window (window);
 }
 
+/* People changed after a run: the run is saved, its parameters' course
+ * too, but not the predictions it traced for people who are no longer
+ * the same (one is held out now: there are fewer to put them under). */
+static void
+test_session_people_edited (Fixture       *f,
+                            gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) file = tmp_file (f, "edited.backprop");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(BpSession) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ui_test_activate (window, "train");
+  g_assert_cmpint (ui_test_run_until_done (window).state, ==, BP_TRAINER_FINISHED);
+  bp_person_row_set_held_out (bp_people_editor_get_row (bp_window_get_people_editor (window), 3), TRUE);
+  g_assert_true (bp_window_save (window, file, &error));
+  g_assert_no_error (error);
+  saved = bp_session_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_people_get_n (saved->people), ==, 3);
+  g_assert_cmpuint (saved->history.params[BP_PARAM_W1].count, ==, 1000);
+  g_assert_cmpuint (saved->history.n_people, ==, 0);
+  ui_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -721,6 +747,7 @@ main (int    argc,
   ADD ("/files/session/finished", test_session_finished);
   ADD ("/files/session/stopped", test_session_stopped);
   ADD ("/files/session/idle", test_session_idle);
+  ADD ("/files/session/people-edited", test_session_people_edited);
   ADD ("/files/session/damaged", test_open_damaged);
   ADD ("/files/people/round-trip", test_people_csv);
   ADD ("/files/people/bad", test_import_bad_csv);

@@ -387,6 +387,42 @@ test_diagram_edit (void)
   ui_test_destroy_window (window);
 }
 
+/* What the diagram's own key bindings do with @key (as
+ * gtk_accelerator_parse() reads it): TRUE when a binding took it, FALSE
+ * when the key goes on to the window, as GTK's shortcut controllers do. */
+static gboolean
+press (GtkWidget  *widget,
+       const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, key))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+paused (BpWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "pause");
+
+  return g_variant_get_boolean (state);
+}
+
 /* The keyboard's way to the same editor: the focused diagram has a
  * selected parameter, which the arrow keys move (round from b3 to w1) and
  * Enter edits; while training, Enter does nothing. */
@@ -403,26 +439,44 @@ test_diagram_keyboard (void)
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (diagram)));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (diagram)));
   g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_W1);
-  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", -1);
+  g_assert_true (press (GTK_WIDGET (diagram), "Left"));
   g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_B3);
-  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", 1);
-  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", 1);
+  g_assert_true (press (GTK_WIDGET (diagram), "Right"));
+  g_assert_true (press (GTK_WIDGET (diagram), "Down"));
   g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_W2);
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", -20);
+  g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_B3);
+  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.select", "i", 2);
+  g_assert_cmpint (bp_network_diagram_get_selected (diagram), ==, BP_PARAM_W2);
+  /* Space stays the window's, to pause and resume. */
+  g_assert_false (press (GTK_WIDGET (diagram), "space"));
   /* Selected in the focused diagram: its value is written out, and said. */
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (diagram)));
   label = bp_network_diagram_dup_label (diagram, BP_PARAM_W2);
   g_assert_nonnull (strstr (label, " = "));
 
-  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.edit-selected", NULL);
+  g_assert_true (press (GTK_WIDGET (diagram), "Return"));
   g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, BP_PARAM_W2);
   type_and_enter (entry, "1.5");
   edited.w2 = 1.5;
   assert_window_params (window, &edited);
 
+  /* While a run is live, Enter is not the diagram's: it goes on. */
   ui_test_activate (window, "step-epoch");
   wait_for (window, 1, 0);
-  gtk_widget_activate_action (GTK_WIDGET (diagram), "diagram.edit-selected", NULL);
+  g_assert_false (press (GTK_WIDGET (diagram), "Return"));
+  g_assert_false (press (GTK_WIDGET (diagram), "F2"));
   g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, -1);
+  /* Space resumes the paused run with the diagram focused, as with no
+   * focus at all; a field with the focus types it instead. */
+  g_assert_true (paused (window));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (
+    bp_prediction_panel_get_classify_entry (bp_window_get_prediction_panel (window), FALSE))));
+  g_assert_false (press (GTK_WIDGET (window), "space"));
+  g_assert_true (paused (window));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (diagram)));
+  g_assert_true (press (GTK_WIDGET (window), "space"));
+  g_assert_false (paused (window));
   ui_test_activate (window, "stop");
   drain ();
   ui_test_destroy_window (window);
