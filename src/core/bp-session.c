@@ -302,26 +302,23 @@ write_series (GKeyFile       *kf,
     set_bucket (kf, group, "partial", &s->partial);
 }
 
-/* The parameters' and predictions' series, once anything is recorded
- * (they are sampled together, but a diverged run's last sample may be
- * left out of some). */
+/* Each parameter's series once it holds anything (a diverged run's last
+ * sample may be missing from some) or has a size of its own; a
+ * prediction series for each person the run traced, empty or not, so
+ * that how many it traced reads back too. */
 static void
 write_trajectories (GKeyFile        *kf,
                     const BpHistory *h,
                     const BpPeople  *people)
 {
   guint n_people = MIN (h->n_people, bp_people_get_n (people));
-  gboolean recorded = FALSE;
 
-  for (guint j = 0; j < BP_N_PARAMS; j++)
-    recorded |= h->params[j].count > 0;
-  if (!recorded)
-    return;
   for (guint j = 0; j < BP_N_PARAMS; j++)
     {
       g_autofree char *group = g_strconcat (PREFIX_PARAM_HISTORY, bp_param_name (j), NULL);
 
-      write_series (kf, group, &h->params[j]);
+      if (h->params[j].count > 0 || h->params[j].capacity != BP_HISTORY_SAMPLED_CAPACITY)
+        write_series (kf, group, &h->params[j]);
     }
   /* Never more than the people: the file could not be read back. */
   for (guint i = 0; i < n_people; i++)
