@@ -84,11 +84,6 @@ static const char * const param_markup[BP_N_PARAMS] = {
   "w<sub>6</sub>", "b<sub>1</sub>", "b<sub>2</sub>", "b<sub>3</sub>",
 };
 
-/* The same names in plain text, for the accessibility bus. */
-static const char * const param_names[BP_N_PARAMS] = {
-  "w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3",
-};
-
 static void update_description (BpNetworkDiagram *self);
 
 /* A layout of Pango markup with tabular digits. */
@@ -848,7 +843,7 @@ update_description (BpNetworkDiagram *self)
        * focus: the description above, then the selected parameter (w1…b3)
        * and its value */
       with_selected = g_strdup_printf (_("%s. Selected %s = %s: the arrow keys select another parameter, Enter edits it"),
-                                       text, param_names[self->selected], value);
+                                       text, bp_param_name (self->selected), value);
       g_free (text);
       text = g_steal_pointer (&with_selected);
     }

@@ -1638,8 +1638,6 @@ restore_run (BpWindow        *self,
   BpNormalizer *norm = &self->run_norm;
 
   bp_normalizer_init (norm, s->normalize, s->people);
-  bp_history_clear (&self->history);
-  bp_history_init (&self->history);
   bp_history_copy (&self->history, &s->history);
   self->progress = (BpProgress) {
     .state = s->state,

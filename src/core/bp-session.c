@@ -302,6 +302,13 @@ write_series (GKeyFile       *kf,
     set_bucket (kf, group, "partial", &s->partial);
 }
 
+/* [Parameter history w1], … [Parameter history b3]. */
+static char *
+param_history_group (BpParam param)
+{
+  return g_strconcat (PREFIX_PARAM_HISTORY, bp_param_name (param), NULL);
+}
+
 /* Each parameter's series once it holds anything (a diverged run's last
  * sample may be missing from some) or has a size of its own; a
  * prediction series for each person the run traced, empty or not, so
@@ -315,7 +322,7 @@ write_trajectories (GKeyFile        *kf,
 
   for (guint j = 0; j < BP_N_PARAMS; j++)
     {
-      g_autofree char *group = g_strconcat (PREFIX_PARAM_HISTORY, bp_param_name (j), NULL);
+      g_autofree char *group = param_history_group (j);
 
       if (h->params[j].count > 0 || h->params[j].capacity != BP_HISTORY_SAMPLED_CAPACITY)
         write_series (kf, group, &h->params[j]);
@@ -815,6 +822,24 @@ count_groups (const Reader *r,
   return n;
 }
 
+/* [PREFIX@i], which is there when the file's @n [PREFIX…] groups are
+ * numbered from 1 without gaps; NULL and an error when it is not. */
+static char *
+numbered_group (const Reader *r,
+                const char   *prefix,
+                guint         n,
+                guint         i,
+                GError      **error)
+{
+  g_autofree char *group = g_strdup_printf ("%s%u", prefix, i);
+
+  if (g_key_file_has_group (r->kf, group))
+    return g_steal_pointer (&group);
+  fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
+        "has %u [%s…] groups but no [%s]; number them from 1 without gaps", n, prefix, group);
+  return NULL;
+}
+
 /* [PREFIX1], [PREFIX2], … numbered from 1 without gaps. */
 static gboolean
 read_people (const Reader *r,
@@ -829,13 +854,9 @@ read_people (const Reader *r,
                  "has %u [%s…] groups; a session holds at most %d", n, prefix, BP_CSV_MAX_PEOPLE);
   for (guint i = 1; i <= n; i++)
     {
-      g_autofree char *group = g_strdup_printf ("%s%u", prefix, i);
+      g_autofree char *group = numbered_group (r, prefix, n, i, error);
 
-      if (!g_key_file_has_group (r->kf, group))
-        return fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
-                     "has %u [%s…] groups but no [%s]; number them from 1 without gaps",
-                     n, prefix, group);
-      if (!read_person (r, group, people, error))
+      if (group == NULL || !read_person (r, group, people, error))
         return FALSE;
     }
   return TRUE;
@@ -1028,7 +1049,7 @@ read_param_histories (const Reader *r,
 {
   for (guint j = 0; j < BP_N_PARAMS; j++)
     {
-      g_autofree char *group = g_strconcat (PREFIX_PARAM_HISTORY, bp_param_name (j), NULL);
+      g_autofree char *group = param_history_group (j);
 
       if (!read_series (r, group, s->epoch, &param_kind, &s->history.params[j], error))
         return FALSE;
@@ -1052,13 +1073,10 @@ read_prediction_histories (const Reader *r,
                  "first %d training people at most, here %u", n, BP_HISTORY_MAX_PEOPLE, most);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *group = g_strdup_printf (PREFIX_PREDICTION_HISTORY "%u", i + 1);
+      g_autofree char *group = numbered_group (r, PREFIX_PREDICTION_HISTORY, n, i + 1, error);
 
-      if (!g_key_file_has_group (r->kf, group))
-        return fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
-                     "has %u [" PREFIX_PREDICTION_HISTORY "…] groups but no [%s]; number them "
-                     "from 1 without gaps", n, group);
-      if (!read_series (r, group, s->epoch, &prediction_kind, &s->history.predictions[i], error))
+      if (group == NULL ||
+          !read_series (r, group, s->epoch, &prediction_kind, &s->history.predictions[i], error))
         return FALSE;
     }
   s->history.n_people = n;
