@@ -154,24 +154,42 @@ test_damaged (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+restore_env (const char *name,
+             const char *value)
+{
+  if (value != NULL)
+    g_setenv (name, value, TRUE);
+  else
+    g_unsetenv (name);
+}
+
 /* Without the schema the app runs, remembering nothing, and says so
  * without a warning. */
 static void
 test_no_schema (void)
 {
+  g_autofree char *schema_dir = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
   if (g_test_subprocess ())
     {
       BpWindow *window;
 
-      g_setenv ("GSETTINGS_SCHEMA_DIR", "/nonexistent", TRUE);
-      g_setenv ("XDG_DATA_DIRS", "/nonexistent", TRUE);
       g_assert_null (bp_settings_new ());
       window = bp_window_new (NULL);
       g_assert_null (bp_window_get_settings (window));
       gtk_window_destroy (GTK_WINDOW (window));
       return;
     }
+  /* Set in the parent, so the child starts with them: GLib reads the
+   * system data dirs once, at gtk_init in the child's main(), and a copy
+   * of the app installed to /usr/local would otherwise be found. */
+  g_setenv ("GSETTINGS_SCHEMA_DIR", "/nonexistent", TRUE);
+  g_setenv ("XDG_DATA_DIRS", "/nonexistent", TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  restore_env ("GSETTINGS_SCHEMA_DIR", schema_dir);
+  restore_env ("XDG_DATA_DIRS", data_dirs);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stderr ("*" APP_ID " is not installed*");
 }
