@@ -11,13 +11,16 @@
  * worked out from the rounded numbers before it, as the seeds do by hand:
  * that is how they arrive at −0.952 × 0.249 × −0.0904 = 0.0214, and how a
  * student with a calculator can follow the panel.  "Exact Values" shows
- * the unrounded doubles instead.
+ * the unrounded doubles instead.  Both are worked out in core
+ * (bp-explain.c), where they are tested without GTK; this panel only
+ * writes them down.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-explain.h"
 #include "bp-explain-panel.h"
 #include "bp-format.h"
 
@@ -74,20 +77,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Every number the panel shows, exact or worked by hand. */
-typedef struct
-{
-  double   x0, x1, y, learning_rate;
-  BpParams p;
-  double   sum_h1, h1, sum_h2, h2, sum_o1, o1, loss;
-  double   d_L_d_ypred;
-  double   f_h1, f_h2, f_o1;      /* f′ of each neuron's sum */
-  double   d_ypred_d_h1, d_ypred_d_h2, d_ypred_d_w5, d_ypred_d_w6;
-  double   d_h1_d_w1, d_h1_d_w2, d_h2_d_w3, d_h2_d_w4;
-  BpParams gradient;
-  BpParams after;
-} Shown;
 
 static const char * const names[BP_N_PARAMS] = {
   "w<sub>1</sub>", "w<sub>2</sub>", "w<sub>3</sub>", "w<sub>4</sub>", "w<sub>5</sub>",
@@ -147,128 +136,6 @@ person_inputs (BpExplainPanel *self,
   *y = p->gender == BP_GENDER_FEMALE ? 1 : 0;
 }
 
-static double
-round_to (double value,
-          int    digits)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[8];
-
-  g_snprintf (format, sizeof format, "%%.%dg", digits);
-  g_ascii_formatd (buf, sizeof buf, format, value);
-  return g_ascii_strtod (buf, NULL);
-}
-
-static double
-r3 (double value)
-{
-  return round_to (value, 3);
-}
-
-static double
-slope (double sum)
-{
-  double f = bp_sigmoid (sum);
-
-  return f * (1 - f);
-}
-
-static void
-shown_exact (const BpExplain *e,
-             Shown           *s)
-{
-  *s = (Shown) {
-    .x0 = e->x0, .x1 = e->x1, .y = e->y_true, .learning_rate = e->learning_rate,
-    .p = e->before,
-    .sum_h1 = e->sum_h1, .h1 = e->h1, .sum_h2 = e->sum_h2, .h2 = e->h2,
-    .sum_o1 = e->sum_o1, .o1 = e->o1, .loss = e->loss, .d_L_d_ypred = e->d_L_d_ypred,
-    .f_h1 = e->d_h1_d_b1, .f_h2 = e->d_h2_d_b2, .f_o1 = e->d_ypred_d_b3,
-    .d_ypred_d_h1 = e->d_ypred_d_h1, .d_ypred_d_h2 = e->d_ypred_d_h2,
-    .d_ypred_d_w5 = e->d_ypred_d_w5, .d_ypred_d_w6 = e->d_ypred_d_w6,
-    .d_h1_d_w1 = e->d_h1_d_w1, .d_h1_d_w2 = e->d_h1_d_w2,
-    .d_h2_d_w3 = e->d_h2_d_w3, .d_h2_d_w4 = e->d_h2_d_w4,
-    .gradient = e->gradient, .after = e->after,
-  };
-}
-
-/* The forward pass from the rounded parameters and inputs, each result
- * rounded in turn. */
-static void
-hand_forward (Shown *s)
-{
-  const BpParams *p = &s->p;
-
-  s->sum_h1 = r3 (p->w1 * s->x0 + p->w2 * s->x1 + p->b1);
-  s->h1 = r3 (bp_sigmoid (s->sum_h1));
-  s->sum_h2 = r3 (p->w3 * s->x0 + p->w4 * s->x1 + p->b2);
-  s->h2 = r3 (bp_sigmoid (s->sum_h2));
-  s->sum_o1 = r3 (p->w5 * s->h1 + p->w6 * s->h2 + p->b3);
-  s->o1 = r3 (bp_sigmoid (s->sum_o1));
-  s->loss = r3 ((s->y - s->o1) * (s->y - s->o1));
-}
-
-static void
-hand_partials (Shown *s)
-{
-  s->d_L_d_ypred = r3 (-2 * (s->y - s->o1));
-  s->f_h1 = r3 (slope (s->sum_h1));
-  s->f_h2 = r3 (slope (s->sum_h2));
-  s->f_o1 = r3 (slope (s->sum_o1));
-  s->d_ypred_d_h1 = r3 (s->p.w5 * s->f_o1);
-  s->d_ypred_d_h2 = r3 (s->p.w6 * s->f_o1);
-  s->d_ypred_d_w5 = r3 (s->h1 * s->f_o1);
-  s->d_ypred_d_w6 = r3 (s->h2 * s->f_o1);
-  s->d_h1_d_w1 = r3 (s->x0 * s->f_h1);
-  s->d_h1_d_w2 = r3 (s->x1 * s->f_h1);
-  s->d_h2_d_w3 = r3 (s->x0 * s->f_h2);
-  s->d_h2_d_w4 = r3 (s->x1 * s->f_h2);
-}
-
-/* The chain rule's factors for @param; returns how many. */
-static guint
-factors_of (const Shown *s,
-            BpParam      param,
-            double      *f)
-{
-  const double by_param[BP_N_PARAMS][2] = {
-    { s->d_ypred_d_h1, s->d_h1_d_w1 }, { s->d_ypred_d_h1, s->d_h1_d_w2 },
-    { s->d_ypred_d_h2, s->d_h2_d_w3 }, { s->d_ypred_d_h2, s->d_h2_d_w4 },
-    { s->d_ypred_d_w5, NAN },          { s->d_ypred_d_w6, NAN },
-    { s->d_ypred_d_h1, s->f_h1 },      { s->d_ypred_d_h2, s->f_h2 },
-    { s->f_o1, NAN },
-  };
-
-  f[0] = s->d_L_d_ypred;
-  f[1] = by_param[param][0];
-  f[2] = by_param[param][1];
-  return param == BP_PARAM_W5 || param == BP_PARAM_W6 || param == BP_PARAM_B3 ? 2 : 3;
-}
-
-/* Parameters, inputs and every result rounded to three digits, products
- * taken of the rounded factors; the new parameters keep six digits, so
- * that a small step still shows. */
-static void
-shown_by_hand (const BpExplain *e,
-               Shown           *s)
-{
-  *s = (Shown) { .x0 = r3 (e->x0), .x1 = r3 (e->x1), .y = e->y_true,
-                 .learning_rate = e->learning_rate };
-  for (guint i = 0; i < BP_N_PARAMS; i++)
-    bp_params_set (&s->p, i, r3 (bp_params_get (&e->before, i)));
-  hand_forward (s);
-  hand_partials (s);
-  for (BpParam i = 0; i < BP_N_PARAMS; i++)
-    {
-      double f[3], g;
-      guint n = factors_of (s, i, f);
-
-      g = r3 (n == 2 ? f[0] * f[1] : f[0] * f[1] * f[2]);
-      bp_params_set (&s->gradient, i, g);
-      bp_params_set (&s->after, i,
-                     round_to (bp_params_get (&s->p, i) - s->learning_rate * g, 6));
-    }
-}
-
 /* ---- the text ------------------------------------------------------------------- */
 
 static char *
@@ -322,8 +189,8 @@ append_activation (BpExplainPanel *self,
 }
 
 static void
-show_forward (BpExplainPanel *self,
-              const Shown    *s)
+show_forward (BpExplainPanel     *self,
+              const BpWorkedStep *s)
 {
   g_autoptr(GString) out = g_string_new ("f(x) = 1 / (1 + e<sup>−x</sup>)\n");
   const BpParams *p = &s->p;
@@ -342,8 +209,8 @@ show_forward (BpExplainPanel *self,
 }
 
 static void
-show_loss (BpExplainPanel *self,
-           const Shown    *s)
+show_loss (BpExplainPanel     *self,
+           const BpWorkedStep *s)
 {
   g_autofree char *y = number (self, s->y);
   g_autofree char *o = operand (self, s->o1);
@@ -376,8 +243,8 @@ append_partial (BpExplainPanel *self,
 }
 
 static void
-show_partials (BpExplainPanel *self,
-               const Shown    *s)
+show_partials (BpExplainPanel     *self,
+               const BpWorkedStep *s)
 {
   g_autoptr(GString) out = g_string_new ("f′(x) = f(x) · (1 − f(x))\n");
   g_autofree char *y = number (self, s->y);
@@ -411,13 +278,13 @@ show_partials (BpExplainPanel *self,
 
 /* ∂L/∂θ = factors = numbers = result, then θ ← θ − η · ∂L/∂θ = … */
 static void
-append_chain (BpExplainPanel *self,
-              GString        *out,
-              const Shown    *s,
-              BpParam         param)
+append_chain (BpExplainPanel     *self,
+              GString            *out,
+              const BpWorkedStep *s,
+              BpParam             param)
 {
   double f[3];
-  guint n = factors_of (s, param, f);
+  guint n = bp_worked_step_factors (s, param, f);
   double g = bp_params_get (&s->gradient, param);
   double after = bp_params_get (&s->after, param);
   g_autofree char *a = number (self, f[0]);
@@ -436,8 +303,8 @@ append_chain (BpExplainPanel *self,
 }
 
 static void
-show_chains (BpExplainPanel *self,
-             const Shown    *s)
+show_chains (BpExplainPanel     *self,
+             const BpWorkedStep *s)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -448,9 +315,9 @@ show_chains (BpExplainPanel *self,
 }
 
 static void
-show_subject (BpExplainPanel *self,
-              guint           index,
-              const Shown    *s)
+show_subject (BpExplainPanel     *self,
+              guint               index,
+              const BpWorkedStep *s)
 {
   const BpPerson *p = bp_people_get (self->people, index);
   g_autofree char *name = g_markup_escape_text (p->name, -1);
@@ -534,7 +401,7 @@ refresh (BpExplainPanel *self)
   BpGradientCheck check;
   BpExplain e;
   guint index;
-  Shown s;
+  BpWorkedStep s;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explain.apply",
@@ -553,9 +420,9 @@ refresh (BpExplainPanel *self)
       return;
     }
   if (self->exact)
-    shown_exact (&e, &s);
+    bp_worked_step_exact (&e, &s);
   else
-    shown_by_hand (&e, &s);
+    bp_worked_step_by_hand (&e, &s);
   show_subject (self, index, &s);
   show_forward (self, &s);
   show_loss (self, &s);
