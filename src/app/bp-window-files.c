@@ -781,6 +781,10 @@ on_close_response (GtkDialog *dialog,
                    BpWindow  *self)
 {
   g_object_set_data (G_OBJECT (self), CLOSE_DIALOG_KEY, NULL);
+  /* The dialog outlives this emission, and its finalize would unlink it
+   * from a parent that Discard (or a save that closes) has already freed:
+   * unlink it while the window is alive. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
     save (self, TRUE);

@@ -379,6 +379,26 @@ test_close_during_long_run (void)
   g_object_unref (window);
 }
 
+/* Discard closes the last reference to the window while the question's
+ * response is being emitted: nothing may touch either afterwards. */
+static void
+test_discard_frees_cleanly (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GWeakRef gone;
+
+  ui_test_activate (window, "train");
+  while (ui_test_progress (window).state != BP_TRAINER_FINISHED)
+    g_main_context_iteration (NULL, TRUE);
+  g_weak_ref_init (&gone, window);
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_dialog_response (GTK_DIALOG (ui_test_find_dialog (GTK_WINDOW (window))), GTK_RESPONSE_REJECT);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (g_weak_ref_get (&gone));
+  g_weak_ref_clear (&gone);
+}
+
 /* The classify box says what backprop-cli says, to the last bit. */
 static double
 cli_classify (const char *seed,
@@ -529,6 +549,7 @@ main (int    argc,
   g_test_add_func ("/window/new-parameters", test_new_parameters);
   g_test_add_func ("/window/diverged", test_diverged);
   g_test_add_func ("/window/close-during-long-run", test_close_during_long_run);
+  g_test_add_func ("/window/discard-frees-cleanly", test_discard_frees_cleanly);
   g_test_add_func ("/window/classify-like-cli", test_classify_like_cli);
   g_test_add_func ("/window/prediction-tooltips-on-demand", test_prediction_tooltips_on_demand);
   g_test_add_func ("/window/main-menu-on-demand", test_main_menu_on_demand);
