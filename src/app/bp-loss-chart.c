@@ -168,20 +168,13 @@ loss_range (BpLossChart *self,
   return any;
 }
 
-/* The epoch at the right edge: the longest of the runs drawn. */
+/* The epoch at the right edge: this run's.  Earlier runs are drawn as
+ * far as it goes; following the longest of them made a short new run a
+ * vertical line at the left edge. */
 static double
 epochs_shown (BpLossChart *self)
 {
-  guint64 epochs = MAX (self->epochs, self->history.loss.count);
-
-  for (guint i = 0; i < n_overlays (self); i++)
-    {
-      BpRun *run = visible_overlay (self, i);
-
-      if (run != NULL)
-        epochs = MAX (epochs, MAX (bp_run_get_settings (run)->epochs, bp_run_get_loss (run)->count));
-    }
-  return MAX (epochs, 1);
+  return MAX (MAX (self->epochs, self->history.loss.count), 1);
 }
 
 static void
@@ -270,8 +263,14 @@ collect_columns (const BpSeries *series,
     {
       guint64 first, count;
       BpBucket b = bp_series_get (series, i, &first, &count);
-      int column = CLAMP ((int) floor (x_to_px (g, first + count) - g->left), 0, (int) g->width - 1);
-      Column *last = columns->len > 0 ? &g_array_index (columns, Column, columns->len - 1) : NULL;
+      int column;
+      Column *last;
+
+      /* An earlier run longer than this one stops at the right edge. */
+      if (first >= g->x_max)
+        break;
+      column = CLAMP ((int) floor (x_to_px (g, first + count) - g->left), 0, (int) g->width - 1);
+      last = columns->len > 0 ? &g_array_index (columns, Column, columns->len - 1) : NULL;
 
       if (last != NULL && last->column == column)
         {

@@ -215,6 +215,40 @@ test_log_scale (Fixture       *f,
   g_assert_cmpuint (bp_loss_chart_count_points (f->chart, FALSE), ==, 0);
 }
 
+/* A long earlier run (planned for 1e8 epochs, stopped at 1e5) does not
+ * set the axis: a new 1000-epoch run spans the chart, and the middle of
+ * the chart is its middle epoch. */
+static void
+test_longer_earlier_run (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BpRunList) runs = bp_run_list_new ();
+  BpRunSettings settings = { 0.1, 100000000, 1, BP_NORMALIZE_SEED };
+  g_autoptr(BpRun) run = bp_run_new (&settings);
+  BpSeries loss;
+  guint64 epoch;
+  double value;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->chart));
+
+  bp_series_init (&loss, 4096);
+  push_losses (&loss, 100000);
+  bp_run_set_loss (run, &loss);
+  bp_series_clear (&loss);
+  bp_run_set_state (run, BP_TRAINER_STOPPED);
+  bp_run_list_add (runs, run);
+  bp_loss_chart_set_overlays (f->chart, runs);
+
+  push_losses (&f->history.loss, 1000);
+  bp_loss_chart_set_epochs (f->chart, 1000);
+  bp_loss_chart_set_history (f->chart, &f->history);
+  g_assert_cmpuint (bp_loss_chart_count_overlays (f->chart), ==, 1);
+  g_assert_true (bp_loss_chart_describe_at (f->chart, width / 2.0, &epoch, &value));
+  g_assert_cmpuint (epoch, >, 300);
+  g_assert_cmpuint (epoch, <, 700);
+  /* This run fills the plot's columns, rather than one at the left. */
+  g_assert_cmpuint (bp_loss_chart_count_points (f->chart, FALSE), >, (guint) width / 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +265,7 @@ main (int    argc,
   ADD ("/loss-chart/hover", test_hover);
   ADD ("/loss-chart/test-series", test_test_series);
   ADD ("/loss-chart/log-scale", test_log_scale);
+  ADD ("/loss-chart/longer-earlier-run", test_longer_earlier_run);
 #undef ADD
 
   return g_test_run ();
