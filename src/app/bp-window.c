@@ -1044,7 +1044,10 @@ worked_example_activated (GSimpleAction *action,
 }
 
 /* One person's step, then paused; between runs it starts a paused run
- * first, as Step does.  A race's lanes only step by epochs. */
+ * first, as Step does.  A race's lanes only step by epochs.  The
+ * explanation follows the people in training order from then on: one
+ * fixed person (the worked example's Alice) would go on being explained
+ * while the steps train Bob, Charlie… */
 static void
 step_person_activated (GSimpleAction *action,
                        GVariant      *parameter,
@@ -1056,6 +1059,7 @@ step_person_activated (GSimpleAction *action,
     return;
   if (self->progress.state != BP_TRAINER_PAUSED || bp_race_is_live (self->race))
     return;
+  bp_explain_panel_set_person (self->explain_panel, BP_EXPLAIN_NEXT_IN_ORDER);
   bp_trainer_step_sample (self->trainer);
   start_ticking (self);
 }

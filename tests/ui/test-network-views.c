@@ -711,6 +711,15 @@ test_worked_example (void)
   assert_contains (bp_explain_panel_get_text (panel, "check-backprop"), "0.021469535");
   assert_contains (bp_explain_panel_get_text (panel, "check-numeric"), "0.021469535");
   assert_contains (bp_explain_panel_get_text (panel, "check-relative"), "×10⁻¹¹");
+
+  /* Stepping on from the example trains Alice, then the explanation is
+   * of Bob, whom the next step trains. */
+  ui_test_activate (window, "step-person");
+  wait_for (window, 0, 1);
+  g_assert_cmpint (bp_explain_panel_get_person (panel), ==, BP_EXPLAIN_NEXT_IN_ORDER);
+  g_assert_true (bp_explain_panel_get_explain (panel, &person, &e));
+  g_assert_cmpuint (person, ==, 1);
+  assert_contains (bp_explain_panel_get_text (panel, "subject"), "Bob");
   ui_test_destroy_window (window);
 }
 
