@@ -33,6 +33,8 @@ struct _BpWindow
 
   GtkWidget         *train_button;
   GtkButton         *pause_button;
+  GtkButton         *step_button;
+  GtkButton         *presenter_step_button;
   BpTrainingForm    *training_form;
   BpPeopleEditor    *people_editor;
   GtkLabel          *state_label;
@@ -247,6 +249,19 @@ update_train_tooltip (BpWindow *self)
   bp_set_tooltip (self->train_button, tip);
 }
 
+/* Step continues a paused run; a stopped or finished run cannot go on,
+ * so there it starts a new one, and says so. */
+static void
+update_step_tooltip (BpWindow *self)
+{
+  const char *tip = !run_is_live (self) && shows_run (self)
+    ? _("Start a new run from the initial parameters: one epoch, then pause")
+    : _("Run one epoch, then pause");
+
+  bp_set_tooltip (GTK_WIDGET (self->step_button), tip);
+  bp_set_tooltip (GTK_WIDGET (self->presenter_step_button), tip);
+}
+
 /* An entry that turns insensitive while it has the focus never gets its
  * focus-out; hand the focus to Pause first, where Space works anyway. */
 static void
@@ -346,6 +361,7 @@ update_actions (BpWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (pause), g_variant_new_boolean (paused));
   gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("_Pause"));
   update_train_tooltip (self);
+  update_step_tooltip (self);
   if (live)
     move_focus_to_controls (self);
   bp_training_form_set_running (self->training_form, live);
@@ -1286,6 +1302,8 @@ bp_window_class_init (BpWindowClass *klass)
                                                "/io/github/backprop/Backprop/bp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BpWindow, train_button);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, step_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, presenter_step_button);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, training_form);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, people_editor);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, state_label);

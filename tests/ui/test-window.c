@@ -272,6 +272,7 @@ test_step_pause_stop_reset (void)
   BpWindow *window = ui_test_new_window ();
   double initial[N_SEED_PEOPLE], now[N_SEED_PEOPLE];
   GVariant *state;
+  GtkWidget *step;
 
   get_outputs (window, initial);
   gtk_editable_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (window)),
@@ -301,6 +302,18 @@ test_step_pause_stop_reset (void)
   g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_STOPPED);
   g_assert_cmpstr (bp_window_get_state_text (window), ==, "Stopped");
   g_assert_true (ui_test_action_enabled (window, "reset"));
+
+  /* A stopped run cannot go on: Step says it starts a new run, and does. */
+  step = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BP_TYPE_WINDOW,
+                                                   "step_button"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (step), "new run"));
+  ui_test_activate (window, "step-epoch");
+  while (ui_test_progress (window).epoch < 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (ui_test_progress (window).epoch, ==, 1);
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_PAUSED);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (step), ==, "Run one epoch, then pause");
+  ui_test_activate (window, "stop");
 
   /* Reset goes back to the very same initial parameters. */
   ui_test_activate (window, "reset");
