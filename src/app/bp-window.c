@@ -163,7 +163,22 @@ state_text (BpTrainerState state)
     }
 }
 
-/* Words under the status line: why training went wrong or cannot start. */
+/* A finished or stopped run on show whose training people have been
+ * edited, imported or replaced since: its curve and status are about
+ * people no longer in the list. */
+static gboolean
+trained_on_other_people (BpWindow *self)
+{
+  g_autoptr(BpPeople) people = NULL;
+
+  if (!shows_run (self) || run_is_live (self) || self->run_people == NULL)
+    return FALSE;
+  people = bp_people_editor_dup_people (self->people_editor);
+  return people != NULL && !bp_people_equal (people, self->run_people);
+}
+
+/* Words under the status line: why training went wrong or cannot start,
+ * or that the run shown is not about the people listed. */
 static void
 show_hint (BpWindow *self)
 {
@@ -171,16 +186,26 @@ show_hint (BpWindow *self)
   GtkWidget *hint = GTK_WIDGET (self->hint_label);
   g_autofree char *text = NULL;
 
+  gboolean is_error = TRUE;
+
   if (self->progress.state == BP_TRAINER_DIVERGED)
     text = g_strdup (_("The loss stopped being a finite number: each step overshot and the "
                        "parameters grew without bound. Lower the learning rate (0.1 works) "
                        "and train again."));
   else if (error != NULL && !run_is_live (self))
     text = g_strdup_printf (_("Cannot train: %s"), error);
+  else if (trained_on_other_people (self))
+    {
+      text = g_strdup (_("The run shown was trained on other people than these. Train again "
+                         "to see what the network learns from them."));
+      is_error = FALSE;
+    }
   gtk_label_set_text (self->hint_label, text != NULL ? text : "");
   gtk_widget_set_visible (hint, text != NULL);
-  if (text != NULL)
+  if (text != NULL && is_error)
     gtk_widget_add_css_class (hint, "error");
+  else
+    gtk_widget_remove_css_class (hint, "error");
 }
 
 /* Six decimals until they would read 0.000000, then three significant

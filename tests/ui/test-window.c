@@ -392,6 +392,31 @@ test_close_during_long_run (void)
   g_object_unref (window);
 }
 
+/* After the people change, the finished run on show says it was trained
+ * on other people; putting the people back takes the words away. */
+static void
+test_run_on_other_people (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkLabel *hint = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), BP_TYPE_WINDOW,
+                                                             "hint_label"));
+  GtkEditable *weight = ui_test_person_entry (window, 3, BP_PERSON_COLUMN_WEIGHT);
+  g_autofree char *before = g_strdup (gtk_editable_get_text (weight));
+
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+
+  ui_test_set_text (weight, "150");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  g_assert_nonnull (strstr (gtk_label_get_text (hint), "other people"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hint), "error"));
+
+  ui_test_set_text (weight, before);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  ui_test_destroy_window (window);
+}
+
 /* Discard closes the last reference to the window while the question's
  * response is being emitted: nothing may touch either afterwards. */
 static void
@@ -563,6 +588,7 @@ main (int    argc,
   g_test_add_func ("/window/diverged", test_diverged);
   g_test_add_func ("/window/close-during-long-run", test_close_during_long_run);
   g_test_add_func ("/window/discard-frees-cleanly", test_discard_frees_cleanly);
+  g_test_add_func ("/window/run-on-other-people", test_run_on_other_people);
   g_test_add_func ("/window/classify-like-cli", test_classify_like_cli);
   g_test_add_func ("/window/prediction-tooltips-on-demand", test_prediction_tooltips_on_demand);
   g_test_add_func ("/window/main-menu-on-demand", test_main_menu_on_demand);
