@@ -9,6 +9,7 @@
 
 #include "bp-csv.h"
 #include "bp-parse.h"
+#include "bp-text.h"
 
 #define HEADER "name,gender,weight_lb,height_in\n"
 
@@ -537,6 +538,16 @@ test_error_no_filename (void)
   assert_prefix (error->message, "<input>:1:1: ");
 }
 
+/* A value quoted in a message stays on one line, whatever the cell holds. */
+static void
+test_error_value_on_one_line (void)
+{
+  assert_error (HEADER "Alice,F,\"13\n3\",65\n", BP_CSV_ERROR_VALUE, "t.csv:2:9: weight_lb: ",
+                "“13\\n3” is not a number");
+  assert_error (HEADER "Alice,F,133,\"6\r\n5\"\n", BP_CSV_ERROR_VALUE, "t.csv:2:13: ", "“6\\r\\n5”");
+  assert_error (HEADER "Alice,F,\"1\t3\u2028\",65\n", BP_CSV_ERROR_VALUE, "t.csv:2:9: ", "“1\\t3\\u2028”");
+}
+
 /* ---- files ------------------------------------------------------------- */
 
 static char *
@@ -999,6 +1010,27 @@ test_format_double (void)
     }
 }
 
+/* ---- bp-text ------------------------------------------------------------ */
+
+static void
+test_text_for_message (void)
+{
+  const struct { const char *text; const char *shown; } cases[] = {
+    { "", "" }, { "133", "133" }, { "1\n2", "1\\n2" }, { "a\r\nb\tc", "a\\r\\nb\\tc" },
+    { "\x1b[31m", "\\x1B[31m" }, { "\x7f", "\\x7F" }, { "\xc2\x85", "\\u0085" },
+    { "a\u2028b\u2029", "a\\u2028b\\u2029" }, { "张伟 Zoë", "张伟 Zoë" }, { "bad\xff", "bad\\xFF" },
+    { "\xe5\xbc", "\\xE5\\xBC" }, { "0123456789", "0123456789" }, { "01234567890", "012345678…" },
+    { "张伟张伟张伟张伟张伟张", "张伟张伟张伟张伟张…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = bp_text_for_message (cases[i].text, 10);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1048,6 +1080,8 @@ main (int    argc,
   g_test_add_func ("/parse/uint64", test_parse_uint64);
   g_test_add_func ("/parse/double-list", test_parse_double_list);
   g_test_add_func ("/parse/format-double", test_format_double);
+  g_test_add_func ("/csv/error/value-on-one-line", test_error_value_on_one_line);
+  g_test_add_func ("/text/for-message", test_text_for_message);
 
   return g_test_run ();
 }

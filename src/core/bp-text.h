@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bp-text.h: text from files the user chose: its values as messages show them */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char       *bp_text_for_message     (const char  *text,
+                                     guint        max_chars);
+
+G_END_DECLS
