@@ -1,8 +1,8 @@
 /* bp-csv.c: reading and writing people as CSV
  *
  * Reading happens in three passes: the whole text is checked to be UTF-8
- * without NUL bytes (so binary junk and legacy encodings are refused with
- * a position before any parsing), then split into records by an RFC 4180
+ * without NUL bytes (so binary junk, UTF-16 and legacy encodings are
+ * refused with a position before any parsing), then split into records by an RFC 4180
  * tokenizer that tracks line and column, then the header picks the
  * columns and each row becomes a person.  Nothing is returned unless every
  * row is good.
@@ -13,6 +13,7 @@
 
 #include "bp-file.h"
 #include "bp-parse.h"
+#include "bp-text.h"
 
 G_DEFINE_QUARK (bp-csv-error-quark, bp_csv_error)
 
@@ -100,10 +101,17 @@ check_encoding (const char *text,
                 const char *filename,
                 GError    **error)
 {
+  const char *wide = bp_text_wide_encoding (text, length);
   const char *bad = memchr (text, '\0', length);
   const char *invalid = NULL;
   guint line, col;
 
+  /* Notepad's "Unicode" and Excel's "Unicode Text" are UTF-16: not
+   * binary, only in the wrong encoding. */
+  if (wide != NULL)
+    return set_error (error, BP_CSV_ERROR_ENCODING, filename, 1, 1,
+                      "is %s text, not UTF-8; save the file as “CSV UTF-8” "
+                      "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))", wide);
   if (bad != NULL)
     {
       locate (text, bad, &line, &col);

@@ -2,8 +2,13 @@
 /* bp-text.c: text from files the user chose
  *
  * Messages quote values from such files on one line, and not at length.
+ *
+ * A file in UTF-16 has NUL bytes all through its ASCII, which would have
+ * it called binary; it is named for what it is instead.
  */
 #include "bp-text.h"
+
+#include <string.h>
 
 static void
 append_escaped (GString  *out,
@@ -73,4 +78,35 @@ bp_text_for_message (const char *text,
   if (keep < n)
     g_string_append (out, "…");
   return g_string_free (out, FALSE);
+}
+
+/* The name of the UTF-16 or UTF-32 encoding @data is in, going by its
+ * byte order mark or, without one, by the zero bytes that ASCII
+ * characters leave in every other byte of UTF-16; NULL for anything else.
+ * Never names UTF-8 text: the marks start with 0xFF, 0xFE or 0x00, and
+ * the pattern needs NUL bytes, none of which UTF-8 text has. */
+const char *
+bp_text_wide_encoding (const char *data,
+                       gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  gsize pairs = MIN (length, 1024) / 2;
+  gsize zero_even = 0, zero_odd = 0;
+
+  if (length >= 4 && (memcmp (p, "\xFF\xFE\0\0", 4) == 0 || memcmp (p, "\0\0\xFE\xFF", 4) == 0))
+    return "UTF-32";
+  if (length >= 2 && (memcmp (p, "\xFF\xFE", 2) == 0 || memcmp (p, "\xFE\xFF", 2) == 0))
+    return "UTF-16";
+  for (gsize i = 0; i < pairs; i++)
+    {
+      zero_even += p[2 * i] == 0;
+      zero_odd += p[2 * i + 1] == 0;
+    }
+  /* "a\0b\0" (little-endian) or "\0a\0b" (big-endian) in at least half
+   * of the pairs, and zeros on the other side rare (a binary file has
+   * them on both). */
+  if (pairs >= 2 && MAX (zero_even, zero_odd) * 2 >= pairs &&
+      MIN (zero_even, zero_odd) * 8 <= MAX (zero_even, zero_odd))
+    return "UTF-16";
+  return NULL;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-text.h: text from files the user chose: its values as messages show them */
+/* bp-text.h: text from files the user chose: its values as messages show
+ * them, and the encoding it is in when that is UTF-16 */
 #pragma once
 
 #include <glib.h>
@@ -8,5 +9,7 @@ G_BEGIN_DECLS
 
 char       *bp_text_for_message     (const char  *text,
                                      guint        max_chars);
+const char *bp_text_wide_encoding   (const char  *data,
+                                     gsize        length);
 
 G_END_DECLS

@@ -538,6 +538,41 @@ test_error_no_filename (void)
   assert_prefix (error->message, "<input>:1:1: ");
 }
 
+/* UTF-16 (Notepad's "Unicode") is named as such, with or without a byte
+ * order mark, rather than called binary for its NUL bytes. */
+static void
+test_error_utf16 (void)
+{
+  static const char le_bom[] = "\xFF\xFEn\0a\0m\0e\0,\0g\0";
+  static const char le[] = "n\0a\0m\0e\0,\0g\0e\0n\0d\0e\0r\0\r\0\n\0";
+  static const char be_bom[] = "\xFE\xFF\0n\0a\0m\0e";
+  static const char be[] = "\0n\0a\0m\0e\0,\0g\0e\0n\0d\0e\0r";
+  static const char utf32[] = "\xFF\xFE\0\0n\0\0\0a\0\0\0";
+  /* Chinese names leave no NUL bytes, but the ASCII header does. */
+  static const char le_cjk[] = "n\0a\0m\0e\0,\0g\0e\0n\0d\0e\0r\0\n\0\x20\x5F\x1F\x4F,\0M\0";
+  const struct { const char *text; gsize length; const char *encoding; } cases[] = {
+    { le_bom, sizeof le_bom - 1, "is UTF-16 text, not UTF-8" },
+    { le, sizeof le - 1, "is UTF-16 text, not UTF-8" },
+    { be_bom, sizeof be_bom - 1, "is UTF-16 text, not UTF-8" },
+    { be, sizeof be - 1, "is UTF-16 text, not UTF-8" },
+    { le_cjk, sizeof le_cjk - 1, "is UTF-16 text, not UTF-8" },
+    { utf32, sizeof utf32 - 1, "is UTF-32 text, not UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpPeople) people = bp_csv_parse (cases[i].text, cases[i].length, "t.csv", &error);
+
+      g_assert_null (people);
+      g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_ENCODING);
+      assert_prefix (error->message, "t.csv:1:1: ");
+      g_assert_nonnull (strstr (error->message, cases[i].encoding));
+      g_assert_nonnull (strstr (error->message, "CSV UTF-8"));
+      g_assert_null (strstr (error->message, "binary"));
+    }
+}
+
 /* A value quoted in a message stays on one line, whatever the cell holds. */
 static void
 test_error_value_on_one_line (void)
@@ -1031,6 +1066,24 @@ test_text_for_message (void)
     }
 }
 
+static void
+test_text_wide_encoding (void)
+{
+  static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06";
+  static const char le[] = "A\0l\0i\0c\0e\0";
+  const struct { const char *text; gsize length; const char *encoding; } cases[] = {
+    { "", 0, NULL }, { HEADER, strlen (HEADER), NULL }, { "张伟,Zoë", strlen ("张伟,Zoë"), NULL },
+    { "\xEF\xBB\xBF" "name", 7, NULL }, { elf, sizeof elf - 1, NULL }, { png, sizeof png - 1, NULL },
+    { le, sizeof le - 1, "UTF-16" }, { le + 1, sizeof le - 2, "UTF-16" }, { "A\0", 2, NULL },
+    { "\xFF\xFE", 2, "UTF-16" }, { "\xFE\xFF", 2, "UTF-16" },
+    { "\xFF\xFE\0\0", 4, "UTF-32" }, { "\0\0\xFE\xFF", 4, "UTF-32" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (bp_text_wide_encoding (cases[i].text, cases[i].length), ==, cases[i].encoding);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1080,8 +1133,10 @@ main (int    argc,
   g_test_add_func ("/parse/uint64", test_parse_uint64);
   g_test_add_func ("/parse/double-list", test_parse_double_list);
   g_test_add_func ("/parse/format-double", test_format_double);
+  g_test_add_func ("/csv/error/utf16", test_error_utf16);
   g_test_add_func ("/csv/error/value-on-one-line", test_error_value_on_one_line);
   g_test_add_func ("/text/for-message", test_text_for_message);
+  g_test_add_func ("/text/wide-encoding", test_text_wide_encoding);
 
   return g_test_run ();
 }
