@@ -345,6 +345,102 @@ read_header (GPtrArray  *header,
   return TRUE;
 }
 
+/* ---- sensible ranges ------------------------------------------------------------ */
+
+/* @value as a message shows it: with %g's six digits, or as many more as
+ * it takes to show a value outside [@min, @max], so that 0.9999999 lb
+ * does not read as "1 lb is outside 1–1500 lb". */
+static char *
+format_outside (double value,
+                double min,
+                double max)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 6; digits <= 17; digits++)
+    {
+      char format[8];
+      double shown;
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      shown = g_ascii_strtod (buf, NULL);
+      if (!(shown >= min && shown <= max))
+        break;
+    }
+  return g_strdup (buf);
+}
+
+/* The message speaks the units the value was given in, and gives the
+ * bounds exactly: in kg and cm they are the lb and in bounds converted,
+ * 0.45359237–680.388555 kg and 25.4–304.8 cm. */
+static gboolean
+range_error (double      shown,
+             double      min,
+             double      max,
+             const char *what,
+             const char *unit,
+             GError    **error)
+{
+  g_autofree char *value = format_outside (shown, min, max);
+  g_autofree char *low = bp_format_double (min);
+  g_autofree char *high = bp_format_double (max);
+
+  g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
+               "%s %s %s is outside the sensible range %s–%s %s",
+               what, value, unit, low, high, unit);
+  return FALSE;
+}
+
+/* The bounds hold in lb and in, whatever the units: a person read in kg
+ * is kept in lb and must read back from a file in lb.  @given is the
+ * value as the user wrote it, in @units. */
+static gboolean
+check_weight (double   lb,
+              double   given,
+              BpUnits  units,
+              GError **error)
+{
+  if (lb >= BP_WEIGHT_MIN_LB && lb <= BP_WEIGHT_MAX_LB)
+    return TRUE;
+  return range_error (given,
+                      bp_weight_from_lb (BP_WEIGHT_MIN_LB, units),
+                      bp_weight_from_lb (BP_WEIGHT_MAX_LB, units),
+                      "a weight of", bp_units_weight_symbol (units), error);
+}
+
+static gboolean
+check_height (double   in,
+              double   given,
+              BpUnits  units,
+              GError **error)
+{
+  if (in >= BP_HEIGHT_MIN_IN && in <= BP_HEIGHT_MAX_IN)
+    return TRUE;
+  return range_error (given,
+                      bp_height_from_in (BP_HEIGHT_MIN_IN, units),
+                      bp_height_from_in (BP_HEIGHT_MAX_IN, units),
+                      "a height of", bp_units_height_symbol (units), error);
+}
+
+gboolean
+bp_check_weight_lb (double   lb,
+                    BpUnits  shown_units,
+                    GError **error)
+{
+  return check_weight (lb, bp_weight_from_lb (lb, shown_units), shown_units, error);
+}
+
+gboolean
+bp_check_height_in (double   in,
+                    BpUnits  shown_units,
+                    GError **error)
+{
+  return check_height (in, bp_height_from_in (in, shown_units), shown_units, error);
+}
+
+/* ---- the rows ------------------------------------------------------------------- */
+
 static gboolean
 cell_error (GError    **error,
             BpCsvError  code,
@@ -356,6 +452,7 @@ cell_error (GError    **error,
   return set_error (error, code, filename, cell->line, cell->col, "%s: %s", column, reason);
 }
 
+/* The check speaks of the value as written, in the file's units. */
 static gboolean
 read_measure (Field       *cell,
               const char  *column,
@@ -371,8 +468,8 @@ read_measure (Field       *cell,
   if (!bp_parse_double (cell->text, &v, &local))
     return cell_error (error, BP_CSV_ERROR_VALUE, filename, cell, column, local->message);
   *value = is_height ? bp_height_to_in (v, units) : bp_weight_to_lb (v, units);
-  if (!(is_height ? bp_check_height_in (*value, units, &local)
-                  : bp_check_weight_lb (*value, units, &local)))
+  if (!(is_height ? check_height (*value, v, units, &local)
+                  : check_weight (*value, v, units, &local)))
     return cell_error (error, BP_CSV_ERROR_RANGE, filename, cell, column, local->message);
   return TRUE;
 }
@@ -601,47 +698,6 @@ bp_csv_save (const BpPeople *people,
     return TRUE;
   g_set_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, "%s", local->message);
   return FALSE;
-}
-
-/* The message speaks the units the value was given in. */
-static gboolean
-range_error (double      shown,
-             double      min,
-             double      max,
-             const char *what,
-             const char *unit,
-             GError    **error)
-{
-  g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
-               "%s %g %s is outside the sensible range %.4g–%.4g %s",
-               what, shown, unit, min, max, unit);
-  return FALSE;
-}
-
-gboolean
-bp_check_weight_lb (double   lb,
-                    BpUnits  shown_units,
-                    GError **error)
-{
-  if (lb >= BP_WEIGHT_MIN_LB && lb <= BP_WEIGHT_MAX_LB)
-    return TRUE;
-  return range_error (bp_weight_from_lb (lb, shown_units),
-                      bp_weight_from_lb (BP_WEIGHT_MIN_LB, shown_units),
-                      bp_weight_from_lb (BP_WEIGHT_MAX_LB, shown_units),
-                      "a weight of", bp_units_weight_symbol (shown_units), error);
-}
-
-gboolean
-bp_check_height_in (double   in,
-                    BpUnits  shown_units,
-                    GError **error)
-{
-  if (in >= BP_HEIGHT_MIN_IN && in <= BP_HEIGHT_MAX_IN)
-    return TRUE;
-  return range_error (bp_height_from_in (in, shown_units),
-                      bp_height_from_in (BP_HEIGHT_MIN_IN, shown_units),
-                      bp_height_from_in (BP_HEIGHT_MAX_IN, shown_units),
-                      "a height of", bp_units_height_symbol (shown_units), error);
 }
 
 gboolean

@@ -583,6 +583,43 @@ test_error_value_on_one_line (void)
   assert_error (HEADER "Alice,F,\"1\t3\u2028\",65\n", BP_CSV_ERROR_VALUE, "t.csv:2:9: ", "“1\\t3\\u2028”");
 }
 
+/* At the edges a message shows as many digits as it takes to be true,
+ * and the bounds exactly. */
+static void
+test_error_range_edges (void)
+{
+  assert_error (HEADER "Alice,F,0.9999999,65\n", BP_CSV_ERROR_RANGE, "t.csv:2:9: weight_lb: ",
+                "a weight of 0.9999999 lb is outside the sensible range 1–1500 lb");
+  assert_error (HEADER "Alice,F,1500.0000001,65\n", BP_CSV_ERROR_RANGE, "t.csv:2:9: ",
+                "a weight of 1500.0000001 lb is outside");
+  assert_error (HEADER "Alice,F,133,9.99999999\n", BP_CSV_ERROR_RANGE, "t.csv:2:13: ",
+                "a height of 9.99999999 in is outside the sensible range 10–120 in");
+  assert_error (HEADER "Alice,F,133,120.000001\n", BP_CSV_ERROR_RANGE, "t.csv:2:13: ", "120.000001 in");
+  /* Six digits are enough when they are true. */
+  assert_error (HEADER "Alice,F,1500.123456789,65\n", BP_CSV_ERROR_RANGE, "t.csv:2:9: ",
+                "a weight of 1500.12 lb is outside");
+}
+
+/* The kg and cm bounds are the lb and in bounds converted exactly, as the
+ * README gives them: 0.45359237–680.388555 kg and 25.4–304.8 cm. */
+static void
+test_metric_range (void)
+{
+  g_autoptr(BpPeople) edges = parse ("name,gender,weight_kg,height_cm\n"
+                                     "Low,F,0.45359237,25.4\nHigh,M,680.388555,304.8\n");
+
+  assert_person (edges, 0, "Low", BP_WEIGHT_MIN_LB, BP_HEIGHT_MIN_IN, BP_GENDER_FEMALE);
+  assert_person (edges, 1, "High", BP_WEIGHT_MAX_LB, BP_HEIGHT_MAX_IN, BP_GENDER_MALE);
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,0.45,170\n", BP_CSV_ERROR_RANGE, "t.csv:2:5: ",
+                "a weight of 0.45 kg is outside the sensible range 0.45359237–680.388555 kg");
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,680.3885551,170\n", BP_CSV_ERROR_RANGE,
+                "t.csv:2:5: ", "a weight of 680.389 kg is outside");
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,70,305\n", BP_CSV_ERROR_RANGE, "t.csv:2:8: ",
+                "a height of 305 cm is outside the sensible range 25.4–304.8 cm");
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,70,25.3999999\n", BP_CSV_ERROR_RANGE,
+                "t.csv:2:8: ", "a height of 25.3999999 cm");
+}
+
 /* ---- files ------------------------------------------------------------- */
 
 static char *
@@ -1135,6 +1172,8 @@ main (int    argc,
   g_test_add_func ("/parse/format-double", test_format_double);
   g_test_add_func ("/csv/error/utf16", test_error_utf16);
   g_test_add_func ("/csv/error/value-on-one-line", test_error_value_on_one_line);
+  g_test_add_func ("/csv/error/range-edges", test_error_range_edges);
+  g_test_add_func ("/csv/metric-range", test_metric_range);
   g_test_add_func ("/text/for-message", test_text_for_message);
   g_test_add_func ("/text/wide-encoding", test_text_wide_encoding);
 
