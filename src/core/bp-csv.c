@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include "bp-file.h"
 #include "bp-parse.h"
 #include "bp-text.h"
 
@@ -619,7 +618,7 @@ bp_csv_load (const char *path,
   gboolean too_large;
   guint64 size;
 
-  bytes = bp_file_read_bounded (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
+  bytes = bp_text_read_file (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
   if (bytes == NULL && too_large)
     {
       g_autofree char *what = size > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size)
@@ -630,6 +629,7 @@ bp_csv_load (const char *path,
                  BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES, what);
       return NULL;
     }
+  /* Out of memory too: the message says so, and the file is not used. */
   if (bytes == NULL)
     {
       g_set_error_literal (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, local->message);

@@ -1222,7 +1222,7 @@ read_file (const char *path,
   g_autoptr(GError) local = NULL;
   gboolean too_big;
   guint64 size;
-  GByteArray *bytes = bp_file_read_bounded (path, BP_SESSION_MAX_BYTES, &too_big, &size, &local);
+  GByteArray *bytes = bp_text_read_file (path, BP_SESSION_MAX_BYTES, &too_big, &size, &local);
   const char *wide = bytes != NULL ? bp_text_wide_encoding ((const char *) bytes->data, bytes->len) : NULL;
 
   /* Saved again by an editor as "Unicode": not binary, only in the wrong

@@ -5,10 +5,22 @@
  *
  * A file in UTF-16 has NUL bytes all through its ASCII, which would have
  * it called binary; it is named for what it is instead.
+ *
+ * Reading: g_file_get_contents trusts the file (a FIFO, /dev/zero or a
+ * file that grows while read makes it read forever or exhaust memory) and
+ * aborts when memory runs out.  This reads at most one byte past the
+ * limit, whatever the file claims to be, into one buffer taken with
+ * g_try_realloc, so that a file within the limit that does not fit in
+ * memory is an error to show, not a crash.
  */
 #include "bp-text.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void
 append_escaped (GString  *out,
@@ -109,4 +121,138 @@ bp_text_wide_encoding (const char *data,
       MIN (zero_even, zero_odd) * 8 <= MAX (zero_even, zero_odd))
     return "UTF-16";
   return NULL;
+}
+
+#define READ_CHUNK (64 * 1024)
+
+typedef struct
+{
+  guint8 *data;
+  gsize   len;
+  gsize   cap;
+} Buffer;
+
+static gboolean
+set_errno_error (GError    **error,
+                 const char *path,
+                 int         saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: %s", name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_memory_error (GError    **error,
+                  const char *path,
+                  gsize       wanted)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
+               "%s: not enough memory to read the file (%" G_GSIZE_FORMAT " bytes)",
+               name, wanted);
+  return FALSE;
+}
+
+static gboolean
+buffer_resize (Buffer *b,
+               gsize   cap)
+{
+  guint8 *data = g_try_realloc (b->data, cap);
+
+  if (data == NULL)
+    return FALSE;
+  b->data = data;
+  b->cap = cap;
+  return TRUE;
+}
+
+static gboolean
+read_all (int         fd,
+          const char *path,
+          gsize       limit,
+          Buffer     *b,
+          gboolean   *too_large,
+          GError    **error)
+{
+  for (;;)
+    {
+      gssize n;
+
+      /* Room for one byte past @limit at most: that byte says "too large". */
+      if (b->len == b->cap)
+        {
+          gsize cap = MIN (MAX (b->cap * 2, READ_CHUNK), limit + 1);
+
+          if (!buffer_resize (b, cap))
+            return set_memory_error (error, path, cap);
+        }
+      n = read (fd, b->data + b->len, b->cap - b->len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return set_errno_error (error, path, errno);
+      if (n == 0)
+        return TRUE;
+      b->len += n;
+      if (b->len > limit)
+        {
+          *too_large = TRUE;
+          return FALSE;
+        }
+    }
+}
+
+/* The whole file, or NULL: with *@too_large set (and *@size its size
+ * when known, else 0) when it holds more than @limit bytes, otherwise
+ * with @error in the G_FILE_ERROR domain, G_FILE_ERROR_NOMEM when the
+ * memory for it cannot be had.  A regular file is read into a buffer of
+ * its size plus one byte; anything else into one at most twice as large
+ * as what it gave. */
+GByteArray *
+bp_text_read_file (const char *path,
+                   gsize       limit,
+                   gboolean   *too_large,
+                   guint64    *size,
+                   GError    **error)
+{
+  Buffer b = { NULL, 0, 0 };
+  struct stat st;
+  gboolean regular, ok;
+  /* Non-blocking, so that opening a FIFO nobody writes to returns at
+   * once (and reads as empty) instead of waiting for a writer. */
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+
+  g_return_val_if_fail (limit < G_MAXUINT, NULL);
+
+  *too_large = FALSE;
+  *size = 0;
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return NULL;
+    }
+  regular = fstat (fd, &st) == 0 && S_ISREG (st.st_mode);
+  if (regular && (guint64) st.st_size > limit)
+    {
+      *too_large = TRUE;
+      *size = st.st_size;
+      ok = FALSE;
+    }
+  /* One byte more than the size, so that the read seeing the end needs
+   * no second buffer. */
+  else if (regular && st.st_size > 0 && !buffer_resize (&b, (gsize) st.st_size + 1))
+    ok = set_memory_error (error, path, st.st_size);
+  else
+    ok = read_all (fd, path, limit, &b, too_large, error);
+  close (fd);
+  if (!ok)
+    {
+      g_free (b.data);
+      return NULL;
+    }
+  return g_byte_array_new_take (b.data, b.len);
 }
