@@ -1,28 +1,36 @@
 /* bp-csv.c: reading and writing people as CSV
  *
- * Reading happens in three passes: the whole text is checked to be UTF-8
- * without NUL bytes (so binary junk and legacy encodings are refused with
- * a position before any parsing), then split into records by an RFC 4180
- * tokenizer that tracks line and column, then the header picks the
- * columns and each row becomes a person.  Nothing is returned unless every
- * row is good.
+ * Reading happens in two passes.  The whole text is checked to be UTF-8
+ * without NUL bytes, so that binary junk, UTF-16 and legacy encodings are
+ * refused with a position before any parsing.  Then an RFC 4180 tokenizer
+ * that tracks line and column reads it once, record by record: the header
+ * picks the columns, and each row becomes a person as soon as it is read.
+ *
+ * A field is only a span of the text until a person needs it, and a row
+ * keeps no more fields than the header has, so reading needs the text,
+ * the people and one row's cells, whatever the file holds: a line of
+ * sixteen million commas costs no more than a line of four.  Nothing is
+ * returned unless every row is good.
  */
 #include "bp-csv.h"
 
 #include <string.h>
 
-#include "bp-file.h"
 #include "bp-parse.h"
+#include "bp-text.h"
 
 G_DEFINE_QUARK (bp-csv-error-quark, bp_csv_error)
 
+/* A field as it stands in the text: between the quotes when quoted, with
+ * any quote in it still doubled. */
 typedef struct
 {
-  char    *text;
-  guint    line;
-  guint    col;
-  gboolean quoted;
-} Field;
+  const char *start;
+  const char *end;
+  guint       line;    /* where the field begins, at its opening quote */
+  guint       col;
+  gboolean    quoted;
+} Cell;
 
 typedef struct
 {
@@ -35,21 +43,17 @@ typedef struct
 
 enum { ROLE_NAME, ROLE_GENDER, ROLE_WEIGHT, ROLE_HEIGHT, N_ROLES };
 
+/* Long enough for every name in known_columns. */
+#define COLUMN_NAME_SIZE 16
+
 typedef struct
 {
   int     index[N_ROLES];     /* field index of each role, or -1 */
+  char    name[N_ROLES][COLUMN_NAME_SIZE]; /* as the header spells it */
+  guint   n_columns;
   BpUnits weight_units;
   BpUnits height_units;
 } Columns;
-
-static void
-field_free (gpointer data)
-{
-  Field *field = data;
-
-  g_free (field->text);
-  g_free (field);
-}
 
 /* "FILE:LINE:COLUMN: reason", the form compilers use, which editors and
  * terminals turn into links. */
@@ -100,10 +104,17 @@ check_encoding (const char *text,
                 const char *filename,
                 GError    **error)
 {
+  const char *wide = bp_text_wide_encoding (text, length);
   const char *bad = memchr (text, '\0', length);
   const char *invalid = NULL;
   guint line, col;
 
+  /* Notepad's "Unicode" and Excel's "Unicode Text" are UTF-16: not
+   * binary, only in the wrong encoding. */
+  if (wide != NULL)
+    return set_error (error, BP_CSV_ERROR_ENCODING, filename, 1, 1,
+                      "is %s text, not UTF-8; save the file as “CSV UTF-8” "
+                      "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))", wide);
   if (bad != NULL)
     {
       locate (text, bad, &line, &col);
@@ -118,6 +129,8 @@ check_encoding (const char *text,
                     "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))",
                     (guint) (guchar) *invalid);
 }
+
+/* ---- the tokenizer ------------------------------------------------------------ */
 
 static void
 reader_advance (Reader *r)
@@ -148,25 +161,24 @@ skip_line_end (Reader *r)
 }
 
 static gboolean
-read_quoted (Reader   *r,
-             GString  *out,
-             GError  **error)
+read_quoted (Reader  *r,
+             Cell    *cell,
+             GError **error)
 {
-  guint line = r->line, col = r->col;
-
   reader_advance (r);
+  cell->start = r->p;
   for (;;)
     {
       if (r->p == r->end)
-        return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, line, col,
+        return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, cell->line, cell->col,
                           "the quote opened here is never closed");
       if (*r->p == '"' && (r->p + 1 == r->end || r->p[1] != '"'))
         break;
       if (*r->p == '"')
         reader_advance (r);
-      g_string_append_c (out, *r->p);
       reader_advance (r);
     }
+  cell->end = r->p;
   reader_advance (r);
   if (!at_line_end (r) && *r->p != ',')
     return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line, r->col,
@@ -175,94 +187,80 @@ read_quoted (Reader   *r,
 }
 
 static gboolean
-read_plain (Reader   *r,
-            GString  *out,
-            GError  **error)
+read_plain (Reader  *r,
+            Cell    *cell,
+            GError **error)
 {
+  cell->start = r->p;
   while (!at_line_end (r) && *r->p != ',')
     {
       if (*r->p == '"')
         return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line, r->col,
                           "a quote inside an unquoted field; put the whole field in quotes and double the quote");
-      g_string_append_c (out, *r->p);
       reader_advance (r);
     }
+  cell->end = r->p;
   return TRUE;
 }
 
-static Field *
-read_field (Reader  *r,
-            GError **error)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  Field *field;
-  guint line = r->line, col = r->col;
-  gboolean quoted = r->p < r->end && *r->p == '"';
-
-  if (!(quoted ? read_quoted (r, text, error) : read_plain (r, text, error)))
-    return NULL;
-  field = g_new0 (Field, 1);
-  field->text = g_string_free (g_steal_pointer (&text), FALSE);
-  field->line = line;
-  field->col = col;
-  field->quoted = quoted;
-  return field;
-}
-
-/* One record; called with text left to read.  A comma always has a field
- * after it, even an empty one at the very end of the text. */
-static GPtrArray *
-read_record (Reader  *r,
-             GError **error)
-{
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (field_free);
-
-  for (;;)
-    {
-      Field *field = read_field (r, error);
-
-      if (field == NULL)
-        return NULL;
-      g_ptr_array_add (fields, field);
-      if (r->p == r->end || *r->p != ',')
-        break;
-      reader_advance (r);
-    }
-  skip_line_end (r);
-  return g_steal_pointer (&fields);
-}
-
+/* One field, and the comma or line end after it: *@more says whether the
+ * record goes on.  A comma always has a field after it, even an empty one
+ * at the very end of the text. */
 static gboolean
-is_blank_record (GPtrArray *fields)
+read_field (Reader   *r,
+            Cell     *cell,
+            gboolean *more,
+            GError  **error)
 {
-  return fields->len == 1 && ((Field *) fields->pdata[0])->text[0] == '\0';
+  cell->line = r->line;
+  cell->col = r->col;
+  cell->quoted = r->p < r->end && *r->p == '"';
+  if (!(cell->quoted ? read_quoted (r, cell, error) : read_plain (r, cell, error)))
+    return FALSE;
+  *more = r->p < r->end && *r->p == ',';
+  if (*more)
+    reader_advance (r);
+  else
+    skip_line_end (r);
+  return TRUE;
 }
 
-static GPtrArray *
-read_all_records (Reader  *r,
-                  GError **error)
+/* The field's value, its doubled quotes made single; NULL and an error
+ * when there is no memory for it (a field can be as long as the file). */
+static char *
+cell_dup (const Reader *r,
+          const Cell   *cell,
+          GError      **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  gsize length = cell->end - cell->start;
+  char *text = g_try_malloc (length + 1);
+  char *q = text;
 
-  while (r->p < r->end)
+  if (text == NULL)
     {
-      GPtrArray *fields = read_record (r, error);
-
-      if (fields == NULL)
-        return NULL;
-      if (is_blank_record (fields))
-        g_ptr_array_unref (fields);
-      else
-        g_ptr_array_add (records, fields);
-      if (records->len > BP_CSV_MAX_PEOPLE + 1)
-        {
-          set_error (error, BP_CSV_ERROR_TOO_LARGE, r->filename, r->line, 1,
-                     "more than %d people; Backprop takes at most that many", BP_CSV_MAX_PEOPLE);
-          return NULL;
-        }
+      set_error (error, BP_CSV_ERROR_IO, r->filename, cell->line, cell->col,
+                 "not enough memory to read this field (%" G_GSIZE_FORMAT " bytes)", length);
+      return NULL;
     }
-  return g_steal_pointer (&records);
+  for (const char *p = cell->start; p < cell->end; p++)
+    {
+      *q++ = *p;
+      if (cell->quoted && *p == '"')
+        p++;
+    }
+  *q = '\0';
+  return text;
 }
+
+/* A record of one empty field: a blank line, or a line holding "". */
+static gboolean
+is_blank_record (const Cell *first,
+                 guint       n_fields)
+{
+  return n_fields == 1 && first->start == first->end;
+}
+
+/* ---- the header ----------------------------------------------------------------- */
 
 static const struct
 {
@@ -289,26 +287,30 @@ static const char * const role_wanted[N_ROLES] = {
 };
 
 static gboolean
-assign_column (Columns    *cols,
-               GPtrArray  *header,
-               guint       i,
-               const char *filename,
-               GError    **error)
+assign_column (const Reader *r,
+               Columns      *cols,
+               const Cell   *cell,
+               guint         i,
+               GError      **error)
 {
-  Field *field = header->pdata[i];
-  g_autofree char *key = g_ascii_strdown (g_strstrip (field->text), -1);
+  g_autofree char *text = cell_dup (r, cell, error);
+  const char *key;
 
+  if (text == NULL)
+    return FALSE;
+  key = g_strstrip (text);
   for (guint k = 0; k < G_N_ELEMENTS (known_columns); k++)
     {
       int role = known_columns[k].role;
 
-      if (strcmp (key, known_columns[k].name) != 0)
+      if (g_ascii_strcasecmp (key, known_columns[k].name) != 0)
         continue;
       if (cols->index[role] >= 0)
-        return set_error (error, BP_CSV_ERROR_HEADER, filename, field->line, field->col,
+        return set_error (error, BP_CSV_ERROR_HEADER, r->filename, cell->line, cell->col,
                           "column “%s” repeats what column %d already gives; keep one of them",
-                          field->text, cols->index[role] + 1);
+                          key, cols->index[role] + 1);
       cols->index[role] = (int) i;
+      g_strlcpy (cols->name[role], key, COLUMN_NAME_SIZE);
       if (role == ROLE_WEIGHT)
         cols->weight_units = known_columns[k].units;
       if (role == ROLE_HEIGHT)
@@ -317,158 +319,341 @@ assign_column (Columns    *cols,
   return TRUE;
 }
 
+/* A record that may be the header, every field of it kept.  No valid
+ * header needs more than BP_CSV_MAX_COLUMNS columns, so reading stops at
+ * the next one: a line of nothing but commas is refused there, not read
+ * to its end. */
 static gboolean
-read_header (GPtrArray  *header,
-             Columns    *cols,
-             const char *filename,
-             GError    **error)
+read_header_record (Reader  *r,
+                    GArray  *cells,
+                    GError **error)
 {
+  gboolean more = TRUE;
+
+  g_array_set_size (cells, 0);
+  while (more)
+    {
+      Cell cell;
+
+      if (cells->len == BP_CSV_MAX_COLUMNS)
+        return set_error (error, BP_CSV_ERROR_TOO_LARGE, r->filename, r->line, r->col,
+                          "the header has more than %d columns; a people file may have at most that many",
+                          BP_CSV_MAX_COLUMNS);
+      if (!read_field (r, &cell, &more, error))
+        return FALSE;
+      g_array_append_val (cells, cell);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_header (Reader   *r,
+             Columns  *cols,
+             GError  **error)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+
+  do
+    {
+      if (r->p == r->end)
+        return set_error (error, BP_CSV_ERROR_HEADER, r->filename, 1, 1,
+                          "the file is empty; it needs a header such as “name,gender,weight_lb,height_in” "
+                          "and a row per person");
+      if (!read_header_record (r, cells, error))
+        return FALSE;
+    }
+  while (is_blank_record (&g_array_index (cells, Cell, 0), cells->len));
+
+  *cols = (Columns) { .n_columns = cells->len };
   for (int role = 0; role < N_ROLES; role++)
     cols->index[role] = -1;
   cols->weight_units = cols->height_units = BP_UNITS_LB_IN;
-  for (guint i = 0; i < header->len; i++)
-    if (!assign_column (cols, header, i, filename, error))
+  for (guint i = 0; i < cells->len; i++)
+    if (!assign_column (r, cols, &g_array_index (cells, Cell, i), i, error))
       return FALSE;
   for (int role = ROLE_GENDER; role < N_ROLES; role++)
     if (cols->index[role] < 0)
-      return set_error (error, BP_CSV_ERROR_HEADER, filename, 1, 1,
+      return set_error (error, BP_CSV_ERROR_HEADER, r->filename, 1, 1,
                         "the header has no %s column (it should read like "
                         "“name,gender,weight_lb,height_in”)", role_wanted[role]);
   return TRUE;
 }
 
-static gboolean
-cell_error (GError    **error,
-            BpCsvError  code,
-            const char *filename,
-            Field      *cell,
-            const char *column,
-            const char *reason)
+/* ---- sensible ranges ------------------------------------------------------------ */
+
+/* @value as a message shows it: with %g's six digits, or as many more as
+ * it takes to show a value outside [@min, @max], so that 0.9999999 lb
+ * does not read as "1 lb is outside 1–1500 lb". */
+static char *
+format_outside (double value,
+                double min,
+                double max)
 {
-  return set_error (error, code, filename, cell->line, cell->col, "%s: %s", column, reason);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 6; digits <= 17; digits++)
+    {
+      char format[8];
+      double shown;
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      shown = g_ascii_strtod (buf, NULL);
+      if (!(shown >= min && shown <= max))
+        break;
+    }
+  return g_strdup (buf);
+}
+
+/* The message speaks the units the value was given in, and gives the
+ * bounds exactly: in kg and cm they are the lb and in bounds converted,
+ * 0.45359237–680.388555 kg and 25.4–304.8 cm. */
+static gboolean
+range_error (double      shown,
+             double      min,
+             double      max,
+             const char *what,
+             const char *unit,
+             GError    **error)
+{
+  g_autofree char *value = format_outside (shown, min, max);
+  g_autofree char *low = bp_format_double (min);
+  g_autofree char *high = bp_format_double (max);
+
+  g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
+               "%s %s %s is outside the sensible range %s–%s %s",
+               what, value, unit, low, high, unit);
+  return FALSE;
+}
+
+/* The bounds hold in lb and in, whatever the units: a person read in kg
+ * is kept in lb and must read back from a file in lb.  @given is the
+ * value as the user wrote it, in @units. */
+static gboolean
+check_weight (double   lb,
+              double   given,
+              BpUnits  units,
+              GError **error)
+{
+  if (lb >= BP_WEIGHT_MIN_LB && lb <= BP_WEIGHT_MAX_LB)
+    return TRUE;
+  return range_error (given,
+                      bp_weight_from_lb (BP_WEIGHT_MIN_LB, units),
+                      bp_weight_from_lb (BP_WEIGHT_MAX_LB, units),
+                      "a weight of", bp_units_weight_symbol (units), error);
 }
 
 static gboolean
-read_measure (Field       *cell,
-              const char  *column,
-              gboolean     is_height,
-              BpUnits      units,
-              double      *value,
-              const char  *filename,
-              GError     **error)
+check_height (double   in,
+              double   given,
+              BpUnits  units,
+              GError **error)
+{
+  if (in >= BP_HEIGHT_MIN_IN && in <= BP_HEIGHT_MAX_IN)
+    return TRUE;
+  return range_error (given,
+                      bp_height_from_in (BP_HEIGHT_MIN_IN, units),
+                      bp_height_from_in (BP_HEIGHT_MAX_IN, units),
+                      "a height of", bp_units_height_symbol (units), error);
+}
+
+gboolean
+bp_check_weight_lb (double   lb,
+                    BpUnits  shown_units,
+                    GError **error)
+{
+  return check_weight (lb, bp_weight_from_lb (lb, shown_units), shown_units, error);
+}
+
+gboolean
+bp_check_height_in (double   in,
+                    BpUnits  shown_units,
+                    GError **error)
+{
+  return check_height (in, bp_height_from_in (in, shown_units), shown_units, error);
+}
+
+/* ---- the rows ------------------------------------------------------------------- */
+
+static gboolean
+cell_error (GError       **error,
+            BpCsvError     code,
+            const Reader  *r,
+            const Cell    *cell,
+            const char    *column,
+            const char    *reason)
+{
+  return set_error (error, code, r->filename, cell->line, cell->col, "%s: %s", column, reason);
+}
+
+/* The check speaks of the value as written, in the file's units. */
+static gboolean
+read_measure (const Reader  *r,
+              const Cell    *cell,
+              const char    *column,
+              gboolean       is_height,
+              BpUnits        units,
+              double        *value,
+              GError       **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autofree char *text = cell_dup (r, cell, error);
   double v;
 
-  if (!bp_parse_double (cell->text, &v, &local))
-    return cell_error (error, BP_CSV_ERROR_VALUE, filename, cell, column, local->message);
+  if (text == NULL)
+    return FALSE;
+  if (!bp_parse_double (text, &v, &local))
+    return cell_error (error, BP_CSV_ERROR_VALUE, r, cell, column, local->message);
   *value = is_height ? bp_height_to_in (v, units) : bp_weight_to_lb (v, units);
-  if (!(is_height ? bp_check_height_in (*value, units, &local)
-                  : bp_check_weight_lb (*value, units, &local)))
-    return cell_error (error, BP_CSV_ERROR_RANGE, filename, cell, column, local->message);
+  if (!(is_height ? check_height (*value, v, units, &local)
+                  : check_weight (*value, v, units, &local)))
+    return cell_error (error, BP_CSV_ERROR_RANGE, r, cell, column, local->message);
   return TRUE;
 }
 
-static const char *
-header_name (GPtrArray *header,
-             int        index)
+static gboolean
+read_gender (const Reader  *r,
+             const Cell    *cell,
+             const char    *column,
+             BpGender      *gender,
+             GError       **error)
 {
-  return ((Field *) header->pdata[index])->text;
+  g_autofree char *text = cell_dup (r, cell, error);
+
+  if (text == NULL)
+    return FALSE;
+  if (!bp_parse_gender (text, gender))
+    return cell_error (error, BP_CSV_ERROR_VALUE, r, cell, column,
+                       "is not a gender; use F or M (also female/male or 1/0)");
+  return TRUE;
 }
 
 /* Spaces around an unquoted name are the spreadsheet's, inside quotes
- * the author's; a blank name means "no name". */
-static char *
-read_name (const Field *cell)
+ * the author's; a blank name means "no name" (*@name left NULL).  The
+ * value is trimmed where it lies: a name may be most of the file. */
+static gboolean
+read_name (const Reader  *r,
+           const Cell    *cell,
+           char         **name,
+           GError       **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (cell->text));
+  g_autofree char *text = cell_dup (r, cell, error);
+  const char *p;
 
-  if (*stripped == '\0')
-    return NULL;
-  return cell->quoted ? g_strdup (cell->text) : g_steal_pointer (&stripped);
+  if (text == NULL)
+    return FALSE;
+  for (p = text; g_ascii_isspace (*p); p++)
+    ;
+  if (*p == '\0')
+    return TRUE;
+  if (!cell->quoted)
+    g_strstrip (text);
+  *name = g_steal_pointer (&text);
+  return TRUE;
 }
 
 static BpPerson *
-read_person (GPtrArray     *header,
-             GPtrArray     *row,
+read_person (const Reader  *r,
              const Columns *cols,
+             GArray        *cells,
              guint          number,
-             const char    *filename,
              GError       **error)
 {
-  Field *gender_cell = row->pdata[cols->index[ROLE_GENDER]];
+  const Cell *at[N_ROLES] = { NULL };
   g_autofree char *name = NULL;
+  BpPerson *person;
   BpGender gender;
   double w, h;
 
-  if (!bp_parse_gender (gender_cell->text, &gender))
-    {
-      cell_error (error, BP_CSV_ERROR_VALUE, filename, gender_cell,
-                  header_name (header, cols->index[ROLE_GENDER]),
-                  "is not a gender; use F or M (also female/male or 1/0)");
-      return NULL;
-    }
-  if (!read_measure (row->pdata[cols->index[ROLE_WEIGHT]], header_name (header, cols->index[ROLE_WEIGHT]),
-                     FALSE, cols->weight_units, &w, filename, error) ||
-      !read_measure (row->pdata[cols->index[ROLE_HEIGHT]], header_name (header, cols->index[ROLE_HEIGHT]),
-                     TRUE, cols->height_units, &h, filename, error))
+  for (int role = 0; role < N_ROLES; role++)
+    if (cols->index[role] >= 0)
+      at[role] = &g_array_index (cells, Cell, cols->index[role]);
+  if (!read_gender (r, at[ROLE_GENDER], cols->name[ROLE_GENDER], &gender, error) ||
+      !read_measure (r, at[ROLE_WEIGHT], cols->name[ROLE_WEIGHT], FALSE, cols->weight_units, &w, error) ||
+      !read_measure (r, at[ROLE_HEIGHT], cols->name[ROLE_HEIGHT], TRUE, cols->height_units, &h, error))
     return NULL;
-  if (cols->index[ROLE_NAME] >= 0)
-    name = read_name (row->pdata[cols->index[ROLE_NAME]]);
+  if (at[ROLE_NAME] != NULL && !read_name (r, at[ROLE_NAME], &name, error))
+    return NULL;
   if (name == NULL)
     name = g_strdup_printf ("Person %u", number);
-  return bp_person_new (name, w, h, gender);
+  /* The name is taken, not copied: it may be most of the file. */
+  person = bp_person_new (NULL, w, h, gender);
+  person->name = g_steal_pointer (&name);
+  return person;
+}
+
+/* One data record: its first fields in @cells, as many as the header
+ * has, and the number of all of them in *@n_fields. */
+static gboolean
+read_row (Reader   *r,
+          GArray   *cells,
+          guint    *n_fields,
+          GError  **error)
+{
+  gboolean more = TRUE;
+
+  for (*n_fields = 0; more; (*n_fields)++)
+    {
+      Cell cell;
+
+      if (!read_field (r, &cell, &more, error))
+        return FALSE;
+      if (*n_fields < cells->len)
+        g_array_index (cells, Cell, *n_fields) = cell;
+    }
+  return TRUE;
 }
 
 static gboolean
-check_field_count (GPtrArray  *header,
-                   GPtrArray  *row,
-                   const char *filename,
-                   GError    **error)
+check_field_count (const Reader  *r,
+                   const Columns *cols,
+                   guint          line,
+                   guint          n_fields,
+                   GError       **error)
 {
-  Field *first = row->pdata[0];
-
-  if (row->len == header->len)
+  if (n_fields == cols->n_columns)
     return TRUE;
-  return set_error (error, BP_CSV_ERROR_SYNTAX, filename, first->line, 1,
+  return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, line, 1,
                     "this row has %u field%s but the header has %u",
-                    row->len, row->len == 1 ? "" : "s", header->len);
+                    n_fields, n_fields == 1 ? "" : "s", cols->n_columns);
 }
 
 static BpPeople *
-people_from_records (GPtrArray  *records,
-                     const char *filename,
-                     GError    **error)
+read_people (Reader         *r,
+             const Columns  *cols,
+             GError        **error)
 {
   g_autoptr(BpPeople) people = bp_people_new ();
-  GPtrArray *header;
-  Columns cols;
+  g_autoptr(GArray) cells = g_array_sized_new (FALSE, TRUE, sizeof (Cell), cols->n_columns);
 
-  if (records->len == 0)
+  g_array_set_size (cells, cols->n_columns);
+  while (r->p < r->end)
     {
-      set_error (error, BP_CSV_ERROR_HEADER, filename, 1, 1,
-                 "the file is empty; it needs a header such as “name,gender,weight_lb,height_in” and a row per person");
-      return NULL;
-    }
-  header = records->pdata[0];
-  if (!read_header (header, &cols, filename, error))
-    return NULL;
-  if (records->len == 1)
-    {
-      set_error (error, BP_CSV_ERROR_EMPTY, filename, 2, 1, "the file has a header but no people");
-      return NULL;
-    }
-  for (guint i = 1; i < records->len; i++)
-    {
+      guint line = r->line, n_fields;
       BpPerson *person;
 
-      if (!check_field_count (header, records->pdata[i], filename, error) ||
-          !(person = read_person (header, records->pdata[i], &cols, i, filename, error)))
+      if (!read_row (r, cells, &n_fields, error))
+        return NULL;
+      if (is_blank_record (&g_array_index (cells, Cell, 0), n_fields))
+        continue;
+      if (bp_people_get_n (people) == BP_CSV_MAX_PEOPLE)
+        {
+          set_error (error, BP_CSV_ERROR_TOO_LARGE, r->filename, line, 1,
+                     "more than %d people; Backprop takes at most that many", BP_CSV_MAX_PEOPLE);
+          return NULL;
+        }
+      if (!check_field_count (r, cols, line, n_fields, error) ||
+          !(person = read_person (r, cols, cells, bp_people_get_n (people) + 1, error)))
         return NULL;
       bp_people_add (people, person);
     }
-  people->weight_units = cols.weight_units;
-  people->height_units = cols.height_units;
+  if (bp_people_get_n (people) == 0)
+    {
+      set_error (error, BP_CSV_ERROR_EMPTY, r->filename, 2, 1, "the file has a header but no people");
+      return NULL;
+    }
+  people->weight_units = cols->weight_units;
+  people->height_units = cols->height_units;
   return g_steal_pointer (&people);
 }
 
@@ -478,7 +663,7 @@ bp_csv_parse (const char *text,
               const char *filename,
               GError    **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
+  Columns cols;
   Reader r;
 
   /* An empty GByteArray has no data at all: read NULL as "". */
@@ -499,10 +684,9 @@ bp_csv_parse (const char *text,
   /* Spreadsheets often start UTF-8 files with a byte order mark. */
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
     r.p += 3;
-  records = read_all_records (&r, error);
-  if (records == NULL)
+  if (!read_header (&r, &cols, error))
     return NULL;
-  return people_from_records (records, filename, error);
+  return read_people (&r, &cols, error);
 }
 
 BpPeople *
@@ -514,7 +698,7 @@ bp_csv_load (const char *path,
   gboolean too_large;
   guint64 size;
 
-  bytes = bp_file_read_bounded (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
+  bytes = bp_text_read_file (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
   if (bytes == NULL && too_large)
     {
       g_autofree char *what = size > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size)
@@ -525,6 +709,7 @@ bp_csv_load (const char *path,
                  BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES, what);
       return NULL;
     }
+  /* Out of memory too: the message says so, and the file is not used. */
   if (bytes == NULL)
     {
       g_set_error_literal (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, local->message);
@@ -593,47 +778,6 @@ bp_csv_save (const BpPeople *people,
     return TRUE;
   g_set_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, "%s", local->message);
   return FALSE;
-}
-
-/* The message speaks the units the value was given in. */
-static gboolean
-range_error (double      shown,
-             double      min,
-             double      max,
-             const char *what,
-             const char *unit,
-             GError    **error)
-{
-  g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
-               "%s %g %s is outside the sensible range %.4g–%.4g %s",
-               what, shown, unit, min, max, unit);
-  return FALSE;
-}
-
-gboolean
-bp_check_weight_lb (double   lb,
-                    BpUnits  shown_units,
-                    GError **error)
-{
-  if (lb >= BP_WEIGHT_MIN_LB && lb <= BP_WEIGHT_MAX_LB)
-    return TRUE;
-  return range_error (bp_weight_from_lb (lb, shown_units),
-                      bp_weight_from_lb (BP_WEIGHT_MIN_LB, shown_units),
-                      bp_weight_from_lb (BP_WEIGHT_MAX_LB, shown_units),
-                      "a weight of", bp_units_weight_symbol (shown_units), error);
-}
-
-gboolean
-bp_check_height_in (double   in,
-                    BpUnits  shown_units,
-                    GError **error)
-{
-  if (in >= BP_HEIGHT_MIN_IN && in <= BP_HEIGHT_MAX_IN)
-    return TRUE;
-  return range_error (bp_height_from_in (in, shown_units),
-                      bp_height_from_in (BP_HEIGHT_MIN_IN, shown_units),
-                      bp_height_from_in (BP_HEIGHT_MAX_IN, shown_units),
-                      "a height of", bp_units_height_symbol (shown_units), error);
 }
 
 gboolean

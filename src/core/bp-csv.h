@@ -24,6 +24,9 @@ typedef enum
 
 #define BP_CSV_MAX_BYTES (16 * 1024 * 1024)
 #define BP_CSV_MAX_PEOPLE 100000
+/* Far more than a people file needs (Backprop reads four columns), and
+ * what refuses a line of thousands of empty fields early. */
+#define BP_CSV_MAX_COLUMNS 1024
 
 /* Sane ranges, in lb and in: from a newborn to the heaviest and tallest
  * people ever recorded, with room to spare. */

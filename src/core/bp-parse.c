@@ -10,6 +10,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-text.h"
+
+/* Longer text is cut in messages: they quote a value, not a file. */
+#define SHOWN_CHARS 40
+
 G_DEFINE_QUARK (bp-parse-error-quark, bp_parse_error)
 
 /* Only digits, one sign, a dot and an exponent: no hex, no words. */
@@ -22,24 +27,13 @@ is_decimal_syntax (const char *s)
   return TRUE;
 }
 
-static char *
-shorten (const char *text)
-{
-  g_autofree char *head = NULL;
-
-  if (g_utf8_strlen (text, -1) <= 40)
-    return g_strdup (text);
-  head = g_utf8_substring (text, 0, 37);
-  return g_strconcat (head, "…", NULL);
-}
-
 static gboolean
 fail (GError    **error,
       BpParseError code,
       const char *text,
       const char *reason)
 {
-  g_autofree char *shown = shorten (text);
+  g_autofree char *shown = bp_text_for_message (text, SHOWN_CHARS);
 
   g_set_error (error, BP_PARSE_ERROR, code, "“%s” %s", shown, reason);
   return FALSE;
@@ -107,9 +101,11 @@ bp_parse_double_list (const char *text,
 
   if (n != count)
     {
+      g_autofree char *shown = bp_text_for_message (text != NULL ? text : "", SHOWN_CHARS);
+
       g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_NOT_A_NUMBER,
                    "“%s” has %u value%s; %u comma-separated numbers are needed",
-                   text, n, n == 1 ? "" : "s", count);
+                   shown, n, n == 1 ? "" : "s", count);
       return FALSE;
     }
   for (guint i = 0; i < n; i++)

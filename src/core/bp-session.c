@@ -15,6 +15,7 @@
 #include "bp-csv.h"
 #include "bp-file.h"
 #include "bp-parse.h"
+#include "bp-text.h"
 
 G_DEFINE_QUARK (bp-session-error-quark, bp_session_error)
 
@@ -1221,8 +1222,19 @@ read_file (const char *path,
   g_autoptr(GError) local = NULL;
   gboolean too_big;
   guint64 size;
-  GByteArray *bytes = bp_file_read_bounded (path, BP_SESSION_MAX_BYTES, &too_big, &size, &local);
+  GByteArray *bytes = bp_text_read_file (path, BP_SESSION_MAX_BYTES, &too_big, &size, &local);
+  const char *wide = bytes != NULL ? bp_text_wide_encoding ((const char *) bytes->data, bytes->len) : NULL;
 
+  /* Saved again by an editor as "Unicode": not binary, only in the wrong
+   * encoding, which the NUL bytes of its ASCII would hide. */
+  if (wide != NULL)
+    {
+      g_set_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_ENCODING,
+                   "%s:1: is %s text, not UTF-8; save it as UTF-8 to open it as a Backprop session",
+                   filename, wide);
+      g_byte_array_unref (bytes);
+      return NULL;
+    }
   if (bytes != NULL)
     return bytes;
   if (too_big)

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "bp-csv.h"
@@ -1198,6 +1199,95 @@ test_session_errors (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* ---- memory ------------------------------------------------------------------ */
+
+/* Sanitizers map their shadow memory as they go, so a limit on the
+ * address space stops them rather than the program under test. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+#ifndef SANITIZED
+#define MIB (1024 * 1024)
+
+/* Runs between fork and exec, where setrlimit is safe to call. */
+static void
+limit_address_space (gpointer data)
+{
+  const struct rlimit *limit = data;
+
+  setrlimit (RLIMIT_AS, limit);
+}
+
+/* backprop-cli train --data @csv, in at most @bytes of address space. */
+static void
+run_train_limited (Run        *r,
+                   const char *csv,
+                   guint64     bytes)
+{
+  const char *argv[] = { g_getenv ("BACKPROP_CLI"), "train", "--data", csv, "--epochs", "1", "--seed", "1", NULL };
+  struct rlimit limit = { bytes, bytes };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  run_clear (r);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_address_space, &limit,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+#endif
+
+/* A people file within the size limit that does not fit in the memory
+ * left is refused with a message and status 2, not an abort.  The CLI's
+ * own needs vary with the machine, so the test first finds, to a MiB, the
+ * least address space in which it reads and trains on a small file; a
+ * 16 MiB file cannot fit in a few MiB more. */
+static void
+test_memory_runs_out (void)
+{
+#ifdef SANITIZED
+  g_test_skip ("an address space limit does not work under a sanitizer");
+#else
+  g_autofree char *small = write_file ("small.csv", "name,gender,weight_lb,height_in\nAlice,F,133,65\n");
+  g_autofree char *big = g_build_filename (tmp_dir, "big.csv", NULL);
+  g_autofree char *text = g_malloc (BP_CSV_MAX_BYTES);
+  const char *head = "name,gender,weight_lb,height_in\n\"";
+  const char *tail = "\",F,133,65\n";
+  guint64 fails = MIB, works = 1024 * MIB;
+  g_auto(Run) r = { 0 };
+
+  memset (text, 'a', BP_CSV_MAX_BYTES);
+  memcpy (text, head, strlen (head));
+  memcpy (text + BP_CSV_MAX_BYTES - strlen (tail), tail, strlen (tail));
+  g_assert_true (g_file_set_contents (big, text, BP_CSV_MAX_BYTES, NULL));
+  run_train_limited (&r, small, works);
+  if (r.status != 0)
+    {
+      g_test_skip ("backprop-cli does not run in 1 GiB of address space here");
+      return;
+    }
+  while (works - fails > MIB)
+    {
+      guint64 mid = fails + (works - fails) / 2;
+
+      run_train_limited (&r, small, mid);
+      if (r.status == 0)
+        works = mid;
+      else
+        fails = mid;
+    }
+  run_train_limited (&r, big, works + 4 * MIB);
+  assert_usage_error (&r);
+  if (strstr (r.err, "big.csv: not enough memory to read the file") == NULL)
+    g_test_fail_printf ("“%s” does not say there is not enough memory", r.err);
+#endif
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1237,6 +1327,7 @@ main (int    argc,
   g_test_add_func ("/cli/session/explain", test_session_explain);
   g_test_add_func ("/cli/session/diverged", test_session_diverged);
   g_test_add_func ("/cli/session/errors", test_session_errors);
+  g_test_add_func ("/cli/memory-runs-out", test_memory_runs_out);
 
   status = g_test_run ();
   if (tmp_dir != NULL)

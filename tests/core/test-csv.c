@@ -3,12 +3,14 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bp-csv.h"
 #include "bp-parse.h"
+#include "bp-text.h"
 
 #define HEADER "name,gender,weight_lb,height_in\n"
 
@@ -537,6 +539,144 @@ test_error_no_filename (void)
   assert_prefix (error->message, "<input>:1:1: ");
 }
 
+/* The 100 001st person is refused on the line it starts on. */
+static void
+test_error_too_many_people_line (void)
+{
+  g_autoptr(GString) over = many_people (BP_CSV_MAX_PEOPLE + 1);
+  g_autoptr(GString) blank = many_people (BP_CSV_MAX_PEOPLE);
+  g_autofree char *where = g_strdup_printf ("t.csv:%d:1: ", BP_CSV_MAX_PEOPLE + 2);
+  g_autofree char *where_blank = g_strdup_printf ("t.csv:%d:1: ", BP_CSV_MAX_PEOPLE + 4);
+
+  assert_error_len (over->str, over->len, BP_CSV_ERROR_TOO_LARGE, where, "more than 100000 people");
+  /* Blank lines count as lines, not as people. */
+  g_string_append (blank, "\n\n100,60,F\n");
+  assert_error_len (blank->str, blank->len, BP_CSV_ERROR_TOO_LARGE, where_blank, "more than 100000 people");
+}
+
+/* A line of nothing but commas is refused at the first column past the
+ * limit, whatever follows; a header of exactly that many columns is good. */
+static void
+test_error_too_many_columns (void)
+{
+  gsize length = BP_CSV_MAX_BYTES;
+  g_autofree char *commas = g_malloc (length);
+  g_autoptr(GString) widest = g_string_new ("gender,weight,height");
+  g_autofree char *where = g_strdup_printf ("t.csv:1:%d: ", BP_CSV_MAX_COLUMNS + 1);
+  g_autoptr(BpPeople) people = NULL;
+
+  memset (commas, ',', length);
+  assert_error_len (commas, length, BP_CSV_ERROR_TOO_LARGE, where, "more than 1024 columns");
+  memcpy (commas, "\n\n", 2);
+  assert_error_len (commas, length, BP_CSV_ERROR_TOO_LARGE, "t.csv:3:1025: ", "at most that many");
+
+  for (guint i = 3; i < BP_CSV_MAX_COLUMNS; i++)
+    g_string_append_c (widest, ',');
+  g_string_append (widest, "\nF,133,65");
+  for (guint i = 3; i < BP_CSV_MAX_COLUMNS; i++)
+    g_string_append_c (widest, ',');
+  people = parse (widest->str);
+  assert_person (people, 0, "Person 1", 133, 65, BP_GENDER_FEMALE);
+}
+
+/* A data row is counted to its end, but none of its extra fields kept. */
+static void
+test_error_wide_row (void)
+{
+  gsize length = BP_CSV_MAX_BYTES;
+  g_autofree char *text = g_malloc (length);
+  g_autofree char *fragment = NULL;
+  const char *head = HEADER "Alice,F,133,65";
+
+  memset (text, ',', length);
+  memcpy (text, head, strlen (head));
+  fragment = g_strdup_printf ("this row has %" G_GSIZE_FORMAT " fields but the header has 4",
+                              4 + length - strlen (head));
+  assert_error_len (text, length, BP_CSV_ERROR_SYNTAX, "t.csv:2:1: ", fragment);
+}
+
+/* UTF-16 (Notepad's "Unicode") is named as such, with or without a byte
+ * order mark, rather than called binary for its NUL bytes. */
+static void
+test_error_utf16 (void)
+{
+  static const char le_bom[] = "\xFF\xFEn\0a\0m\0e\0,\0g\0";
+  static const char le[] = "n\0a\0m\0e\0,\0g\0e\0n\0d\0e\0r\0\r\0\n\0";
+  static const char be_bom[] = "\xFE\xFF\0n\0a\0m\0e";
+  static const char be[] = "\0n\0a\0m\0e\0,\0g\0e\0n\0d\0e\0r";
+  static const char utf32[] = "\xFF\xFE\0\0n\0\0\0a\0\0\0";
+  /* Chinese names leave no NUL bytes, but the ASCII header does. */
+  static const char le_cjk[] = "n\0a\0m\0e\0,\0g\0e\0n\0d\0e\0r\0\n\0\x20\x5F\x1F\x4F,\0M\0";
+  const struct { const char *text; gsize length; const char *encoding; } cases[] = {
+    { le_bom, sizeof le_bom - 1, "is UTF-16 text, not UTF-8" },
+    { le, sizeof le - 1, "is UTF-16 text, not UTF-8" },
+    { be_bom, sizeof be_bom - 1, "is UTF-16 text, not UTF-8" },
+    { be, sizeof be - 1, "is UTF-16 text, not UTF-8" },
+    { le_cjk, sizeof le_cjk - 1, "is UTF-16 text, not UTF-8" },
+    { utf32, sizeof utf32 - 1, "is UTF-32 text, not UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpPeople) people = bp_csv_parse (cases[i].text, cases[i].length, "t.csv", &error);
+
+      g_assert_null (people);
+      g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_ENCODING);
+      assert_prefix (error->message, "t.csv:1:1: ");
+      g_assert_nonnull (strstr (error->message, cases[i].encoding));
+      g_assert_nonnull (strstr (error->message, "CSV UTF-8"));
+      g_assert_null (strstr (error->message, "binary"));
+    }
+}
+
+/* A value quoted in a message stays on one line, whatever the cell holds. */
+static void
+test_error_value_on_one_line (void)
+{
+  assert_error (HEADER "Alice,F,\"13\n3\",65\n", BP_CSV_ERROR_VALUE, "t.csv:2:9: weight_lb: ",
+                "“13\\n3” is not a number");
+  assert_error (HEADER "Alice,F,133,\"6\r\n5\"\n", BP_CSV_ERROR_VALUE, "t.csv:2:13: ", "“6\\r\\n5”");
+  assert_error (HEADER "Alice,F,\"1\t3\u2028\",65\n", BP_CSV_ERROR_VALUE, "t.csv:2:9: ", "“1\\t3\\u2028”");
+}
+
+/* At the edges a message shows as many digits as it takes to be true,
+ * and the bounds exactly. */
+static void
+test_error_range_edges (void)
+{
+  assert_error (HEADER "Alice,F,0.9999999,65\n", BP_CSV_ERROR_RANGE, "t.csv:2:9: weight_lb: ",
+                "a weight of 0.9999999 lb is outside the sensible range 1–1500 lb");
+  assert_error (HEADER "Alice,F,1500.0000001,65\n", BP_CSV_ERROR_RANGE, "t.csv:2:9: ",
+                "a weight of 1500.0000001 lb is outside");
+  assert_error (HEADER "Alice,F,133,9.99999999\n", BP_CSV_ERROR_RANGE, "t.csv:2:13: ",
+                "a height of 9.99999999 in is outside the sensible range 10–120 in");
+  assert_error (HEADER "Alice,F,133,120.000001\n", BP_CSV_ERROR_RANGE, "t.csv:2:13: ", "120.000001 in");
+  /* Six digits are enough when they are true. */
+  assert_error (HEADER "Alice,F,1500.123456789,65\n", BP_CSV_ERROR_RANGE, "t.csv:2:9: ",
+                "a weight of 1500.12 lb is outside");
+}
+
+/* The kg and cm bounds are the lb and in bounds converted exactly, as the
+ * README gives them: 0.45359237–680.388555 kg and 25.4–304.8 cm. */
+static void
+test_metric_range (void)
+{
+  g_autoptr(BpPeople) edges = parse ("name,gender,weight_kg,height_cm\n"
+                                     "Low,F,0.45359237,25.4\nHigh,M,680.388555,304.8\n");
+
+  assert_person (edges, 0, "Low", BP_WEIGHT_MIN_LB, BP_HEIGHT_MIN_IN, BP_GENDER_FEMALE);
+  assert_person (edges, 1, "High", BP_WEIGHT_MAX_LB, BP_HEIGHT_MAX_IN, BP_GENDER_MALE);
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,0.45,170\n", BP_CSV_ERROR_RANGE, "t.csv:2:5: ",
+                "a weight of 0.45 kg is outside the sensible range 0.45359237–680.388555 kg");
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,680.3885551,170\n", BP_CSV_ERROR_RANGE,
+                "t.csv:2:5: ", "a weight of 680.389 kg is outside");
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,70,305\n", BP_CSV_ERROR_RANGE, "t.csv:2:8: ",
+                "a height of 305 cm is outside the sensible range 25.4–304.8 cm");
+  assert_error ("name,gender,weight_kg,height_cm\nA,F,70,25.3999999\n", BP_CSV_ERROR_RANGE,
+                "t.csv:2:8: ", "a height of 25.3999999 cm");
+}
+
 /* ---- files ------------------------------------------------------------- */
 
 static char *
@@ -653,6 +793,125 @@ test_load_errors (void)
   g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_TOO_LARGE);
   assert_prefix (error->message, big);
   remove_dir (dir);
+}
+
+/* ---- memory --------------------------------------------------------------- */
+
+/* Sanitizers map their shadow memory as they go, so a limit on the
+ * address space stops them rather than the code under test. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+static gboolean
+can_limit_memory (void)
+{
+#ifdef SANITIZED
+  g_test_skip ("an address space limit does not work under a sanitizer");
+  return FALSE;
+#else
+  if (g_file_test ("/proc/self/statm", G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_test_skip ("no /proc/self/statm to measure the address space with");
+  return FALSE;
+#endif
+}
+
+/* From now on this process may map at most @headroom bytes more than it
+ * has mapped: an allocation past that fails as it would on a full machine. */
+static void
+limit_memory (gsize headroom)
+{
+  g_autofree char *statm = NULL;
+  struct rlimit limit;
+  guint64 pages;
+
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  pages = g_ascii_strtoull (statm, NULL, 10);
+  limit.rlim_cur = limit.rlim_max = pages * sysconf (_SC_PAGESIZE) + headroom;
+  g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+}
+
+/* A name filling the file, as test_error_too_large builds it. */
+static char *
+one_long_name (gsize length)
+{
+  const char *head = HEADER "\"";
+  const char *tail = "\",F,133,65\n";
+  char *text = g_malloc (length + 1);
+
+  memset (text, 'a', length);
+  text[length] = '\0';
+  memcpy (text, head, strlen (head));
+  memcpy (text + length - strlen (tail), tail, strlen (tail));
+  return text;
+}
+
+/* The most people a file may hold are read in the text's size plus about
+ * a hundred bytes each (what a person and its "Person N" take), not in
+ * per-field objects: the memory bound the README gives. */
+static void
+test_memory_people (void)
+{
+  if (!can_limit_memory ())
+    return;
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GString) text = many_people (BP_CSV_MAX_PEOPLE);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpPeople) people = NULL;
+
+      limit_memory (2 * text->len + BP_CSV_MAX_PEOPLE * 100 + 4 * 1024 * 1024);
+      people = bp_csv_parse (text->str, text->len, "t.csv", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (bp_people_get_n (people), ==, BP_CSV_MAX_PEOPLE);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A file within the limit that does not fit in memory is an error to
+ * show, not an abort: when reading it, and when copying a field of it. */
+static void
+test_memory_runs_out (void)
+{
+  if (!can_limit_memory ())
+    return;
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+      g_autofree char *text = one_long_name (BP_CSV_MAX_BYTES);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpPeople) people = NULL;
+      g_autoptr(BpPeople) loaded = NULL;
+
+      g_assert_true (g_file_set_contents (path, text, BP_CSV_MAX_BYTES, NULL));
+      limit_memory (8 * 1024 * 1024);
+      people = bp_csv_parse (text, BP_CSV_MAX_BYTES, "t.csv", &error);
+      g_assert_null (people);
+      g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO);
+      assert_prefix (error->message, "t.csv:2:1: not enough memory to read this field");
+      g_clear_error (&error);
+      g_clear_pointer (&text, g_free);
+
+      /* Freed, the text's memory is back within the limit: a file needs
+       * its size once more than that. */
+      limit_memory (8 * 1024 * 1024);
+      loaded = bp_csv_load (path, &error);
+      g_assert_null (loaded);
+      g_assert_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "big.csv: not enough memory to read the file"));
+      remove_dir (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 /* ---- writing ----------------------------------------------------------- */
@@ -999,6 +1258,45 @@ test_format_double (void)
     }
 }
 
+/* ---- bp-text ------------------------------------------------------------ */
+
+static void
+test_text_for_message (void)
+{
+  const struct { const char *text; const char *shown; } cases[] = {
+    { "", "" }, { "133", "133" }, { "1\n2", "1\\n2" }, { "a\r\nb\tc", "a\\r\\nb\\tc" },
+    { "\x1b[31m", "\\x1B[31m" }, { "\x7f", "\\x7F" }, { "\xc2\x85", "\\u0085" },
+    { "a\u2028b\u2029", "a\\u2028b\\u2029" }, { "张伟 Zoë", "张伟 Zoë" }, { "bad\xff", "bad\\xFF" },
+    { "\xe5\xbc", "\\xE5\\xBC" }, { "0123456789", "0123456789" }, { "01234567890", "012345678…" },
+    { "张伟张伟张伟张伟张伟张", "张伟张伟张伟张伟张…" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = bp_text_for_message (cases[i].text, 10);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
+static void
+test_text_wide_encoding (void)
+{
+  static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0";
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06";
+  static const char le[] = "A\0l\0i\0c\0e\0";
+  const struct { const char *text; gsize length; const char *encoding; } cases[] = {
+    { "", 0, NULL }, { HEADER, strlen (HEADER), NULL }, { "张伟,Zoë", strlen ("张伟,Zoë"), NULL },
+    { "\xEF\xBB\xBF" "name", 7, NULL }, { elf, sizeof elf - 1, NULL }, { png, sizeof png - 1, NULL },
+    { le, sizeof le - 1, "UTF-16" }, { le + 1, sizeof le - 2, "UTF-16" }, { "A\0", 2, NULL },
+    { "\xFF\xFE", 2, "UTF-16" }, { "\xFE\xFF", 2, "UTF-16" },
+    { "\xFF\xFE\0\0", 4, "UTF-32" }, { "\0\0\xFE\xFF", 4, "UTF-32" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (bp_text_wide_encoding (cases[i].text, cases[i].length), ==, cases[i].encoding);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1048,6 +1346,17 @@ main (int    argc,
   g_test_add_func ("/parse/uint64", test_parse_uint64);
   g_test_add_func ("/parse/double-list", test_parse_double_list);
   g_test_add_func ("/parse/format-double", test_format_double);
+  g_test_add_func ("/csv/error/too-many-people-line", test_error_too_many_people_line);
+  g_test_add_func ("/csv/error/too-many-columns", test_error_too_many_columns);
+  g_test_add_func ("/csv/error/wide-row", test_error_wide_row);
+  g_test_add_func ("/csv/error/utf16", test_error_utf16);
+  g_test_add_func ("/csv/error/value-on-one-line", test_error_value_on_one_line);
+  g_test_add_func ("/csv/error/range-edges", test_error_range_edges);
+  g_test_add_func ("/csv/metric-range", test_metric_range);
+  g_test_add_func ("/csv/memory/people", test_memory_people);
+  g_test_add_func ("/csv/memory/runs-out", test_memory_runs_out);
+  g_test_add_func ("/text/for-message", test_text_for_message);
+  g_test_add_func ("/text/wide-encoding", test_text_wide_encoding);
 
   return g_test_run ();
 }

@@ -696,6 +696,38 @@ test_load_file_errors (void)
   g_unlink (just_over);
 }
 
+/* A session saved again as "Unicode" (UTF-16) by an editor is named as
+ * such, not called binary for the NUL bytes of its ASCII. */
+static void
+test_load_utf16 (void)
+{
+  const char *encodings[] = { "UTF-16LE", "UTF-16BE", "UTF-16" };
+  g_autoptr(BpSession) session = bp_session_new ();
+  gsize length = 0;
+  g_autofree char *text = bp_session_to_data (session, &length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autofree char *path = tmp_path ("utf16.backprop");
+      g_autofree char *expected = g_strconcat (path, ":1: is UTF-16 text, not UTF-8", NULL);
+      g_autoptr(GError) error = NULL;
+      gsize wide_length = 0;
+      g_autofree char *wide = g_convert (text, length, encodings[i], "UTF-8", NULL, &wide_length, &error);
+      g_autoptr(BpSession) s = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (path, wide, wide_length, NULL));
+      s = bp_session_load (path, &error);
+      g_assert_null (s);
+      g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_ENCODING);
+      if (error != NULL && !g_str_has_prefix (error->message, expected))
+        g_test_fail_printf ("“%s” does not start with “%s”", error->message, expected);
+      if (error != NULL)
+        g_assert_null (strstr (error->message, "binary"));
+      g_unlink (path);
+    }
+}
+
 /* ---- damaged and foreign files ----------------------------------------------- */
 
 typedef struct
@@ -1165,6 +1197,7 @@ main (int    argc,
   g_test_add_func ("/session/compat/unknown-ignored", test_unknown_ignored);
   g_test_add_func ("/session/compat/hand-written", test_hand_written);
   g_test_add_func ("/session/compat/no-seed-needs-initial", test_no_seed_needs_initial);
+  g_test_add_func ("/session/file/load-utf16", test_load_utf16);
 
   status = g_test_run ();
   g_rmdir (tmp_dir);

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bp-text.c: text from files the user chose
+ *
+ * Messages quote values from such files on one line, and not at length.
+ *
+ * A file in UTF-16 has NUL bytes all through its ASCII, which would have
+ * it called binary; it is named for what it is instead.
+ *
+ * Reading: g_file_get_contents trusts the file (a FIFO, /dev/zero or a
+ * file that grows while read makes it read forever or exhaust memory) and
+ * aborts when memory runs out.  This reads at most one byte past the
+ * limit, whatever the file claims to be, into one buffer taken with
+ * g_try_realloc, so that a file within the limit that does not fit in
+ * memory is an error to show, not a crash.
+ */
+#include "bp-text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void
+append_escaped (GString  *out,
+                gunichar  c)
+{
+  if (c == '\n')
+    g_string_append (out, "\\n");
+  else if (c == '\r')
+    g_string_append (out, "\\r");
+  else if (c == '\t')
+    g_string_append (out, "\\t");
+  else if (c < 0x80)
+    g_string_append_printf (out, "\\x%02X", c);
+  else
+    g_string_append_printf (out, "\\u%04X", c);
+}
+
+/* Control characters and the Unicode line and paragraph separators
+ * would break a message into lines, or hide in it. */
+static gboolean
+needs_escape (gunichar c)
+{
+  return g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029;
+}
+
+/* The character after @p, counting a byte that is not UTF-8 as one. */
+static const char *
+next_char (const char *p)
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+
+  return c == (gunichar) -1 || c == (gunichar) -2 ? p + 1 : g_utf8_next_char (p);
+}
+
+/* @text as a message quotes it: on one line, with line breaks, tabs and
+ * other control characters written as escapes (\n, \t, \x1B), bytes that
+ * are not UTF-8 as \xNN, and when longer than @max_chars characters, cut
+ * to fewer and ended with "…". */
+char *
+bp_text_for_message (const char *text,
+                     guint       max_chars)
+{
+  GString *out;
+  const char *p = text;
+  guint n, keep;
+
+  g_return_val_if_fail (max_chars >= 2, NULL);
+
+  for (n = 0; *p != '\0' && n <= max_chars; n++)
+    p = next_char (p);
+  keep = n > max_chars ? max_chars - 1 : n;
+  out = g_string_new (NULL);
+  p = text;
+  for (guint i = 0; i < keep; i++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      const char *next = next_char (p);
+
+      if (next == p + 1 && (guchar) *p >= 0x80)
+        g_string_append_printf (out, "\\x%02X", (guint) (guchar) *p);
+      else if (needs_escape (c))
+        append_escaped (out, c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  if (keep < n)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+/* The name of the UTF-16 or UTF-32 encoding @data is in, going by its
+ * byte order mark or, without one, by the zero bytes that ASCII
+ * characters leave in every other byte of UTF-16; NULL for anything else.
+ * Never names UTF-8 text: the marks start with 0xFF, 0xFE or 0x00, and
+ * the pattern needs NUL bytes, none of which UTF-8 text has. */
+const char *
+bp_text_wide_encoding (const char *data,
+                       gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  gsize pairs = MIN (length, 1024) / 2;
+  gsize zero_even = 0, zero_odd = 0;
+
+  if (length >= 4 && (memcmp (p, "\xFF\xFE\0\0", 4) == 0 || memcmp (p, "\0\0\xFE\xFF", 4) == 0))
+    return "UTF-32";
+  if (length >= 2 && (memcmp (p, "\xFF\xFE", 2) == 0 || memcmp (p, "\xFE\xFF", 2) == 0))
+    return "UTF-16";
+  for (gsize i = 0; i < pairs; i++)
+    {
+      zero_even += p[2 * i] == 0;
+      zero_odd += p[2 * i + 1] == 0;
+    }
+  /* "a\0b\0" (little-endian) or "\0a\0b" (big-endian) in at least half
+   * of the pairs, and zeros on the other side rare (a binary file has
+   * them on both). */
+  if (pairs >= 2 && MAX (zero_even, zero_odd) * 2 >= pairs &&
+      MIN (zero_even, zero_odd) * 8 <= MAX (zero_even, zero_odd))
+    return "UTF-16";
+  return NULL;
+}
+
+#define READ_CHUNK (64 * 1024)
+
+typedef struct
+{
+  guint8 *data;
+  gsize   len;
+  gsize   cap;
+} Buffer;
+
+static gboolean
+set_errno_error (GError    **error,
+                 const char *path,
+                 int         saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "%s: %s", name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+set_memory_error (GError    **error,
+                  const char *path,
+                  gsize       wanted)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
+               "%s: not enough memory to read the file (%" G_GSIZE_FORMAT " bytes)",
+               name, wanted);
+  return FALSE;
+}
+
+static gboolean
+buffer_resize (Buffer *b,
+               gsize   cap)
+{
+  guint8 *data = g_try_realloc (b->data, cap);
+
+  if (data == NULL)
+    return FALSE;
+  b->data = data;
+  b->cap = cap;
+  return TRUE;
+}
+
+static gboolean
+read_all (int         fd,
+          const char *path,
+          gsize       limit,
+          Buffer     *b,
+          gboolean   *too_large,
+          GError    **error)
+{
+  for (;;)
+    {
+      gssize n;
+
+      /* Room for one byte past @limit at most: that byte says "too large". */
+      if (b->len == b->cap)
+        {
+          gsize cap = MIN (MAX (b->cap * 2, READ_CHUNK), limit + 1);
+
+          if (!buffer_resize (b, cap))
+            return set_memory_error (error, path, cap);
+        }
+      n = read (fd, b->data + b->len, b->cap - b->len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return set_errno_error (error, path, errno);
+      if (n == 0)
+        return TRUE;
+      b->len += n;
+      if (b->len > limit)
+        {
+          *too_large = TRUE;
+          return FALSE;
+        }
+    }
+}
+
+/* The whole file, or NULL: with *@too_large set (and *@size its size
+ * when known, else 0) when it holds more than @limit bytes, otherwise
+ * with @error in the G_FILE_ERROR domain, G_FILE_ERROR_NOMEM when the
+ * memory for it cannot be had.  A regular file is read into a buffer of
+ * its size plus one byte; anything else into one at most twice as large
+ * as what it gave. */
+GByteArray *
+bp_text_read_file (const char *path,
+                   gsize       limit,
+                   gboolean   *too_large,
+                   guint64    *size,
+                   GError    **error)
+{
+  Buffer b = { NULL, 0, 0 };
+  struct stat st;
+  gboolean regular, ok;
+  /* Non-blocking, so that opening a FIFO nobody writes to returns at
+   * once (and reads as empty) instead of waiting for a writer. */
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+
+  g_return_val_if_fail (limit < G_MAXUINT, NULL);
+
+  *too_large = FALSE;
+  *size = 0;
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return NULL;
+    }
+  regular = fstat (fd, &st) == 0 && S_ISREG (st.st_mode);
+  if (regular && (guint64) st.st_size > limit)
+    {
+      *too_large = TRUE;
+      *size = st.st_size;
+      ok = FALSE;
+    }
+  /* One byte more than the size, so that the read seeing the end needs
+   * no second buffer. */
+  else if (regular && st.st_size > 0 && !buffer_resize (&b, (gsize) st.st_size + 1))
+    ok = set_memory_error (error, path, st.st_size);
+  else
+    ok = read_all (fd, path, limit, &b, too_large, error);
+  close (fd);
+  if (!ok)
+    {
+      g_free (b.data);
+      return NULL;
+    }
+  return g_byte_array_new_take (b.data, b.len);
+}
