@@ -587,9 +587,8 @@ bp_csv_save (const BpPeople *people,
   g_autofree char *text = bp_csv_write (people, units);
   g_autoptr(GError) local = NULL;
 
-  /* g_file_set_contents writes a temporary file and renames it over the
-   * old one, so a failed save leaves the previous file whole. */
-  if (g_file_set_contents (path, text, -1, &local))
+  /* A failed save leaves the previous file whole. */
+  if (bp_file_save (path, text, strlen (text), &local))
     return TRUE;
   g_set_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, "%s", local->message);
   return FALSE;
