@@ -1,9 +1,10 @@
-/* bp-chart-export.c: a view drawn into a file or a texture
+/* bp-chart-export.c: a view drawn into an image file's bytes or a texture
  *
  * Every format goes through cairo's own surfaces, so the file holds the
  * same drawing as the screen: PNG from an image surface, SVG and PDF as
- * vector drawings with real text.  Files are written through
- * g_file_replace(): a failed export leaves an existing file as it was.
+ * vector drawings with real text.  The image is drawn into memory whole,
+ * then saved like any other file (bp_file_save()), so a failed export
+ * leaves an existing file as it was.
  */
 #include "config.h"
 
@@ -12,12 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "bp-chart-export.h"
-
-typedef struct
-{
-  GOutputStream *out;
-  GError        *error;
-} Sink;
 
 const char *
 bp_export_format_extension (BpExportFormat format)
@@ -44,19 +39,15 @@ write_to_sink (void                *closure,
                const unsigned char *data,
                unsigned int         length)
 {
-  Sink *sink = closure;
-
-  if (sink->error != NULL ||
-      !g_output_stream_write_all (sink->out, data, length, NULL, NULL, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static cairo_surface_t *
-create_surface (BpExportFormat format,
-                Sink          *sink,
-                int            width,
-                int            height)
+create_surface (BpExportFormat  format,
+                GByteArray     *sink,
+                int             width,
+                int             height)
 {
   cairo_surface_t *surface;
 
@@ -95,56 +86,45 @@ render (BpDrawFunc      draw,
         BpExportFormat  format,
         int             width,
         int             height,
-        Sink           *sink)
+        GByteArray     *sink)
 {
   cairo_surface_t *surface = create_surface (format, sink, width, height);
-  cairo_status_t status;
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
 
   draw_on (surface, draw, view, width, height);
   if (format == BP_EXPORT_FORMAT_PNG)
-    cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
+    status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return status;
 }
 
-/* Writes @view as @format to @file, replacing it only once all of it was
- * written. */
-gboolean
-bp_chart_export_write (BpDrawFunc       draw,
-                       gpointer         view,
-                       BpExportFormat   format,
-                       int              width,
-                       int              height,
-                       GFile           *file,
-                       GError         **error)
+/* @view as an image file in @format, or NULL when cairo could not draw
+ * it. */
+GBytes *
+bp_chart_export_render (BpDrawFunc       draw,
+                        gpointer         view,
+                        BpExportFormat   format,
+                        int              width,
+                        int              height,
+                        GError         **error)
 {
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GFileOutputStream) out = NULL;
-  Sink sink = { NULL, NULL };
+  g_autoptr(GByteArray) sink = g_byte_array_new ();
   cairo_status_t status;
 
-  g_return_val_if_fail (width >= BP_EXPORT_MIN_SIZE && width <= BP_EXPORT_MAX_SIZE, FALSE);
-  g_return_val_if_fail (height >= BP_EXPORT_MIN_SIZE && height <= BP_EXPORT_MAX_SIZE, FALSE);
+  g_return_val_if_fail (width >= BP_EXPORT_MIN_SIZE && width <= BP_EXPORT_MAX_SIZE, NULL);
+  g_return_val_if_fail (height >= BP_EXPORT_MIN_SIZE && height <= BP_EXPORT_MAX_SIZE, NULL);
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-  sink.out = G_OUTPUT_STREAM (out);
-  status = render (draw, view, format, width, height, &sink);
-  if (sink.error == NULL && status != CAIRO_STATUS_SUCCESS)
-    g_set_error (&sink.error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 _("Could not draw the image: %s"), cairo_status_to_string (status));
-  if (sink.error != NULL)
+  status = render (draw, view, format, width, height, sink);
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      /* A cancelled close keeps the file that was there. */
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (sink.out, cancellable, NULL);
-      g_propagate_error (error, sink.error);
-      return FALSE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not draw the image: %s"), cairo_status_to_string (status));
+      return NULL;
     }
-  return g_output_stream_close (sink.out, NULL, error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&sink));
 }
 
 /* @view as an image of @width × @height logical pixels, drawn at @scale

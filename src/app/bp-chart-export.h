@@ -1,4 +1,4 @@
-/* bp-chart-export.h: a view drawn into PNG, SVG or PDF, or a texture */
+/* bp-chart-export.h: a view drawn into PNG, SVG or PDF bytes, or a texture */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -23,12 +23,11 @@ typedef void (*BpDrawFunc) (gpointer  view,
 
 const char *bp_export_format_extension (BpExportFormat   format);
 const char *bp_export_format_mime_type (BpExportFormat   format);
-gboolean    bp_chart_export_write      (BpDrawFunc       draw,
+GBytes     *bp_chart_export_render     (BpDrawFunc       draw,
                                         gpointer         view,
                                         BpExportFormat   format,
                                         int              width,
                                         int              height,
-                                        GFile           *file,
                                         GError         **error);
 GdkTexture *bp_chart_export_texture    (BpDrawFunc       draw,
                                         gpointer         view,

@@ -5,7 +5,8 @@
  * backprop-cli's; the views export as PNG, SVG or PDF, and the loss history
  * as CSV.  Each action has a synchronous function underneath that reports
  * failure as a GError (the tests call those), and an interactive part that
- * asks for a file and shows any error in a dialog.
+ * asks for a file and shows any error in a dialog.  Every file is written
+ * through bp_file_save(), which never harms what stands at the path.
  *
  * Files are read and written on the main thread: sessions and people
  * files are bounded to 16 MiB by the core, and a chart is small.
@@ -17,6 +18,7 @@
 
 #include "bp-csv.h"
 #include "bp-export-dialog.h"
+#include "bp-file.h"
 #include "bp-loss-csv.h"
 #include "bp-window-files.h"
 
@@ -369,16 +371,18 @@ bp_window_export_loss_history (BpWindow  *self,
                                GFile     *file,
                                GError   **error)
 {
-  g_autoptr(BpSession) session = bp_window_dup_session (self, error);
+  g_autoptr(BpSession) session = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (session == NULL)
+  path = get_path (file, error);
+  if (path == NULL || (session = bp_window_dup_session (self, error)) == NULL)
     return FALSE;
   text = bp_loss_csv_write (&session->history.loss, &session->history.test_loss);
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return bp_file_save (path, text, strlen (text), error);
 }
 
 gboolean
@@ -391,12 +395,19 @@ bp_window_export_view (BpWindow        *self,
                        GError         **error)
 {
   const ExportableView *view = find_view (name);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) image = NULL;
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return bp_chart_export_write (view->draw, view->get_widget (self), format, width, height,
-                                file, error);
+  path = get_path (file, error);
+  if (path == NULL ||
+      (image = bp_chart_export_render (view->draw, view->get_widget (self), format, width, height,
+                                       error)) == NULL)
+    return FALSE;
+  return bp_file_save (path, g_bytes_get_data (image, NULL), g_bytes_get_size (image), error);
 }
 
 GdkTexture *

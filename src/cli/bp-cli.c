@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "bp-csv.h"
+#include "bp-file.h"
 #include "bp-json.h"
 #include "bp-network.h"
 #include "bp-parse.h"
@@ -320,7 +321,8 @@ check_session (const Flags *f,
   return 0;
 }
 
-/* A folder that is not there is refused before training, not after. */
+/* A folder that is not there, or anything the save would refuse (a FIFO,
+ * a device, a read-only file …), is refused before training, not after. */
 static int
 check_save (const Flags *f,
             Options     *o)
@@ -328,6 +330,7 @@ check_save (const Flags *f,
   g_autofree char *dir = NULL;
   g_autofree char *message = NULL;
   g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (f->save == NULL)
     return 0;
@@ -337,6 +340,8 @@ check_save (const Flags *f,
     message = g_strdup_printf ("%s: the folder it would go in does not exist", shown);
   else if (g_file_test (f->save, G_FILE_TEST_IS_DIR))
     message = g_strdup_printf ("%s is a folder", shown);
+  else if (!bp_file_check_writable (f->save, &error))
+    message = g_strdup (error->message);
   if (message != NULL)
     return usage_error ("--save", message);
   o->save = g_strdup (f->save);

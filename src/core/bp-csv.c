@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bp-parse.h"
+#include "bp-file.h"
 #include "bp-text.h"
 
 G_DEFINE_QUARK (bp-csv-error-quark, bp_csv_error)
@@ -698,7 +699,7 @@ bp_csv_load (const char *path,
   gboolean too_large;
   guint64 size;
 
-  bytes = bp_text_read_file (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
+  bytes = bp_file_read_bounded (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
   if (bytes == NULL && too_large)
     {
       g_autofree char *what = size > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size)
@@ -772,9 +773,8 @@ bp_csv_save (const BpPeople *people,
   g_autofree char *text = bp_csv_write (people, units);
   g_autoptr(GError) local = NULL;
 
-  /* g_file_set_contents writes a temporary file and renames it over the
-   * old one, so a failed save leaves the previous file whole. */
-  if (g_file_set_contents (path, text, -1, &local))
+  /* A failed save leaves the previous file whole. */
+  if (bp_file_save (path, text, strlen (text), &local))
     return TRUE;
   g_set_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, "%s", local->message);
   return FALSE;

@@ -1222,7 +1222,7 @@ read_file (const char *path,
   g_autoptr(GError) local = NULL;
   gboolean too_big;
   guint64 size;
-  GByteArray *bytes = bp_text_read_file (path, BP_SESSION_MAX_BYTES, &too_big, &size, &local);
+  GByteArray *bytes = bp_file_read_bounded (path, BP_SESSION_MAX_BYTES, &too_big, &size, &local);
   const char *wide = bytes != NULL ? bp_text_wide_encoding ((const char *) bytes->data, bytes->len) : NULL;
 
   /* Saved again by an editor as "Unicode": not binary, only in the wrong
@@ -1261,9 +1261,9 @@ bp_session_load (const char *path,
 /* ---- saving ------------------------------------------------------------------ */
 
 /* Checks that the text reads back, so that Backprop never writes a file
- * it would refuse to open, then writes a temporary file, flushes it to
- * disk and renames it over @path: a crash or a full disk at any moment
- * leaves either the old file or the new one, whole. */
+ * it would refuse to open, then saves it as bp_file_save() does: a crash
+ * or a full disk at any moment leaves either the old file or the new one,
+ * whole, and nothing but a regular file is ever replaced. */
 gboolean
 bp_session_save (const BpSession *session,
                  const char      *path,
@@ -1282,9 +1282,7 @@ bp_session_save (const BpSession *session,
       g_prefix_error (error, "Not saved, as it could not be opened again: ");
       return FALSE;
     }
-  if (g_file_set_contents_full (path, text, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0666, &local))
+  if (bp_file_save (path, text, length, &local))
     return TRUE;
   g_set_error_literal (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO, local->message);
   return FALSE;

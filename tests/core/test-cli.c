@@ -10,7 +10,9 @@
 #include <math.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "bp-csv.h"
 #include "bp-network.h"
@@ -1288,6 +1290,75 @@ test_memory_runs_out (void)
 #endif
 }
 
+static void
+assert_says (const Run  *r,
+             const char *says)
+{
+  if (strstr (r->err, "--save: ") == NULL || strstr (r->err, says) == NULL)
+    g_test_fail_printf ("“%s” does not say “--save” and “%s”", r->err, says);
+}
+
+/* A FIFO, directly or through a link, is refused before training and
+ * stays a FIFO. */
+static void
+test_session_save_fifo (void)
+{
+  g_autofree char *fifo = g_build_filename (tmp_dir, "pipe.backprop", NULL);
+  g_autofree char *link = g_build_filename (tmp_dir, "to-pipe.backprop", NULL);
+  g_autofree char *target = NULL;
+  struct stat st;
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("pipe.backprop", link), ==, 0);
+  run (&r, "train", "--seed", "1", "--epochs", "5", "--save", fifo);
+  assert_usage_error (&r);
+  assert_says (&r, "pipe.backprop is a named pipe (FIFO), not a regular file");
+  run (&r, "train", "--seed", "1", "--epochs", "5", "--save", link);
+  assert_usage_error (&r);
+  assert_says (&r, "pipe.backprop is a named pipe (FIFO), not a regular file");
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "pipe.backprop");
+  g_unlink (link);
+  g_unlink (fifo);
+}
+
+/* A link is followed, relative to its own folder, and stays a link; the
+ * file it leads to keeps its mode.  A loop of links is refused. */
+static void
+test_session_save_symlink (void)
+{
+  g_autofree char *real = write_file ("real.backprop", "not yet a session");
+  g_autofree char *link = g_build_filename (tmp_dir, "link.backprop", NULL);
+  g_autofree char *loop = g_build_filename (tmp_dir, "loop.backprop", NULL);
+  g_autofree char *target = NULL;
+  g_autoptr(BpSession) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink ("real.backprop", link), ==, 0);
+  g_assert_cmpint (symlink ("loop.backprop", loop), ==, 0);
+  run (&r, "train", "--seed", "1", "--epochs", "5", "--save", link);
+  assert_success (&r);
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "real.backprop");
+  saved = bp_session_load (real, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->epoch, ==, 5);
+  g_assert_cmpint (lstat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  run (&r, "train", "--seed", "1", "--epochs", "5", "--save", loop);
+  assert_usage_error (&r);
+  assert_says (&r, "loop.backprop: its symbolic links go round in a loop");
+  g_unlink (loop);
+  g_unlink (link);
+  g_unlink (real);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1328,6 +1399,8 @@ main (int    argc,
   g_test_add_func ("/cli/session/diverged", test_session_diverged);
   g_test_add_func ("/cli/session/errors", test_session_errors);
   g_test_add_func ("/cli/memory-runs-out", test_memory_runs_out);
+  g_test_add_func ("/cli/session/save-fifo", test_session_save_fifo);
+  g_test_add_func ("/cli/session/save-symlink", test_session_save_symlink);
 
   status = g_test_run ();
   if (tmp_dir != NULL)

@@ -6,6 +6,7 @@
  */
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bp-csv.h"
 #include "bp-export-dialog.h"
@@ -565,6 +566,70 @@ test_save_fails (Fixture       *f,
   ui_test_destroy_window (window);
 }
 
+/* Save onto a symbolic link writes the file it leads to, keeps the link
+ * a link and the file's mode, and the window goes on showing the link's
+ * name. */
+static void
+test_save_symlink (Fixture       *f,
+                   gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  g_autoptr(GFile) real = tmp_file (f, "real.backprop");
+  g_autoptr(GFile) link = tmp_file (f, "link.backprop");
+  g_autoptr(BpSession) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (real), "old", -1, NULL));
+  g_assert_cmpint (g_chmod (g_file_peek_path (real), 0600), ==, 0);
+  g_assert_true (g_file_make_symbolic_link (link, "real.backprop", NULL, NULL));
+  ui_test_set_text (bp_training_form_get_epochs_entry (form), "321");
+  g_assert_true (bp_window_save (window, link, &error));
+  g_assert_no_error (error);
+  target = g_file_read_link (g_file_peek_path (link), NULL);
+  g_assert_cmpstr (target, ==, "real.backprop");
+  saved = bp_session_load (g_file_peek_path (real), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->epochs, ==, 321);
+  g_assert_cmpint (g_stat (g_file_peek_path (real), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_true (g_file_equal (bp_window_get_file (window), link));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "link.backprop — Backprop");
+  ui_test_destroy_window (window);
+}
+
+/* Exports are saved the same way: a FIFO is refused and stays one, and a
+ * file that is not on this computer is refused with a message. */
+static void
+test_export_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) fifo = tmp_file (f, "chart.png");
+  g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.invalid/chart.png");
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (g_file_peek_path (fifo), 0644), ==, 0);
+  g_assert_false (bp_window_export_view (window, "loss", BP_EXPORT_FORMAT_PNG, 640, 360, fifo,
+                                         &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_assert_nonnull (strstr (error->message, "chart.png is a named pipe (FIFO)"));
+  g_clear_error (&error);
+  g_assert_false (bp_window_export_loss_history (window, fifo, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  g_clear_error (&error);
+  g_assert_cmpint (g_lstat (g_file_peek_path (fifo), &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_false (bp_window_export_view (window, "loss", BP_EXPORT_FORMAT_SVG, 640, 360, remote,
+                                         &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_nonnull (strstr (error->message, "is not a file on this computer"));
+  ui_test_destroy_window (window);
+}
+
 /* Opening a lesson into a window that is training a billion epochs stops
  * that run (its worker joined) before the lesson replaces it; under
  * AddressSanitizer this also shows that nothing touches the old run. */
@@ -759,6 +824,8 @@ main (int    argc,
   ADD ("/files/export/clipboard", test_copy_chart);
   ADD ("/files/title", test_title);
   ADD ("/files/save-fails", test_save_fails);
+  ADD ("/files/save-symlink", test_save_symlink);
+  ADD ("/files/export/refused", test_export_refused);
   ADD ("/files/open-while-training", test_open_while_training);
   ADD ("/files/chart-description", test_chart_description);
 #undef ADD
