@@ -524,9 +524,10 @@ static const char * const series_keys[] = { "capacity", "span", "pending", "part
 static gboolean
 is_param_history_group (const char *group)
 {
+  if (!g_str_has_prefix (group, PREFIX_PARAM_HISTORY))
+    return FALSE;
   for (guint j = 0; j < BP_N_PARAMS; j++)
-    if (g_str_has_prefix (group, PREFIX_PARAM_HISTORY) &&
-        g_str_equal (group + strlen (PREFIX_PARAM_HISTORY), bp_param_name (j)))
+    if (g_str_equal (group + strlen (PREFIX_PARAM_HISTORY), bp_param_name (j)))
       return TRUE;
   return FALSE;
 }
