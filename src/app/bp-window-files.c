@@ -521,8 +521,9 @@ typedef struct
 {
   BpWindow  *window;
   DialogKind kind;
-  ChosenFunc chosen;
-  gpointer   data;
+  ChosenFunc     chosen;
+  gpointer       data;
+  GDestroyNotify free_data;  /* for @data when @chosen is not called */
 } Choice;
 
 #define CHOICE_KEY "bp-choice"
@@ -537,15 +538,19 @@ on_chooser_response (GtkNativeDialog *chooser,
   forget_dialog (choice->window, choice->kind, chooser);
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  /* @chosen takes the data; cancelled, it is freed here. */
   if (file != NULL)
     choice->chosen (choice->window, file, choice->data);
+  else if (choice->free_data != NULL)
+    choice->free_data (choice->data);
   g_object_unref (choice->window);
   g_free (choice);
   g_object_unref (chooser);
 }
 
-/* Asks for a file, then calls @chosen with it; the chooser is the open
- * dialog of @kind until it answers. */
+/* Asks for a file, then calls @chosen with it and @data, or frees @data
+ * with @free_data (may be NULL) when none is chosen; the chooser is the
+ * open dialog of @kind until it answers. */
 static GtkFileChooser *
 choose_file (BpWindow             *self,
              DialogKind            kind,
@@ -553,7 +558,8 @@ choose_file (BpWindow             *self,
              const char           *title,
              const char           *accept,
              ChosenFunc            chosen,
-             gpointer              data)
+             gpointer              data,
+             GDestroyNotify        free_data)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                                accept, _("_Cancel"));
@@ -563,6 +569,7 @@ choose_file (BpWindow             *self,
   choice->kind = kind;
   choice->chosen = chosen;
   choice->data = data;
+  choice->free_data = free_data;
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), choice);
   g_object_set_data (G_OBJECT (chooser), CHOICE_KEY, choice);
@@ -597,7 +604,7 @@ open_activated (GSimpleAction *action,
   if (present_dialog (self, DIALOG_OPEN))
     return;
   chooser = choose_file (self, DIALOG_OPEN, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Lesson"),
-                         _("_Open"), on_open_chosen, NULL);
+                         _("_Open"), on_open_chosen, NULL, NULL);
   add_filters (chooser, FILTER_SESSION | FILTER_CSV);
   show_chooser (chooser);
 }
@@ -651,7 +658,7 @@ save_as (BpWindow *self,
   if (present_save_as (self, close))
     return;
   chooser = choose_file (self, DIALOG_SAVE, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Lesson"),
-                         _("_Save"), save_to, GINT_TO_POINTER (close));
+                         _("_Save"), save_to, GINT_TO_POINTER (close), NULL);
   add_filters (chooser, FILTER_SESSION);
   if (file != NULL)
     gtk_file_chooser_set_file (chooser, file, NULL);
@@ -712,7 +719,7 @@ import_people_activated (GSimpleAction *action,
   if (present_dialog (self, DIALOG_IMPORT_PEOPLE))
     return;
   chooser = choose_file (self, DIALOG_IMPORT_PEOPLE, GTK_FILE_CHOOSER_ACTION_OPEN,
-                         _("Import People"), _("_Import"), on_import_chosen, NULL);
+                         _("Import People"), _("_Import"), on_import_chosen, NULL, NULL);
   add_filters (chooser, FILTER_CSV);
   show_chooser (chooser);
 }
@@ -742,7 +749,8 @@ export_people_activated (GSimpleAction *action,
   if (present_dialog (self, DIALOG_EXPORT_PEOPLE))
     return;
   chooser = choose_file (self, DIALOG_EXPORT_PEOPLE, GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("Export People"), _("_Export"), on_export_people_chosen, NULL);
+                         _("Export People"), _("_Export"), on_export_people_chosen, NULL,
+                         NULL);
   add_filters (chooser, FILTER_CSV);
   gtk_file_chooser_set_current_name (chooser, name);
   show_chooser (chooser);
@@ -773,7 +781,8 @@ export_loss_history_activated (GSimpleAction *action,
   if (present_dialog (self, DIALOG_EXPORT_LOSS_HISTORY))
     return;
   chooser = choose_file (self, DIALOG_EXPORT_LOSS_HISTORY, GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("Export Loss History"), _("_Export"), on_export_history_chosen, NULL);
+                         _("Export Loss History"), _("_Export"), on_export_history_chosen,
+                         NULL, NULL);
   add_filter (chooser, _("CSV files"), "text/csv", "*.csv");
   gtk_file_chooser_set_current_name (chooser, name);
   show_chooser (chooser);
@@ -787,6 +796,15 @@ typedef struct
   int            width;
   int            height;
 } ExportChoice;
+
+static void
+free_export_choice (gpointer data)
+{
+  ExportChoice *choice = data;
+
+  g_free (choice->view);
+  g_free (choice);
+}
 
 static void
 on_export_view_chosen (BpWindow *self,
@@ -818,7 +836,8 @@ choose_export_file (BpWindow       *self,
   choice->height = bp_export_dialog_get_height (dialog);
   /* The chooser takes the export dialog's place as the open dialog. */
   chooser = choose_file (self, DIALOG_EXPORT_IMAGE, GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("Export Image"), _("_Export"), on_export_view_chosen, choice);
+                         _("Export Image"), _("_Export"), on_export_view_chosen, choice,
+                         free_export_choice);
   name = g_strdup_printf ("%s.%s", choice->view, bp_export_format_extension (choice->format));
   pattern = g_strdup_printf ("*.%s", bp_export_format_extension (choice->format));
   add_filter (chooser, bp_export_dialog_get_format_name (dialog),
