@@ -154,7 +154,8 @@ on_name_changed (GtkEditable *editable,
   if (self->updating)
     return;
   name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  if (*name == '\0')
+  /* The rule a session's names follow too. */
+  if (bp_person_name_is_blank (name))
     set_field_error (self, FIELD_NAME, _("Name: a name is needed"));
   else
     {

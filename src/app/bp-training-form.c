@@ -50,6 +50,12 @@ struct _BpTrainingForm
   char        *errors[N_FIELDS];
   char        *help[N_FIELDS];  /* the fields' own tooltips */
   gboolean     valid;
+
+  /* A session's pace that no slider position gives, kept exactly until
+   * the slider moves: opening a file and saving it changes nothing. */
+  gboolean     has_file_pace;
+  double       file_pace;
+  gboolean     setting_pace;
 };
 
 G_DEFINE_FINAL_TYPE (BpTrainingForm, bp_training_form, GTK_TYPE_WIDGET)
@@ -130,14 +136,10 @@ read_epochs (BpTrainingForm *self,
 {
   guint64 value;
 
+  /* 0 is a lesson too, as backprop-cli --epochs 0 has it: the untrained
+   * network, its run finished as soon as it starts. */
   if (!bp_parse_uint64 (field_text (self, FIELD_EPOCHS), MAX_EPOCHS, &value, error))
     return FALSE;
-  if (value == 0)
-    {
-      g_set_error_literal (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
-                           _("at least 1 epoch is needed"));
-      return FALSE;
-    }
   self->epochs = value;
   return TRUE;
 }
@@ -159,6 +161,22 @@ read_seed (BpTrainingForm *self,
 }
 
 static void
+show_speed (BpTrainingForm *self)
+{
+  double seconds = run_seconds[bp_training_form_get_speed (self)];
+  g_autofree char *text = NULL;
+
+  /* The time the file's pace gives the epochs, to a tenth of a second. */
+  if (self->has_file_pace)
+    seconds = self->file_pace > 0 ? round (self->epochs / self->file_pace * 10) / 10 : 0;
+  if (seconds == 0)
+    text = g_strdup (_("max"));
+  else
+    text = g_strdup_printf (_("%g s"), seconds);
+  gtk_label_set_text (self->speed_label, text);
+}
+
+static void
 check_field (BpTrainingForm *self,
              Field           field)
 {
@@ -176,6 +194,8 @@ check_field (BpTrainingForm *self,
   if (!ok)
     message = g_strdup_printf ("%s: %s", _(names[field]), error->message);
   set_field_error (self, field, message);
+  if (field == FIELD_EPOCHS)
+    show_speed (self);
 }
 
 static void
@@ -208,21 +228,10 @@ on_normalize_selected (BpTrainingForm *self)
 }
 
 static void
-show_speed (BpTrainingForm *self)
-{
-  double seconds = run_seconds[bp_training_form_get_speed (self)];
-  g_autofree char *text = NULL;
-
-  if (seconds == 0)
-    text = g_strdup (_("max"));
-  else
-    text = g_strdup_printf (_("%g s"), seconds);
-  gtk_label_set_text (self->speed_label, text);
-}
-
-static void
 on_speed_changed (BpTrainingForm *self)
 {
+  if (!self->setting_pace)
+    self->has_file_pace = FALSE;
   show_speed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
@@ -476,6 +485,8 @@ bp_training_form_get_pace (BpTrainingForm *self,
 
   g_return_val_if_fail (BP_IS_TRAINING_FORM (self), 0);
 
+  if (self->has_file_pace)
+    return self->file_pace;
   seconds = run_seconds[bp_training_form_get_speed (self)];
   return seconds > 0 ? epochs / seconds : 0;
 }
@@ -542,7 +553,8 @@ bp_training_form_set_epochs (BpTrainingForm *self,
 
 /* The slider position whose pace for @epochs is @epochs_per_second, or
  * the one nearest to it in run time when none is (a session file from
- * backprop-cli may hold any pace). */
+ * backprop-cli may hold any pace); then @epochs_per_second itself is the
+ * pace until the slider moves. */
 void
 bp_training_form_set_pace (BpTrainingForm *self,
                            guint64         epochs,
@@ -556,7 +568,14 @@ bp_training_form_set_pace (BpTrainingForm *self,
   for (int i = BP_SPEED_WATCHABLE; i <= BP_SPEED_FASTEST; i++)
     if (fabs (run_seconds[i] - seconds) < fabs (run_seconds[best] - seconds))
       best = i;
+  self->has_file_pace = FALSE;
+  self->setting_pace = TRUE;
   bp_training_form_set_speed (self, best);
+  self->setting_pace = FALSE;
+  self->file_pace = epochs_per_second;
+  self->has_file_pace = bp_training_form_get_pace (self, epochs) != epochs_per_second;
+  show_speed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
 
 /* The lesson view shows the learning rate, epochs and speed only; the

@@ -425,6 +425,72 @@ bp_window_render_view (BpWindow   *self,
   return bp_chart_export_texture (view->draw, view->get_widget (self), width, height, scale);
 }
 
+/* ---- one dialog of each kind ---------------------------------------------------- */
+
+/* An action activated again while its dialog is open (a shortcut held
+ * down, a menu item clicked twice) brings that dialog to the front rather
+ * than opening another: two hundred activations made two hundred file
+ * choosers, and gigabytes of memory. */
+typedef enum
+{
+  DIALOG_OPEN,
+  DIALOG_SAVE,
+  DIALOG_IMPORT_PEOPLE,
+  DIALOG_EXPORT_PEOPLE,
+  DIALOG_EXPORT_LOSS_HISTORY,
+  DIALOG_EXPORT_IMAGE,  /* the export dialog, then its file chooser */
+  N_DIALOGS
+} DialogKind;
+
+/* Where the window keeps the open dialog of each kind (not a reference:
+ * each is forgotten as it goes). */
+static const char * const dialog_keys[] = {
+  "bp-dialog-open", "bp-dialog-save", "bp-dialog-import-people", "bp-dialog-export-people",
+  "bp-dialog-export-loss-history", "bp-dialog-export-image",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (dialog_keys) == N_DIALOGS);
+
+static void
+keep_dialog (BpWindow   *self,
+             DialogKind  kind,
+             gpointer    dialog)
+{
+  g_object_set_data (G_OBJECT (self), dialog_keys[kind], dialog);
+}
+
+static void
+forget_dialog (BpWindow   *self,
+               DialogKind  kind,
+               gpointer    dialog)
+{
+  if (g_object_get_data (G_OBJECT (self), dialog_keys[kind]) == dialog)
+    g_object_set_data (G_OBJECT (self), dialog_keys[kind], NULL);
+}
+
+/* Brings the open dialog of @kind to the front; FALSE when there is none. */
+static gboolean
+present_dialog (BpWindow   *self,
+                DialogKind  kind)
+{
+  gpointer dialog = g_object_get_data (G_OBJECT (self), dialog_keys[kind]);
+
+  if (dialog == NULL)
+    return FALSE;
+  if (GTK_IS_WINDOW (dialog))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    {
+      /* A GtkNativeDialog has no present(), and show() does nothing
+       * while it is shown.  Hidden (which emits no response) and shown
+       * again, the same chooser comes back in front, with the folder
+       * and the name it had. */
+      gtk_native_dialog_hide (GTK_NATIVE_DIALOG (dialog));
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+    }
+  return TRUE;
+}
+
 /* ---- file choosers ------------------------------------------------------------ */
 
 typedef enum
@@ -465,9 +531,13 @@ typedef void (*ChosenFunc) (BpWindow *self,
 typedef struct
 {
   BpWindow  *window;
-  ChosenFunc chosen;
-  gpointer   data;
+  DialogKind kind;
+  ChosenFunc     chosen;
+  gpointer       data;
+  GDestroyNotify free_data;  /* for @data when @chosen is not called */
 } Choice;
+
+#define CHOICE_KEY "bp-choice"
 
 static void
 on_chooser_response (GtkNativeDialog *chooser,
@@ -476,33 +546,45 @@ on_chooser_response (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
 
+  forget_dialog (choice->window, choice->kind, chooser);
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  /* @chosen takes the data; cancelled, it is freed here. */
   if (file != NULL)
     choice->chosen (choice->window, file, choice->data);
+  else if (choice->free_data != NULL)
+    choice->free_data (choice->data);
   g_object_unref (choice->window);
   g_free (choice);
   g_object_unref (chooser);
 }
 
-/* Asks for a file, then calls @chosen with it. */
+/* Asks for a file, then calls @chosen with it and @data, or frees @data
+ * with @free_data (may be NULL) when none is chosen; the chooser is the
+ * open dialog of @kind until it answers. */
 static GtkFileChooser *
 choose_file (BpWindow             *self,
+             DialogKind            kind,
              GtkFileChooserAction  action,
              const char           *title,
              const char           *accept,
              ChosenFunc            chosen,
-             gpointer              data)
+             gpointer              data,
+             GDestroyNotify        free_data)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                                accept, _("_Cancel"));
   Choice *choice = g_new0 (Choice, 1);
 
   choice->window = g_object_ref (self);
+  choice->kind = kind;
   choice->chosen = chosen;
   choice->data = data;
+  choice->free_data = free_data;
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), choice);
+  g_object_set_data (G_OBJECT (chooser), CHOICE_KEY, choice);
+  keep_dialog (self, kind, chooser);
   return GTK_FILE_CHOOSER (chooser);
 }
 
@@ -528,9 +610,12 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   BpWindow *self = BP_WINDOW (user_data);
-  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Lesson"),
-                                         _("_Open"), on_open_chosen, NULL);
+  GtkFileChooser *chooser;
 
+  if (present_dialog (self, DIALOG_OPEN))
+    return;
+  chooser = choose_file (self, DIALOG_OPEN, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Lesson"),
+                         _("_Open"), on_open_chosen, NULL, NULL);
   add_filters (chooser, FILTER_SESSION | FILTER_CSV);
   show_chooser (chooser);
 }
@@ -560,14 +645,31 @@ save_to (BpWindow *self,
     after_save (self, file, GPOINTER_TO_INT (close));
 }
 
+/* A chooser already open for Save As takes over a request to close the
+ * window after saving. */
+static gboolean
+present_save_as (BpWindow *self,
+                 gboolean  close)
+{
+  GObject *chooser = g_object_get_data (G_OBJECT (self), dialog_keys[DIALOG_SAVE]);
+  Choice *choice = chooser != NULL ? g_object_get_data (chooser, CHOICE_KEY) : NULL;
+
+  if (choice != NULL && close)
+    choice->data = GINT_TO_POINTER (TRUE);
+  return present_dialog (self, DIALOG_SAVE);
+}
+
 static void
 save_as (BpWindow *self,
          gboolean  close)
 {
-  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Lesson"),
-                                         _("_Save"), save_to, GINT_TO_POINTER (close));
+  GtkFileChooser *chooser;
   GFile *file = bp_window_get_file (self);
 
+  if (present_save_as (self, close))
+    return;
+  chooser = choose_file (self, DIALOG_SAVE, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Lesson"),
+                         _("_Save"), save_to, GINT_TO_POINTER (close), NULL);
   add_filters (chooser, FILTER_SESSION);
   if (file != NULL)
     gtk_file_chooser_set_file (chooser, file, NULL);
@@ -623,9 +725,12 @@ import_people_activated (GSimpleAction *action,
                          gpointer       user_data)
 {
   BpWindow *self = BP_WINDOW (user_data);
-  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import People"),
-                                         _("_Import"), on_import_chosen, NULL);
+  GtkFileChooser *chooser;
 
+  if (present_dialog (self, DIALOG_IMPORT_PEOPLE))
+    return;
+  chooser = choose_file (self, DIALOG_IMPORT_PEOPLE, GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("Import People"), _("_Import"), on_import_chosen, NULL, NULL);
   add_filters (chooser, FILTER_CSV);
   show_chooser (chooser);
 }
@@ -648,11 +753,15 @@ export_people_activated (GSimpleAction *action,
                          gpointer       user_data)
 {
   BpWindow *self = BP_WINDOW (user_data);
-  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export People"),
-                                         _("_Export"), on_export_people_chosen, NULL);
+  GtkFileChooser *chooser;
   /* Translators: the suggested name of an exported people file */
   g_autofree char *name = g_strdup_printf ("%s.csv", _("people"));
 
+  if (present_dialog (self, DIALOG_EXPORT_PEOPLE))
+    return;
+  chooser = choose_file (self, DIALOG_EXPORT_PEOPLE, GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("Export People"), _("_Export"), on_export_people_chosen, NULL,
+                         NULL);
   add_filters (chooser, FILTER_CSV);
   gtk_file_chooser_set_current_name (chooser, name);
   show_chooser (chooser);
@@ -676,12 +785,15 @@ export_loss_history_activated (GSimpleAction *action,
                                gpointer       user_data)
 {
   BpWindow *self = BP_WINDOW (user_data);
-  GtkFileChooser *chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("Export Loss History"), _("_Export"),
-                                         on_export_history_chosen, NULL);
+  GtkFileChooser *chooser;
   /* Translators: the suggested name of an exported loss history */
   g_autofree char *name = g_strdup_printf ("%s.csv", _("loss-history"));
 
+  if (present_dialog (self, DIALOG_EXPORT_LOSS_HISTORY))
+    return;
+  chooser = choose_file (self, DIALOG_EXPORT_LOSS_HISTORY, GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("Export Loss History"), _("_Export"), on_export_history_chosen,
+                         NULL, NULL);
   add_filter (chooser, _("CSV files"), "text/csv", "*.csv");
   gtk_file_chooser_set_current_name (chooser, name);
   show_chooser (chooser);
@@ -695,6 +807,15 @@ typedef struct
   int            width;
   int            height;
 } ExportChoice;
+
+static void
+free_export_choice (gpointer data)
+{
+  ExportChoice *choice = data;
+
+  g_free (choice->view);
+  g_free (choice);
+}
 
 static void
 on_export_view_chosen (BpWindow *self,
@@ -724,8 +845,10 @@ choose_export_file (BpWindow       *self,
   choice->format = bp_export_dialog_get_format (dialog);
   choice->width = bp_export_dialog_get_width (dialog);
   choice->height = bp_export_dialog_get_height (dialog);
-  chooser = choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Image"), _("_Export"),
-                         on_export_view_chosen, choice);
+  /* The chooser takes the export dialog's place as the open dialog. */
+  chooser = choose_file (self, DIALOG_EXPORT_IMAGE, GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("Export Image"), _("_Export"), on_export_view_chosen, choice,
+                         free_export_choice);
   name = g_strdup_printf ("%s.%s", choice->view, bp_export_format_extension (choice->format));
   pattern = g_strdup_printf ("*.%s", bp_export_format_extension (choice->format));
   add_filter (chooser, bp_export_dialog_get_format_name (dialog),
@@ -733,6 +856,13 @@ choose_export_file (BpWindow       *self,
   gtk_file_chooser_set_current_name (chooser, name);
   gtk_window_destroy (GTK_WINDOW (dialog));
   show_chooser (chooser);
+}
+
+static void
+on_export_dialog_destroy (BpExportDialog *dialog,
+                          BpWindow       *self)
+{
+  forget_dialog (self, DIALOG_EXPORT_IMAGE, dialog);
 }
 
 static void
@@ -745,6 +875,8 @@ export_image_activated (GSimpleAction *action,
   const char *visible = gtk_stack_get_visible_child_name (bp_window_get_views (self));
   BpExportDialog *dialog;
 
+  if (present_dialog (self, DIALOG_EXPORT_IMAGE))
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (exportable_views); i++)
     gtk_string_list_append (titles, _(exportable_views[i].title));
   dialog = bp_export_dialog_new (GTK_WINDOW (self), G_LIST_MODEL (titles));
@@ -754,6 +886,8 @@ export_image_activated (GSimpleAction *action,
       bp_export_dialog_set_view (dialog, i);
   g_signal_connect_object (dialog, "export", G_CALLBACK (choose_export_file), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_export_dialog_destroy), self, 0);
+  keep_dialog (self, DIALOG_EXPORT_IMAGE, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

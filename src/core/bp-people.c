@@ -25,6 +25,17 @@ bp_person_copy (const BpPerson *person)
   return bp_person_new (person->name, person->weight_lb, person->height_in, person->gender);
 }
 
+/* Blanks alone name nobody: the window asks for a name instead, a CSV
+ * file's blank name becomes "Person N" and a session's is refused. */
+gboolean
+bp_person_name_is_blank (const char *name)
+{
+  for (; *name != '\0'; name++)
+    if (!g_ascii_isspace (*name))
+      return FALSE;
+  return TRUE;
+}
+
 void
 bp_person_free (BpPerson *person)
 {

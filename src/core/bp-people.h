@@ -65,6 +65,7 @@ BpPerson   *bp_person_new            (const char      *name,
                                       BpGender         gender);
 BpPerson   *bp_person_copy           (const BpPerson  *person);
 void        bp_person_free           (BpPerson        *person);
+gboolean    bp_person_name_is_blank  (const char      *name);
 
 BpPeople   *bp_people_new            (void);
 BpPeople   *bp_people_new_seed       (void);

@@ -479,6 +479,188 @@ fail_line (const Reader   *r,
   return FALSE;
 }
 
+/* An error about [@group] @key (@key may be NULL) at a @line known
+ * already. */
+static gboolean G_GNUC_PRINTF (7, 8)
+fail_at (const Reader   *r,
+         GError        **error,
+         BpSessionError  code,
+         guint           line,
+         const char     *group,
+         const char     *key,
+         const char     *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fail_va (r, error, code, line, group, key, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+/* ---- the layout of the text ------------------------------------------------- */
+
+/* What a group holds, by its name: each kind has keys of its own. */
+typedef enum
+{
+  KIND_OTHER,    /* a group or key this version does not know */
+  KIND_MAIN,
+  KIND_PARAMS,
+  KIND_PERSON,
+  KIND_SERIES,
+} GroupKind;
+
+static const char * const kind_names[] = {
+  NULL, "[" GROUP_MAIN "]", "a parameters group", "a person", "a history",
+};
+
+static const char * const main_keys[] = {
+  "format", "units", "normalize", "learning-rate", "epochs", "seed", "state", "epoch", "speed",
+  NULL,
+};
+static const char * const person_keys[] = { "name", "gender", "weight-lb", "height-in", NULL };
+static const char * const series_keys[] = { "capacity", "span", "pending", "partial", NULL };
+
+static gboolean
+is_param_history_group (const char *group)
+{
+  if (!g_str_has_prefix (group, PREFIX_PARAM_HISTORY))
+    return FALSE;
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    if (g_str_equal (group + strlen (PREFIX_PARAM_HISTORY), bp_param_name (j)))
+      return TRUE;
+  return FALSE;
+}
+
+static GroupKind
+group_kind (const char *group)
+{
+  if (g_str_equal (group, GROUP_MAIN))
+    return KIND_MAIN;
+  if (g_str_equal (group, GROUP_INITIAL) || g_str_equal (group, GROUP_CURRENT))
+    return KIND_PARAMS;
+  if (g_str_has_prefix (group, PREFIX_PERSON) || g_str_has_prefix (group, PREFIX_TEST_PERSON))
+    return KIND_PERSON;
+  if (g_str_equal (group, GROUP_LOSS) || g_str_equal (group, GROUP_TEST_LOSS) ||
+      is_param_history_group (group) || g_str_has_prefix (group, PREFIX_PREDICTION_HISTORY))
+    return KIND_SERIES;
+  return KIND_OTHER;
+}
+
+static GroupKind
+key_kind (const char *key)
+{
+  if (g_strv_contains (main_keys, key))
+    return KIND_MAIN;
+  for (guint j = 0; j < BP_N_PARAMS; j++)
+    if (g_str_equal (key, bp_param_name (j)))
+      return KIND_PARAMS;
+  if (g_strv_contains (person_keys, key))
+    return KIND_PERSON;
+  if (g_strv_contains (series_keys, key) || g_str_has_prefix (key, PREFIX_BUCKET))
+    return KIND_SERIES;
+  return KIND_OTHER;
+}
+
+/* Where the layout scan is: the group it is in, and the lines where
+ * each group and each key of the current group first appeared. */
+typedef struct
+{
+  GHashTable *groups;  /* name → line */
+  GHashTable *keys;    /* key of the current group → line */
+  char       *group;   /* NULL before the first group */
+} Layout;
+
+static gboolean
+check_group_line (const Reader *r,
+                  Layout       *layout,
+                  const char   *text,
+                  guint         line,
+                  GError      **error)
+{
+  const char *end = strchr (text, ']');
+  g_autofree char *group = g_strndup (text + 1, end - text - 1);
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (layout->groups, group));
+
+  if (first != 0)
+    return fail_at (r, error, BP_SESSION_ERROR_PARSE, line, group, NULL,
+                    "appears a second time (first on line %u); each group appears once", first);
+  g_hash_table_insert (layout->groups, g_strdup (group), GUINT_TO_POINTER (line));
+  g_hash_table_remove_all (layout->keys);
+  g_free (layout->group);
+  layout->group = g_steal_pointer (&group);
+  return TRUE;
+}
+
+/* A key given twice, or one of another kind of group, is what a group
+ * line that went missing leaves: the keys below it join the group above. */
+static gboolean
+check_key_line (const Reader *r,
+                Layout       *layout,
+                const char   *text,
+                guint         line,
+                GError      **error)
+{
+  const char *end = strchr (text, '=');
+  g_autofree char *key = NULL;
+  guint first;
+  GroupKind in, of;
+
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  key = g_strndup (text, end - text);
+  first = GPOINTER_TO_UINT (g_hash_table_lookup (layout->keys, key));
+  if (first != 0)
+    return fail_at (r, error, BP_SESSION_ERROR_PARSE, line, layout->group, key,
+                    "is given a second time (first on line %u): each key appears once in "
+                    "its group, so is a [group] line missing above it?", first);
+  in = group_kind (layout->group);
+  of = key_kind (key);
+  if (in != KIND_OTHER && of != KIND_OTHER && in != of)
+    return fail_at (r, error, BP_SESSION_ERROR_PARSE, line, layout->group, key,
+                    "is a key of %s, not of %s; is a [group] line missing above it?",
+                    kind_names[of], kind_names[in]);
+  g_hash_table_insert (layout->keys, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+/* GKeyFile merges a repeated group into the first and keeps the last of
+ * a repeated key, so a deleted group line would silently join two groups
+ * (two people into one).  The text is read again line by line as
+ * GKeyFile reads it, once it has read it without a syntax error. */
+static gboolean
+check_layout (const Reader *r,
+              GError      **error)
+{
+  const char *p = r->text, *end = r->text + r->length;
+  Layout layout = {
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    NULL,
+  };
+  gboolean ok = TRUE;
+
+  for (guint line = 1; ok && p < end; line++)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      g_autofree char *text = g_strndup (p, (eol != NULL ? eol : end) - p);
+      const char *s = text;
+
+      while (g_ascii_isspace (*s))
+        s++;
+      if (*s == '[')
+        ok = check_group_line (r, &layout, s, line, error);
+      else if (*s != '\0' && *s != '#' && layout.group != NULL)
+        ok = check_key_line (r, &layout, s, line, error);
+      p = eol != NULL ? eol + 1 : end;
+    }
+  g_hash_table_unref (layout.groups);
+  g_hash_table_unref (layout.keys);
+  g_free (layout.group);
+  return ok;
+}
+
 /* ---- reading values --------------------------------------------------------- */
 
 /* A required key, unescaped. */
@@ -801,7 +983,12 @@ read_person (const Reader *r,
   BpGender gender;
   double weight, height;
 
-  if (name == NULL || (gender_text = get_string (r, group, "gender", error)) == NULL)
+  if (name == NULL)
+    return FALSE;
+  if (bp_person_name_is_blank (name))
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "name",
+                 "is empty; every person has a name");
+  if ((gender_text = get_string (r, group, "gender", error)) == NULL)
     return FALSE;
   if (!bp_parse_gender (gender_text, &gender))
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, "gender", "“%s” is not F or M", gender_text);
@@ -823,22 +1010,38 @@ count_groups (const Reader *r,
   return n;
 }
 
-/* [PREFIX@i], which is there when the file's @n [PREFIX…] groups are
- * numbered from 1 without gaps; NULL and an error when it is not. */
-static char *
-numbered_group (const Reader *r,
-                const char   *prefix,
-                guint         n,
-                guint         i,
-                GError      **error)
+/* Each of the @n [PREFIX…] groups is [PREFIX1] … [PREFIXn], written as
+ * Backprop writes the numbers.  No group appears twice (check_layout()),
+ * so none is then missing either. */
+static gboolean
+check_numbering (const Reader *r,
+                 const char   *prefix,
+                 guint         n,
+                 GError      **error)
 {
-  g_autofree char *group = g_strdup_printf ("%s%u", prefix, i);
+  g_auto(GStrv) groups = g_key_file_get_groups (r->kf, NULL);
 
-  if (g_key_file_has_group (r->kf, group))
-    return g_steal_pointer (&group);
-  fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
-        "has %u [%s…] groups but no [%s]; number them from 1 without gaps", n, prefix, group);
-  return NULL;
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *number = groups[i] + strlen (prefix);
+      guint64 value;
+
+      if (!g_str_has_prefix (groups[i], prefix))
+        continue;
+      if ((number[0] == '0' && number[1] != '\0') ||
+          !g_ascii_string_to_unsigned (number, 10, 0, G_MAXUINT64, &value, NULL))
+        return fail (r, error, BP_SESSION_ERROR_PARSE, groups[i], NULL,
+                     "“%s” is not a number as Backprop writes them; [%sN] groups are "
+                     "numbered 1, 2, 3 … without gaps", number, prefix);
+      if ((value == 0 || value > n) && n == 1)
+        return fail (r, error, BP_SESSION_ERROR_PARSE, groups[i], NULL,
+                     "is number %s, but the only [%s…] group must be [%s1]", number, prefix, prefix);
+      if (value == 0 || value > n)
+        return fail (r, error, BP_SESSION_ERROR_PARSE, groups[i], NULL,
+                     "is number %s, but the %u [%s…] groups are numbered 1 to %u without gaps",
+                     number, n, prefix, n);
+    }
+  return TRUE;
 }
 
 /* [PREFIX1], [PREFIX2], … numbered from 1 without gaps. */
@@ -853,11 +1056,13 @@ read_people (const Reader *r,
   if (n > BP_CSV_MAX_PEOPLE)
     return fail (r, error, BP_SESSION_ERROR_TOO_LARGE, NULL, NULL,
                  "has %u [%s…] groups; a session holds at most %d", n, prefix, BP_CSV_MAX_PEOPLE);
+  if (!check_numbering (r, prefix, n, error))
+    return FALSE;
   for (guint i = 1; i <= n; i++)
     {
-      g_autofree char *group = numbered_group (r, prefix, n, i, error);
+      g_autofree char *group = g_strdup_printf ("%s%u", prefix, i);
 
-      if (group == NULL || !read_person (r, group, people, error))
+      if (!read_person (r, group, people, error))
         return FALSE;
     }
   return TRUE;
@@ -1072,12 +1277,13 @@ read_prediction_histories (const Reader *r,
     return fail (r, error, BP_SESSION_ERROR_VALUE, NULL, NULL,
                  "has %u [" PREFIX_PREDICTION_HISTORY "…] groups; there is one for each of the "
                  "first %d training people at most, here %u", n, BP_HISTORY_MAX_PEOPLE, most);
+  if (!check_numbering (r, PREFIX_PREDICTION_HISTORY, n, error))
+    return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *group = numbered_group (r, PREFIX_PREDICTION_HISTORY, n, i + 1, error);
+      g_autofree char *group = g_strdup_printf (PREFIX_PREDICTION_HISTORY "%u", i + 1);
 
-      if (group == NULL ||
-          !read_series (r, group, s->epoch, &prediction_kind, &s->history.predictions[i], error))
+      if (!read_series (r, group, s->epoch, &prediction_kind, &s->history.predictions[i], error))
         return FALSE;
     }
   s->history.n_people = n;
@@ -1167,6 +1373,88 @@ parse_key_file (const Reader *r,
                     "is not a Backprop session: %s", local->message);
 }
 
+/* ---- what no run could have left ---------------------------------------------- */
+
+/* The app and backprop-cli train on at least one person, and can write
+ * only what they can train. */
+static gboolean
+check_people (const Reader    *r,
+              const BpSession *s,
+              GError         **error)
+{
+  if (bp_people_get_n (s->people) > 0)
+    return TRUE;
+  return fail (r, error, BP_SESSION_ERROR_VALUE, PREFIX_PERSON "1", NULL,
+               "missing: the session has no training people, and a lesson needs at least one");
+}
+
+/* The trainer marks a run finished the moment its last epoch is done. */
+static gboolean
+check_stopped (const Reader    *r,
+               const BpSession *s,
+               GError         **error)
+{
+  if (s->state != BP_TRAINER_STOPPED || s->epoch < s->epochs)
+    return TRUE;
+  return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "state",
+               "is stopped, but all %" G_GUINT64_FORMAT " epochs are done: that run finished",
+               s->epochs);
+}
+
+/* An idle run, or one finished after 0 epochs, has not taken a step.  (A
+ * stopped or diverged run may have: one person at a time, mid-epoch.) */
+static gboolean
+check_unmoved (const Reader    *r,
+               const BpSession *s,
+               GError         **error)
+{
+  if (s->epoch > 0 || (s->state != BP_TRAINER_IDLE && s->state != BP_TRAINER_FINISHED))
+    return TRUE;
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    if (!same_value (bp_params_get (&s->current, i), bp_params_get (&s->initial, i)))
+      return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_CURRENT, bp_param_name (i),
+                   "differs from [" GROUP_INITIAL "], but a run that is %s at epoch 0 has not "
+                   "moved from there", bp_trainer_state_to_string (s->state));
+  return TRUE;
+}
+
+/* The trainer calls a run diverged when a parameter, or the loss they
+ * give the training people, stopped being a finite number. */
+static gboolean
+check_diverged (const Reader    *r,
+                const BpSession *s,
+                GError         **error)
+{
+  g_autoptr(BpDataset) data = NULL;
+  BpNormalizer norm;
+
+  if (s->state != BP_TRAINER_DIVERGED || !bp_params_all_finite (&s->current))
+    return TRUE;
+  bp_normalizer_init (&norm, s->normalize, s->people);
+  data = bp_people_to_dataset (s->people, &norm);
+  if (!isfinite (bp_network_loss (&s->current, data)))
+    return TRUE;
+  return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "state",
+               "is diverged, but the [" GROUP_CURRENT "] are all finite numbers, and so is "
+               "the loss they give");
+}
+
+/* A test loss is recorded only with test people to measure it on. */
+static gboolean
+check_test_loss (const Reader    *r,
+                 const BpSession *s,
+                 GError         **error)
+{
+  const BpSeries *series = &s->history.test_loss;
+
+  if (series->count == 0 || bp_people_get_n (s->test) > 0)
+    return TRUE;
+  return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_TEST_LOSS,
+               series->n_buckets > 0 ? PREFIX_BUCKET "0" : "partial",
+               "holds a test loss, but the session has no [" PREFIX_TEST_PERSON "N] to "
+               "measure it on");
+}
+
 static gboolean
 read_session (const Reader *r,
               BpSession    *s,
@@ -1181,7 +1469,12 @@ read_session (const Reader *r,
          read_series (r, GROUP_LOSS, s->epoch, &loss_kind, &s->history.loss, error) &&
          read_series (r, GROUP_TEST_LOSS, s->epoch, &loss_kind, &s->history.test_loss, error) &&
          read_param_histories (r, s, error) &&
-         read_prediction_histories (r, s, error);
+         read_prediction_histories (r, s, error) &&
+         check_people (r, s, error) &&
+         check_stopped (r, s, error) &&
+         check_unmoved (r, s, error) &&
+         check_diverged (r, s, error) &&
+         check_test_loss (r, s, error);
 }
 
 /* @filename names the data in messages (NULL: "<input>").  Returns a new
@@ -1204,7 +1497,15 @@ bp_session_from_data (const char *data,
       too_large (error, shown, length);
       return NULL;
     }
-  if (!check_encoding (&r, error) || !parse_key_file (&r, error) || !read_format (&r, error))
+  /* A byte order mark, as some editors put in UTF-8 files: it stays on
+   * line 1 and changes no line number. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      r.text += 3;
+      r.length -= 3;
+    }
+  if (!check_encoding (&r, error) || !parse_key_file (&r, error) || !read_format (&r, error) ||
+      !check_layout (&r, error))
     return NULL;
   session = session_alloc ();
   if (!read_session (&r, session, error))

@@ -126,6 +126,9 @@ random_name (void)
 
   for (int i = 0; i < n; i++)
     g_string_append (name, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+  /* Blanks alone name nobody, and a session may not hold them. */
+  if (bp_person_name_is_blank (name->str))
+    g_string_append (name, "Zoë");
   return g_string_free (name, FALSE);
 }
 
@@ -219,10 +222,20 @@ random_run (BpSession *s)
     s->epoch = s->epochs;
   else
     s->epoch = (guint64) g_test_rand_double_range (0, s->epochs);
+  /* A run that did every epoch finished. */
+  if (s->state == BP_TRAINER_STOPPED && s->epoch == s->epochs)
+    s->state = BP_TRAINER_FINISHED;
   s->speed = g_test_rand_bit () ? 0 : g_test_rand_double_range (0, 1e6);
   random_params (&s->current, s->state == BP_TRAINER_DIVERGED);
+  /* What no run leaves: parameters moved in no epoch, or a diverged run
+   * whose parameters are all numbers (their loss may well be finite). */
+  if (s->epoch == 0 && (s->state == BP_TRAINER_IDLE || s->state == BP_TRAINER_FINISHED))
+    s->current = s->initial;
+  if (s->state == BP_TRAINER_DIVERGED)
+    s->current.b1 = NAN;
   random_series (&s->history.loss, s->epoch);
-  random_series (&s->history.test_loss, s->epoch);
+  /* Only test people have a test loss. */
+  random_series (&s->history.test_loss, bp_people_get_n (s->test) > 0 ? s->epoch : 0);
 }
 
 static BpSession *
@@ -232,7 +245,7 @@ random_session (void)
 
   bp_people_free (s->people);
   bp_people_free (s->test);
-  s->people = random_people (g_test_rand_int_range (0, 8));
+  s->people = random_people (g_test_rand_int_range (1, 8));
   s->test = random_people (g_test_rand_int_range (0, 4));
   s->units = g_test_rand_bit () ? BP_UNITS_KG_CM : BP_UNITS_LB_IN;
   s->normalize = g_test_rand_int_range (BP_NORMALIZE_SEED, BP_NORMALIZE_STANDARD + 1);
@@ -504,6 +517,7 @@ test_equal (void)
   base->current.w1 = 0.0;
   base->state = BP_TRAINER_STOPPED;
   base->epoch = 7;
+  bp_people_add (base->test, bp_person_new ("Emily", 128, 63, BP_GENDER_FEMALE));
   /* Capacity 4: two merged buckets, one more and a partial one. */
   bp_series_clear (&base->history.loss);
   bp_series_init (&base->history.loss, 4);
@@ -1006,7 +1020,8 @@ test_people_numbering (void)
   g_assert_null (s);
   g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_PARSE);
   g_assert_cmpstr (error->message, ==,
-                   "p.backprop: has 5 [Person …] groups but no [Person 5]; number them from 1 without gaps");
+                   "p.backprop:211: [Person 6]: is number 6, but the 5 [Person …] groups are "
+                   "numbered 1 to 5 without gaps");
 }
 
 /* One prediction history for each of the first training people, numbered
@@ -1033,8 +1048,8 @@ test_prediction_numbering (void)
   g_assert_null (gap);
   g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_PARSE);
   g_assert_cmpstr (error->message, ==,
-                   "p.backprop: has 3 [Prediction history …] groups but no [Prediction history 2]; "
-                   "number them from 1 without gaps");
+                   "p.backprop:187: [Prediction history 4]: is number 4, but the 3 "
+                   "[Prediction history …] groups are numbered 1 to 3 without gaps");
   g_clear_error (&error);
 
   with_extra = g_strconcat (base, "\n[Prediction history 5]\ncapacity=2\nspan=1\npending=0\n", NULL);
@@ -1165,6 +1180,278 @@ test_no_seed_needs_initial (void)
   g_assert_cmpstr (error->message, ==, "n.backprop: [Initial parameters]: missing");
 }
 
+/* ---- the layout: groups and keys as GKeyFile would merge them ------------------ */
+
+/* The line of the @nth (from 1) line of @text that is exactly @line. */
+static guint
+line_number (const char *text,
+             const char *line,
+             guint       nth)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_equal (lines[i], line) && --nth == 0)
+      return i + 1;
+  g_assert_not_reached ();
+}
+
+/* @text with its line @line removed, or with @added put after it. */
+static char *
+edit_line (const char *text,
+           const char *line,
+           const char *added)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean found = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean here = !found && g_str_equal (lines[i], line);
+
+      found = found || here;
+      if (!here || added != NULL)
+        g_string_append_printf (out, "%s%s", lines[i], lines[i + 1] != NULL ? "\n" : "");
+      if (here && added != NULL)
+        g_string_append_printf (out, "%s\n", added);
+    }
+  g_assert_true (found);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_from_data_error (const char *text,
+                        int         code,
+                        const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpSession) s = bp_session_from_data (text, strlen (text), "l.backprop", &error);
+
+  g_assert_null (s);
+  g_assert_error (error, BP_SESSION_ERROR, code);
+  if (error != NULL)
+    g_assert_cmpstr (error->message, ==, expected);
+}
+
+typedef struct
+{
+  const char *line;      /* a line of the base text */
+  const char *added;     /* put after it; NULL: the line is removed */
+  const char *at;        /* the line the error is on, as it reads */
+  guint       at_nth;    /* which of the lines that read so */
+  const char *message;   /* after "l.backprop:LINE: " */
+} LayoutCase;
+
+/* A group line gone lets the keys below it join the group above: two
+ * people become one, the loss history a person's.  A repeated group or
+ * key is refused at the second, as GKeyFile would silently merge them. */
+static const LayoutCase layout_cases[] = {
+  { "[Person 4]", NULL, "name=Diana", 1,
+    "[Person 3] name: is given a second time (first on line 51): each key appears once in "
+    "its group, so is a [group] line missing above it?" },
+  { "[Test person 1]", NULL, "name=Emily", 1,
+    "[Person 4] name: is given a second time (first on line 57): each key appears once in "
+    "its group, so is a [group] line missing above it?" },
+  { "[Loss history]", NULL, "capacity=4", 1,
+    "[Test person 1] capacity: is a key of a history, not of a person; is a [group] line "
+    "missing above it?" },
+  { "[Current parameters]", NULL, "w1=1.764052345967664", 2,
+    "[Initial parameters] w1: is given a second time (first on line 17): each key appears "
+    "once in its group, so is a [group] line missing above it?" },
+  { "[Initial parameters]", NULL, "w1=1.764052345967664", 1,
+    "[Backprop] w1: is a key of a parameters group, not of [Backprop]; is a [group] line "
+    "missing above it?" },
+  { "learning-rate=0.1", "learning-rate=5", "learning-rate=5", 1,
+    "[Backprop] learning-rate: is given a second time (first on line 9): each key appears "
+    "once in its group, so is a [group] line missing above it?" },
+  { "bucket-0=0.5;0.4;0.4;0.5", "bucket-0=0.1", "bucket-0=0.1", 1,
+    "[Loss history] bucket-0: is given a second time (first on line 71): each key appears "
+    "once in its group, so is a [group] line missing above it?" },
+  { "height-in=60", "[Person 2]", "[Person 2]", 2,
+    "[Person 2]: appears a second time (first on line 44); each group appears once" },
+  { "height-in=63", "name=Emily", "name=Emily", 2,
+    "[Test person 1] name: is given a second time (first on line 63): each key appears "
+    "once in its group, so is a [group] line missing above it?" },
+  { "epoch=5", "[Window]\nwidth=800\nwidth=900", "width=900", 1,
+    "[Window] width: is given a second time (first on line 15): each key appears once in "
+    "its group, so is a [group] line missing above it?" },
+};
+
+static void
+test_layout (void)
+{
+  g_autofree char *base = base_text ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (layout_cases); i++)
+    {
+      const LayoutCase *c = &layout_cases[i];
+      g_autofree char *text = edit_line (base, c->line, c->added);
+      g_autofree char *expected = g_strdup_printf ("l.backprop:%u: %s",
+                                                   line_number (text, c->at, c->at_nth), c->message);
+
+      g_test_message ("case %u: %s", i, c->line);
+      assert_from_data_error (text, BP_SESSION_ERROR_PARSE, expected);
+    }
+}
+
+/* [Person N] and the like name their group's own line when N is not one
+ * of 1 … the number of such groups, written as Backprop writes it. */
+static void
+test_group_numbers (void)
+{
+  static const struct
+  {
+    const char *group;
+    const char *renamed;
+    const char *message;
+  } cases[] = {
+    { "[Person 2]", "[Person 0]",
+      "[Person 0]: is number 0, but the 4 [Person …] groups are numbered 1 to 4 without gaps" },
+    { "[Person 2]", "[Person foo]",
+      "[Person foo]: “foo” is not a number as Backprop writes them; [Person N] groups are "
+      "numbered 1, 2, 3 … without gaps" },
+    { "[Person 4]", "[Person 04]",
+      "[Person 04]: “04” is not a number as Backprop writes them; [Person N] groups are "
+      "numbered 1, 2, 3 … without gaps" },
+    { "[Person 3]", "[Person +3]",
+      "[Person +3]: “+3” is not a number as Backprop writes them; [Person N] groups are "
+      "numbered 1, 2, 3 … without gaps" },
+    { "[Person 1]", "[Person 5]",
+      "[Person 5]: is number 5, but the 4 [Person …] groups are numbered 1 to 4 without gaps" },
+    { "[Test person 1]", "[Test person 2]",
+      "[Test person 2]: is number 2, but the only [Test person …] group must be [Test person 1]" },
+    { "[Prediction history 3]", "[Prediction history three]",
+      "[Prediction history three]: “three” is not a number as Backprop writes them; "
+      "[Prediction history N] groups are numbered 1, 2, 3 … without gaps" },
+  };
+  g_autofree char *base = base_text ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = edit_line (base, cases[i].group, cases[i].renamed);
+      g_autofree char *renamed = edit_line (text, cases[i].group, NULL);
+      g_autofree char *expected = g_strdup_printf ("l.backprop:%u: %s",
+                                                   line_number (renamed, cases[i].renamed, 1),
+                                                   cases[i].message);
+
+      g_test_message ("case %u: %s", i, cases[i].renamed);
+      assert_from_data_error (renamed, BP_SESSION_ERROR_PARSE, expected);
+    }
+}
+
+/* A UTF-8 byte order mark is skipped, as the CSV reader skips it, and
+ * line numbers stay those of the text. */
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *base = base_text ();
+  g_autofree char *marked = g_strconcat ("\xEF\xBB\xBF", base, NULL);
+  g_autofree char *bad = g_strconcat ("\xEF\xBB\xBF", "[Backprop]\nformat=1\nunits=stone\n", NULL);
+  g_autofree char *junk = g_strconcat ("\xEF\xBB\xBF", "# Backprop\nnot a session\n", NULL);
+  g_autoptr(BpSession) expected = bp_session_from_data (base, strlen (base), NULL, NULL);
+  g_autoptr(BpSession) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  s = bp_session_from_data (marked, strlen (marked), "bom.backprop", &error);
+  g_assert_no_error (error);
+  assert_same_session (expected, s);
+  assert_from_data_error (bad, BP_SESSION_ERROR_VALUE,
+                          "l.backprop:3: [Backprop] units: “stone” is not one of lb-in, kg-cm");
+  assert_from_data_error (junk, BP_SESSION_ERROR_PARSE,
+                          "l.backprop:2: is not a Backprop session: Key file contains line "
+                          "“not a session” which is not a key-value pair, group, or comment");
+}
+
+/* The text of @s, which the reader must refuse with @expected. */
+static void
+assert_refused (const BpSession *s,
+                const char      *expected)
+{
+  g_autofree char *text = bp_session_to_data (s, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpSession) again = bp_session_from_data (text, strlen (text), "c.backprop", &error);
+
+  g_assert_null (again);
+  g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_VALUE);
+  if (error != NULL && strcmp (error->message, expected) != 0)
+    g_test_fail_printf ("“%s” is not “%s”", error->message, expected);
+}
+
+/* Sessions no run could have left, each refused naming the group and key
+ * that contradict the rest. */
+static void
+test_contradictions (void)
+{
+  g_autoptr(BpSession) stopped = bp_session_new ();
+  g_autoptr(BpSession) diverged = bp_session_new ();
+  g_autoptr(BpSession) finished = bp_session_new ();
+  g_autoptr(BpSession) idle = bp_session_new ();
+  g_autoptr(BpSession) test_loss = bp_session_new ();
+  g_autoptr(BpSession) nobody = bp_session_new ();
+  g_autoptr(BpSession) blank = bp_session_new ();
+  g_autoptr(BpSession) ok = NULL;
+
+  stopped->state = BP_TRAINER_STOPPED;
+  stopped->epoch = stopped->epochs;
+  assert_refused (stopped, "c.backprop:12: [Backprop] state: is stopped, but all 1000 epochs "
+                           "are done: that run finished");
+
+  diverged->state = BP_TRAINER_DIVERGED;
+  diverged->epoch = 3;
+  diverged->current.w1 = 1e300;
+  assert_refused (diverged, "c.backprop:12: [Backprop] state: is diverged, but the [Current "
+                            "parameters] are all finite numbers, and so is the loss they give");
+  /* Unless their loss is not: inf − inf in Bob's first neuron. */
+  diverged->current.w1 = -DBL_MAX;
+  diverged->current.w2 = DBL_MAX;
+  ok = reread (diverged);
+  g_clear_pointer (&ok, bp_session_free);
+
+  finished->state = BP_TRAINER_FINISHED;
+  finished->epochs = 0;
+  finished->current.b2 += 1;
+  assert_refused (finished, "c.backprop:35: [Current parameters] b2: differs from [Initial "
+                            "parameters], but a run that is finished at epoch 0 has not moved "
+                            "from there");
+  idle->current.w3 = -idle->current.w3;
+  assert_refused (idle, "c.backprop:30: [Current parameters] w3: differs from [Initial "
+                        "parameters], but a run that is idle at epoch 0 has not moved from there");
+
+  test_loss->state = BP_TRAINER_STOPPED;
+  test_loss->epoch = 2;
+  bp_series_push (&test_loss->history.test_loss, 0.25);
+  assert_refused (test_loss, "c.backprop:70: [Test loss history] bucket-0: holds a test loss, "
+                             "but the session has no [Test person N] to measure it on");
+
+  bp_people_free (nobody->people);
+  nobody->people = bp_people_new ();
+  bp_people_add (nobody->test, bp_person_new ("Emily", 128, 63, BP_GENDER_FEMALE));
+  assert_refused (nobody, "c.backprop: [Person 1]: missing: the session has no training "
+                          "people, and a lesson needs at least one");
+
+  g_free (bp_people_get (blank->people, 1)->name);
+  bp_people_get (blank->people, 1)->name = g_strdup (" \t ");
+  assert_refused (blank, "c.backprop:45: [Person 2] name: is empty; every person has a name");
+  g_free (bp_people_get (blank->people, 1)->name);
+  bp_people_get (blank->people, 1)->name = g_strdup ("");
+  assert_refused (blank, "c.backprop:45: [Person 2] name: is empty; every person has a name");
+}
+
+/* What backprop-cli train --epochs 0 --save writes reads back: a lesson
+ * of the untrained network, finished at once. */
+static void
+test_zero_epochs (void)
+{
+  g_autoptr(BpSession) s = bp_session_new ();
+  g_autoptr(BpSession) again = NULL;
+
+  s->epochs = 0;
+  s->state = BP_TRAINER_FINISHED;
+  again = reread (s);
+  assert_same_session (s, again);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1198,6 +1485,11 @@ main (int    argc,
   g_test_add_func ("/session/compat/hand-written", test_hand_written);
   g_test_add_func ("/session/compat/no-seed-needs-initial", test_no_seed_needs_initial);
   g_test_add_func ("/session/file/load-utf16", test_load_utf16);
+  g_test_add_func ("/session/errors/layout", test_layout);
+  g_test_add_func ("/session/errors/group-numbers", test_group_numbers);
+  g_test_add_func ("/session/errors/contradictions", test_contradictions);
+  g_test_add_func ("/session/compat/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/session/round-trip/zero-epochs", test_zero_epochs);
 
   status = g_test_run ();
   g_rmdir (tmp_dir);

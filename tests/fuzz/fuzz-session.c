@@ -21,6 +21,7 @@ check_people (const BpPeople *people)
 
       g_assert_nonnull (p->name);
       g_assert_true (g_utf8_validate (p->name, -1, NULL));
+      g_assert_false (bp_person_name_is_blank (p->name));
       g_assert_true (bp_check_weight_lb (p->weight_lb, BP_UNITS_LB_IN, NULL));
       g_assert_true (bp_check_height_in (p->height_in, BP_UNITS_LB_IN, NULL));
     }
@@ -46,9 +47,33 @@ check_series (const BpSeries *s,
     }
 }
 
+/* What a run could have left: see check_stopped() and the rest in
+ * bp-session.c. */
+static void
+check_run (const BpSession *s)
+{
+  g_autoptr(BpDataset) data = NULL;
+  BpNormalizer norm;
+
+  g_assert_cmpuint (bp_people_get_n (s->people), >, 0);
+  if (s->state == BP_TRAINER_STOPPED)
+    g_assert_cmpuint (s->epoch, <, s->epochs);
+  if (s->epoch == 0 && (s->state == BP_TRAINER_IDLE || s->state == BP_TRAINER_FINISHED))
+    g_assert_cmpmem (&s->current, sizeof s->current, &s->initial, sizeof s->initial);
+  if (s->state == BP_TRAINER_DIVERGED && bp_params_all_finite (&s->current))
+    {
+      bp_normalizer_init (&norm, s->normalize, s->people);
+      data = bp_people_to_dataset (s->people, &norm);
+      g_assert_false (isfinite (bp_network_loss (&s->current, data)));
+    }
+  if (bp_people_get_n (s->test) == 0)
+    g_assert_cmpuint (s->history.test_loss.count, ==, 0);
+}
+
 static void
 check_session (const BpSession *s)
 {
+  check_run (s);
   check_people (s->people);
   check_people (s->test);
   g_assert_true (isfinite (s->learning_rate) && s->learning_rate > 0);
