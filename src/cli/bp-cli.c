@@ -668,8 +668,8 @@ json_person (BpJson         *json,
   person_inputs (o, p, &x0, &x1);
   bp_json_begin_object (json, NULL);
   bp_json_string (json, "name", p->name);
-  bp_json_number (json, "weight", bp_weight_from_lb (p->weight_lb, o->people->weight_units));
-  bp_json_number (json, "height", bp_height_from_in (p->height_in, o->people->height_units));
+  bp_json_number (json, "weight", bp_weight_shown (p->weight_lb, o->people->weight_units));
+  bp_json_number (json, "height", bp_height_shown (p->height_in, o->people->height_units));
   bp_json_string (json, "gender", bp_gender_to_string (p->gender));
   bp_json_number (json, "output", bp_network_feedforward (params, x0, x1));
   bp_json_end_object (json);

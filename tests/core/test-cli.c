@@ -472,8 +472,8 @@ assert_people_json (JsonArray      *people_json,
       bp_normalizer_apply (&norm, p->weight_lb, p->height_in, &x0, &x1);
       g_assert_cmpuint (json_object_get_size (o), ==, 5);
       g_assert_cmpstr (string (o, "name"), ==, p->name);
-      assert_same_double (number (o, "weight"), bp_weight_from_lb (p->weight_lb, people->weight_units), "weight");
-      assert_same_double (number (o, "height"), bp_height_from_in (p->height_in, people->height_units), "height");
+      assert_same_double (number (o, "weight"), bp_weight_shown (p->weight_lb, people->weight_units), "weight");
+      assert_same_double (number (o, "height"), bp_height_shown (p->height_in, people->height_units), "height");
       g_assert_cmpstr (string (o, "gender"), ==, bp_gender_to_string (p->gender));
       assert_same_double (number (o, "output"), bp_network_feedforward (params, x0, x1), "output");
     }
@@ -1198,6 +1198,64 @@ test_session_errors (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* ---- kg and cm as given --------------------------------------------------- */
+
+#define METRIC_CSV "name,gender,weight_kg,height_cm\n" \
+                   "Ann,F,60,170.1\nBen,M,82.35,185.42\nCat,F,55.5,160\nDan,M,90.125,190.3\n"
+
+static const double metric_values[][2] = {
+  { 60, 170.1 }, { 82.35, 185.42 }, { 55.5, 160 }, { 90.125, 190.3 },
+};
+
+/* The people of METRIC_CSV, in the JSON of @out, as the file gives them. */
+static void
+assert_metric_people (const char *out)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *people = array (load_object (parser, out), "people");
+
+  g_assert_cmpuint (json_array_get_length (people), ==, G_N_ELEMENTS (metric_values));
+  for (guint i = 0; i < G_N_ELEMENTS (metric_values); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+
+      assert_same_double (number (p, "weight"), metric_values[i][0], "weight");
+      assert_same_double (number (p, "height"), metric_values[i][1], "height");
+    }
+}
+
+/* A number read is echoed as read: converted to lb and in for the
+ * network, not for display.  Through the JSON, a saved session and a CSV
+ * written again. */
+static void
+test_metric_as_given (void)
+{
+  g_autofree char *path = write_file ("as-given.csv", METRIC_CSV);
+  g_autofree char *session = g_build_filename (tmp_dir, "as-given.backprop", NULL);
+  g_autoptr(BpPeople) people = bp_csv_load (path, NULL);
+  g_autoptr(BpSession) saved = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--data", path, "--seed", "1", "--epochs", "10", "--json");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "{\"name\":\"Ann\",\"weight\":60,\"height\":170.09999999999999,"));
+  assert_metric_people (r.out);
+
+  run (&r, "train", "--data", path, "--seed", "1", "--epochs", "10", "--save", session);
+  assert_success (&r);
+  run (&r, "train", "--session", session, "--epochs", "10", "--json");
+  assert_success (&r);
+  assert_metric_people (r.out);
+  saved = bp_session_load (session, NULL);
+  g_assert_nonnull (saved);
+  g_assert_true (bp_people_equal (saved->people, people));
+
+  csv = bp_csv_write (people, BP_UNITS_KG_CM);
+  g_assert_cmpstr (csv, ==, "name,gender,weight_kg,height_cm\r\n"
+                            "Ann,F,60,170.1\r\nBen,M,82.35,185.42\r\nCat,F,55.5,160\r\nDan,M,90.125,190.3\r\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1237,6 +1295,7 @@ main (int    argc,
   g_test_add_func ("/cli/session/explain", test_session_explain);
   g_test_add_func ("/cli/session/diverged", test_session_diverged);
   g_test_add_func ("/cli/session/errors", test_session_errors);
+  g_test_add_func ("/cli/metric/as-given", test_metric_as_given);
 
   status = g_test_run ();
   if (tmp_dir != NULL)
