@@ -5,11 +5,13 @@
  * the JSON is read back with json-glib, a parser independent of the CLI's
  * own writer.
  */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "bp-csv.h"
 #include "bp-network.h"
@@ -1198,6 +1200,201 @@ test_session_errors (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* ---- stdout that cannot be written ---------------------------------------- */
+
+static void
+close_stdout (gpointer data)
+{
+  close (STDOUT_FILENO);
+}
+
+/* Runs the CLI with stdout on @stdout_fd, or closed when it is -1; stdout
+ * is then left empty in @r. */
+static void
+run_to_fd (Run                *r,
+           int                 stdout_fd,
+           const char * const *args)
+{
+  const char *cli = g_getenv ("BACKPROP_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char buf[4096];
+  int err_fd = -1, wait_status = 0;
+  gssize n;
+  GPid pid;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  run_clear (r);
+  g_spawn_async_with_pipes_and_fds (NULL, (const char * const *) argv->pdata, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD,
+                                    stdout_fd == -1 ? close_stdout : NULL, NULL,
+                                    -1, stdout_fd, -1, NULL, NULL, 0,
+                                    &pid, NULL, NULL, &err_fd, &error);
+  g_assert_no_error (error);
+  while ((n = read (err_fd, buf, sizeof buf)) > 0)
+    g_string_append_len (err, buf, n);
+  close (err_fd);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  r->out = g_strdup ("");
+  r->err = g_strdup (err->str);
+}
+
+#define run_to(r, fd, ...) run_to_fd ((r), (fd), (const char * const[]) { __VA_ARGS__, NULL })
+
+/* Exit status 2 and one line saying why, as for bad input. */
+static void
+assert_write_error (const Run  *r,
+                    const char *says)
+{
+  g_assert_cmpint (r->status, ==, 2);
+  assert_one_line (r->err);
+  if (strstr (r->err, says) == NULL)
+    g_test_fail_printf ("“%s” does not say “%s”", r->err, says);
+}
+
+/* /dev/full takes nothing: every way of printing fails, and says so. */
+static void
+test_output_full (void)
+{
+  const char * const *cases[] = {
+    (const char *[]) { "train", "--seed", "1", NULL },
+    (const char *[]) { "train", "--seed", "1", "--every", "0", "--epochs", "10", NULL },
+    (const char *[]) { "train", "--seed", "1", "--json", NULL },
+    (const char *[]) { "train", "--seed", "1", "--json", "--epochs", "0", NULL },
+    (const char *[]) { "explain", "--seed", "1", "--person", "Alice", NULL },
+    (const char *[]) { "explain", "--seed", "1", "--person", "Alice", "--json", "--check", NULL },
+    (const char *[]) { "train", "--help", NULL },
+    (const char *[]) { "--help", NULL },
+    (const char *[]) { "--version", NULL },
+  };
+  int full = open ("/dev/full", O_WRONLY);
+
+  g_assert_cmpint (full, >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run_to_fd (&r, full, cases[i]);
+      assert_write_error (&r, "cannot write to standard output: No space left on device");
+    }
+  close (full);
+}
+
+/* A stdout that is full while --save is given: the session is written,
+ * but the run still fails. */
+static void
+test_output_full_save (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "full.backprop", NULL);
+  int full = open ("/dev/full", O_WRONLY);
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (full, >=, 0);
+  run_to (&r, full, "train", "--seed", "1", "--save", path);
+  assert_write_error (&r, "cannot write to standard output");
+  run_to (&r, full, "train", "--seed", "1", "--json", "--save", path);
+  assert_write_error (&r, "cannot write to standard output");
+  close (full);
+}
+
+/* A closed stdout is refused before anything is done, so no session is
+ * saved either. */
+static void
+test_output_closed (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "closed.backprop", NULL);
+  g_auto(Run) r = { 0 };
+
+  run_to (&r, -1, "train", "--seed", "1");
+  assert_write_error (&r, "standard output is closed");
+  run_to (&r, -1, "train", "--seed", "1", "--json", "--save", path);
+  assert_write_error (&r, "standard output is closed");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run_to (&r, -1, "explain", "--seed", "1", "--person", "Alice");
+  assert_write_error (&r, "standard output is closed");
+  run_to (&r, -1, "--version");
+  assert_write_error (&r, "standard output is closed");
+}
+
+/* ---- --save that fails ---------------------------------------------------- */
+
+/* An empty name is refused with the other flags, before training: the
+ * message is the flag check's, not that of a save that was tried. */
+static void
+test_save_empty (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--seed", "1", "--every", "1", "--save", "");
+  assert_usage_error (&r);
+  g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --save: is empty"));
+  run (&r, "train", "--json", "--save=");
+  assert_usage_error (&r);
+  g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --save: is empty"));
+}
+
+/* A save that fails only when it is tried (a name too long for the file
+ * system) prints nothing on stdout, in text as in JSON. */
+static void
+test_save_fails_after_training (void)
+{
+  g_autofree char *name = g_strnfill (300, 'x');
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--seed", "1", "--every", "1", "--save", path);
+  assert_usage_error (&r);
+  g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --save: "));
+  run (&r, "train", "--seed", "1", "--json", "--save", path);
+  assert_usage_error (&r);
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--save", path);
+  assert_usage_error (&r);
+}
+
+/* With --save the printed output is held back until the file is written;
+ * more than a mebibyte of it (every epoch of 60 000) comes out whole. */
+static void
+test_save_long_output (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "long.backprop", NULL);
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) saving = { 0 };
+
+  run (&plain, "train", "--seed", "3", "--epochs", "60000", "--every", "1");
+  run (&saving, "train", "--seed", "3", "--epochs", "60000", "--every", "1", "--save", path);
+  assert_success (&saving);
+  g_assert_cmpuint (strlen (saving.out), >, 1 << 20);
+  g_assert_true (g_str_equal (saving.out, plain.out));
+}
+
+/* ---- flags ---------------------------------------------------------------- */
+
+/* Each command's help names the program and the command. */
+static void
+test_command_help (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--help");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli train [OPTION…]\n"));
+  g_assert_nonnull (strstr (r.out, "--save=FILE.backprop"));
+  run (&r, "explain", "-h");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli explain [OPTION…]\n"));
+  g_assert_nonnull (strstr (r.out, "--person=NAME"));
+  run (&r, "train", "--help-all");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli train [OPTION…]\n"));
+}
+
 /* ---- kg and cm as given --------------------------------------------------- */
 
 #define METRIC_CSV "name,gender,weight_kg,height_cm\n" \
@@ -1295,6 +1492,13 @@ main (int    argc,
   g_test_add_func ("/cli/session/explain", test_session_explain);
   g_test_add_func ("/cli/session/diverged", test_session_diverged);
   g_test_add_func ("/cli/session/errors", test_session_errors);
+  g_test_add_func ("/cli/output/full", test_output_full);
+  g_test_add_func ("/cli/output/full-save", test_output_full_save);
+  g_test_add_func ("/cli/output/closed", test_output_closed);
+  g_test_add_func ("/cli/save/empty", test_save_empty);
+  g_test_add_func ("/cli/save/fails-after-training", test_save_fails_after_training);
+  g_test_add_func ("/cli/save/long-output", test_save_long_output);
+  g_test_add_func ("/cli/flags/command-help", test_command_help);
   g_test_add_func ("/cli/metric/as-given", test_metric_as_given);
 
   status = g_test_run ();
