@@ -599,11 +599,16 @@ train_and_save (const Options   *o,
   return usage_error ("--save", error->message);
 }
 
+/* F or M; a network that diverged gives no answer (NaN), nor a verdict. */
 static const char *
 verdict (double output)
 {
+  if (!isfinite (output))
+    return NULL;
   return output >= 0.5 ? "F" : "M";
 }
+
+#define NO_ANSWER "no answer (the network diverged)"
 
 static void
 person_inputs (const Options  *o,
@@ -655,8 +660,11 @@ print_people_text (const Options *o,
 
       person_inputs (o, p, &x0, &x1);
       out = bp_network_feedforward (&r->params, x0, x1);
-      bp_output_printf (o->out, "  %s: %.3f (%s, is %s)\n", p->name, out, verdict (out),
-                        bp_gender_to_string (p->gender));
+      if (verdict (out) == NULL)
+        bp_output_printf (o->out, "  %s: " NO_ANSWER ", is %s\n", p->name, bp_gender_to_string (p->gender));
+      else
+        bp_output_printf (o->out, "  %s: %.3f (%s, is %s)\n", p->name, out, verdict (out),
+                          bp_gender_to_string (p->gender));
     }
 }
 
@@ -667,10 +675,12 @@ print_classified_text (const Options *o,
   for (guint i = 0; i < o->classify->len / 2; i++)
     {
       double w, h, out = classify_output (o, &r->params, i, &w, &h);
+      g_autofree char *answer = verdict (out) != NULL ? g_strdup_printf ("%.3f (%s)", out, verdict (out))
+                                                      : g_strdup (NO_ANSWER);
 
-      bp_output_printf (o->out, "Classify %g %s, %g %s: %.3f (%s)\n",
+      bp_output_printf (o->out, "Classify %g %s, %g %s: %s\n",
                         w, bp_units_weight_symbol (o->people->weight_units),
-                        h, bp_units_height_symbol (o->people->height_units), out, verdict (out));
+                        h, bp_units_height_symbol (o->people->height_units), answer);
     }
 }
 
@@ -735,7 +745,10 @@ json_classified (BpJson        *json,
       bp_json_number (json, "weight", w);
       bp_json_number (json, "height", h);
       bp_json_number (json, "output", out);
-      bp_json_string (json, "gender", verdict (out));
+      if (verdict (out) != NULL)
+        bp_json_string (json, "gender", verdict (out));
+      else
+        bp_json_null (json, "gender");
       bp_json_end_object (json);
     }
   bp_json_end_array (json);

@@ -1395,6 +1395,51 @@ test_command_help (void)
   g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli train [OPTION…]\n"));
 }
 
+/* ---- a network that diverged ---------------------------------------------- */
+
+/* Its output is NaN: no verdict, in JSON (null) or in words. */
+static void
+test_diverged_no_verdict (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  JsonObject *o, *c;
+  JsonArray *people;
+  guint answers = 0;
+
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--classify", "128,63", "--json");
+  g_assert_cmpint (r.status, ==, 3);
+  o = load_object (parser, r.out);
+  c = json_array_get_object_element (array (o, "classified"), 0);
+  g_assert_true (json_node_is_null (member (c, "output")));
+  g_assert_true (json_node_is_null (member (c, "gender")));
+  g_assert_cmpfloat (number (c, "weight"), ==, 128);
+  people = array (o, "people");
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    g_assert_true (json_node_is_null (member (json_array_get_object_element (people, i), "output")));
+
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--classify", "128,63", "--every", "0");
+  g_assert_cmpint (r.status, ==, 3);
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean prediction = g_str_has_prefix (lines[i], "  Alice:") || g_str_has_prefix (lines[i], "  Bob:") ||
+                            g_str_has_prefix (lines[i], "  Charlie:") || g_str_has_prefix (lines[i], "  Diana:") ||
+                            g_str_has_prefix (lines[i], "Classify ");
+
+      if (!prediction)
+        continue;
+      answers++;
+      if (strstr (lines[i], "no answer (the network diverged)") == NULL || strstr (lines[i], "nan") != NULL ||
+          strstr (lines[i], "(M") != NULL || strstr (lines[i], "(F") != NULL)
+        g_test_fail_printf ("“%s” gives a verdict or no words", lines[i]);
+    }
+  g_assert_cmpuint (answers, ==, 5);
+  g_assert_nonnull (strstr (r.out, "  Alice: no answer (the network diverged), is F\n"));
+  g_assert_nonnull (strstr (r.out, "Classify 128 lb, 63 in: no answer (the network diverged)\n"));
+}
+
 /* ---- kg and cm as given --------------------------------------------------- */
 
 #define METRIC_CSV "name,gender,weight_kg,height_cm\n" \
@@ -1499,6 +1544,7 @@ main (int    argc,
   g_test_add_func ("/cli/save/fails-after-training", test_save_fails_after_training);
   g_test_add_func ("/cli/save/long-output", test_save_long_output);
   g_test_add_func ("/cli/flags/command-help", test_command_help);
+  g_test_add_func ("/cli/diverged/no-verdict", test_diverged_no_verdict);
   g_test_add_func ("/cli/metric/as-given", test_metric_as_given);
 
   status = g_test_run ();
