@@ -112,18 +112,21 @@ usage_error (const char *flag,
   return BP_CLI_EXIT_USAGE;
 }
 
-/* GOption's own --help is replaced by one that prints through the checked
- * output. */
+/* Every flag is taken as the bytes typed (G_OPTION_ARG_FILENAME): GOption
+ * would refuse a value that is not text in the locale's encoding without
+ * saying which flag it was, so check_text() converts the text flags
+ * itself.  Its own --help is replaced by one that prints through the
+ * checked output. */
 static GOptionContext *
 make_context (Command  command,
               Flags   *f)
 {
   const GOptionEntry common[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &f->data, "Training people (CSV; default: the four seed people)", "FILE.csv" },
-    { "learning-rate", 0, 0, G_OPTION_ARG_STRING, &f->learning_rate, "Learning rate (default 0.1)", "LR" },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
-    { "init", 0, 0, G_OPTION_ARG_STRING, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
-    { "normalize", 0, 0, G_OPTION_ARG_STRING, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard" },
+    { "learning-rate", 0, 0, G_OPTION_ARG_FILENAME, &f->learning_rate, "Learning rate (default 0.1)", "LR" },
+    { "seed", 0, 0, G_OPTION_ARG_FILENAME, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
+    { "init", 0, 0, G_OPTION_ARG_FILENAME, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
+    { "normalize", 0, 0, G_OPTION_ARG_FILENAME, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard" },
     { "session", 0, 0, G_OPTION_ARG_FILENAME, &f->session, "Start as a saved session: its people, test people, normalisation, learning rate, epochs and initial parameters (other flags override them)", "FILE.backprop" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &f->json, "Print one JSON object instead of text", NULL },
     { NULL }
@@ -135,14 +138,14 @@ make_context (Command  command,
   };
   const GOptionEntry train[] = {
     { "test", 0, 0, G_OPTION_ARG_FILENAME, &f->test, "Held-out test people (CSV)", "FILE.csv" },
-    { "epochs", 0, 0, G_OPTION_ARG_STRING, &f->epochs, "Epochs (default 1000)", "N" },
-    { "every", 0, 0, G_OPTION_ARG_STRING, &f->every, "Print the loss every K epochs (default 10, 0 = never)", "K" },
-    { "classify", 0, 0, G_OPTION_ARG_STRING_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
+    { "epochs", 0, 0, G_OPTION_ARG_FILENAME, &f->epochs, "Epochs (default 1000)", "N" },
+    { "every", 0, 0, G_OPTION_ARG_FILENAME, &f->every, "Print the loss every K epochs (default 10, 0 = never)", "K" },
+    { "classify", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &f->save, "Save the session after training, run and loss history included", "FILE.backprop" },
     { NULL }
   };
   const GOptionEntry explain[] = {
-    { "person", 0, 0, G_OPTION_ARG_STRING, &f->person, "The person to take one step on", "NAME" },
+    { "person", 0, 0, G_OPTION_ARG_FILENAME, &f->person, "The person to take one step on", "NAME" },
     { "check", 0, 0, G_OPTION_ARG_NONE, &f->check, "Also check each partial derivative against a central finite difference", NULL },
     { NULL }
   };
@@ -361,6 +364,77 @@ check_save (const Flags *f,
   return 0;
 }
 
+/* @bytes with each byte that is not part of UTF-8 text written as \xff,
+ * so that a message can show what was typed. */
+static char *
+show_bytes (const char *bytes)
+{
+  GString *shown = g_string_new (NULL);
+  const char *end;
+
+  while (!g_utf8_validate (bytes, -1, &end))
+    {
+      g_string_append_len (shown, bytes, end - bytes);
+      g_string_append_printf (shown, "\\x%02x", (guint) (guchar) *end);
+      bytes = end + 1;
+    }
+  g_string_append (shown, bytes);
+  return g_string_free (shown, FALSE);
+}
+
+/* A text flag in UTF-8: converted from the locale's encoding as GOption
+ * would have, or kept when it is UTF-8 already (typed in a C locale, whose
+ * ASCII cannot convert it); otherwise refused, naming the flag. */
+static int
+check_text (const char  *flag,
+            char       **value)
+{
+  g_autofree char *utf8 = NULL;
+
+  if (*value == NULL)
+    return 0;
+  utf8 = g_locale_to_utf8 (*value, -1, NULL, NULL, NULL);
+  if (utf8 == NULL && g_utf8_validate (*value, -1, NULL))
+    utf8 = g_strdup (*value);
+  if (utf8 == NULL)
+    {
+      g_autofree char *shown = show_bytes (*value);
+      g_autofree char *message = NULL;
+      const char *charset;
+
+      g_get_charset (&charset);
+      message = g_strdup_printf ("“%s” is not %s text", shown, charset);
+      return usage_error (flag, message);
+    }
+  g_free (*value);
+  *value = g_steal_pointer (&utf8);
+  return 0;
+}
+
+/* Every flag but the file names, which are bytes. */
+static int
+check_texts (Flags *f)
+{
+  const struct
+  {
+    const char  *flag;
+    char       **value;
+  } texts[] = {
+    { "--learning-rate", &f->learning_rate }, { "--epochs", &f->epochs }, { "--seed", &f->seed },
+    { "--init", &f->init }, { "--normalize", &f->normalize }, { "--every", &f->every },
+    { "--person", &f->person },
+  };
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if ((status = check_text (texts[i].flag, texts[i].value)) != 0)
+      return status;
+  for (guint i = 0; f->classify != NULL && f->classify[i] != NULL; i++)
+    if ((status = check_text ("--classify", &f->classify[i])) != 0)
+      return status;
+  return 0;
+}
+
 static int
 check_flags (const Flags *f,
              Options     *o)
@@ -390,6 +464,7 @@ parse_arguments (Command   command,
   g_auto(Flags) f = { 0 };
   g_autoptr(GOptionContext) context = make_context (command, &f);
   g_autoptr(GError) error = NULL;
+  int status;
 
   o->command = command;
   if (!g_option_context_parse (context, argc, argv, &error))
@@ -401,9 +476,13 @@ parse_arguments (Command   command,
     }
   if (*argc > 1)
     {
-      g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", (*argv)[1]);
+      g_autofree char *shown = show_bytes ((*argv)[1]);
+      g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", shown);
+
       return usage_error (NULL, message);
     }
+  if ((status = check_texts (&f)) != 0)
+    return status;
   return check_flags (&f, o);
 }
 

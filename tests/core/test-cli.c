@@ -1376,6 +1376,36 @@ test_save_long_output (void)
 
 /* ---- flags ---------------------------------------------------------------- */
 
+/* A value that is not UTF-8 is refused naming its flag, as other bad
+ * values are. */
+static void
+test_flags_not_utf8 (void)
+{
+  const char *flags[] = {
+    "--learning-rate", "--epochs", "--seed", "--init", "--normalize", "--every", "--classify",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autofree char *says = g_strdup_printf ("backprop-cli: %s: “1\\xff” is not", flags[i]);
+      g_auto(Run) r = { 0 };
+
+      run (&r, "train", flags[i], "1\xff");
+      assert_usage_error (&r);
+      if (!g_str_has_prefix (r.err, says))
+        g_test_fail_printf ("“%s” does not begin “%s”", r.err, says);
+    }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "explain", "--person", "Zo\xeb");
+    assert_usage_error (&r);
+    g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --person: “Zo\\xeb” is not"));
+    run (&r, "train", "\xff");
+    assert_usage_error (&r);
+  }
+}
+
 /* Each command's help names the program and the command. */
 static void
 test_command_help (void)
@@ -1543,6 +1573,7 @@ main (int    argc,
   g_test_add_func ("/cli/save/empty", test_save_empty);
   g_test_add_func ("/cli/save/fails-after-training", test_save_fails_after_training);
   g_test_add_func ("/cli/save/long-output", test_save_long_output);
+  g_test_add_func ("/cli/flags/not-utf8", test_flags_not_utf8);
   g_test_add_func ("/cli/flags/command-help", test_command_help);
   g_test_add_func ("/cli/diverged/no-verdict", test_diverged_no_verdict);
   g_test_add_func ("/cli/metric/as-given", test_metric_as_given);
