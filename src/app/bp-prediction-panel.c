@@ -110,6 +110,7 @@ show_classify (BpPredictionPanel *self)
   if (self->classify_error != NULL)
     {
       gtk_label_set_text (self->result_label, "—");
+      gtk_widget_set_visible (GTK_WIDGET (self->result_bar), TRUE);
       gtk_progress_bar_set_fraction (self->result_bar, 0);
       gtk_label_set_text (self->detail_label, self->classify_error);
       gtk_widget_remove_css_class (detail, "dim-label");
@@ -118,8 +119,13 @@ show_classify (BpPredictionPanel *self)
     }
   self->classify_output = output_for (self, self->weight_lb, self->height_in);
   verdict = bp_format_verdict (self->classify_output);
-  output = g_strdup_printf (_("Output %.4f"), self->classify_output);
+  /* A diverged network answers NaN: no verdict, no bar, and why. */
+  if (isfinite (self->classify_output))
+    output = g_strdup_printf (_("Output %.4f"), self->classify_output);
+  else
+    output = g_strdup (_("The network diverged"));
   gtk_label_set_text (self->result_label, verdict);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_bar), isfinite (self->classify_output));
   gtk_progress_bar_set_fraction (self->result_bar,
                                  isfinite (self->classify_output) ? self->classify_output : 0);
   gtk_label_set_text (self->detail_label, output);
