@@ -203,8 +203,8 @@ on_classify_changed (BpPredictionPanel *self)
 static void
 show_classify_entries (BpPredictionPanel *self)
 {
-  g_autofree char *weight = bp_format_measure (bp_weight_from_lb (self->weight_lb, self->units));
-  g_autofree char *height = bp_format_measure (bp_height_from_in (self->height_in, self->units));
+  g_autofree char *weight = bp_format_measure (bp_weight_shown (self->weight_lb, self->units));
+  g_autofree char *height = bp_format_measure (bp_height_shown (self->height_in, self->units));
 
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->weight_entry), weight);
@@ -243,8 +243,8 @@ show_units (BpPredictionPanel *self)
   gtk_label_set_text (self->height_unit, bp_format_height_unit (self->units));
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {
-      g_autofree char *w = bp_format_measure (bp_weight_from_lb (examples[i].weight_lb, self->units));
-      g_autofree char *h = bp_format_measure (bp_height_from_in (examples[i].height_in, self->units));
+      g_autofree char *w = bp_format_measure (bp_weight_shown (examples[i].weight_lb, self->units));
+      g_autofree char *h = bp_format_measure (bp_height_shown (examples[i].height_in, self->units));
       g_autofree char *tip = g_strdup_printf ("%s %s, %s %s", w, bp_format_weight_unit (self->units),
                                               h, bp_format_height_unit (self->units));
 
