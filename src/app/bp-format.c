@@ -87,10 +87,22 @@ trimmed (double value)
 }
 
 /* A weight or height as an entry shows it and bp_format_parse_double()
- * reads it. */
+ * reads it: exactly, when the shortest decimal that reads back has at
+ * most MEASURE_DECIMALS decimals, as typed or read from a file (90.125 kg);
+ * otherwise, as after a conversion from the other units (133 lb is
+ * 60.32778521 kg), to two decimals. */
+#define MEASURE_DECIMALS 4
+
 char *
 bp_format_measure (double value)
 {
+  g_autofree char *exact = bp_format_double (value);
+  const char *point = strchr (exact, '.');
+
+  if (value == 0)
+    return g_strdup ("0");
+  if (strpbrk (exact, "eE") == NULL && (point == NULL || strlen (point + 1) <= MEASURE_DECIMALS))
+    return bp_format_replace_point (exact, ".", bp_format_decimal_point ());
   return trimmed (value);
 }
 

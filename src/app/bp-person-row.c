@@ -98,8 +98,8 @@ show_person (BpPersonRow *self)
   gtk_drop_down_set_selected (self->gender_dropdown,
                               self->person->gender == BP_GENDER_FEMALE ? 0 : 1);
   self->updating = FALSE;
-  show_value (self, self->weight_entry, bp_weight_from_lb (self->person->weight_lb, self->units));
-  show_value (self, self->height_entry, bp_height_from_in (self->person->height_in, self->units));
+  show_value (self, self->weight_entry, bp_weight_shown (self->person->weight_lb, self->units));
+  show_value (self, self->height_entry, bp_height_shown (self->person->height_in, self->units));
 }
 
 /* Reads a weight or height typed in the current units, in lb or in. */
@@ -328,11 +328,11 @@ bp_person_row_set_units (BpPersonRow *self,
 
   self->units = units;
   if (self->errors[FIELD_WEIGHT] == NULL)
-    show_value (self, self->weight_entry, bp_weight_from_lb (self->person->weight_lb, units));
+    show_value (self, self->weight_entry, bp_weight_shown (self->person->weight_lb, units));
   else
     update_measure (self, FIELD_WEIGHT);
   if (self->errors[FIELD_HEIGHT] == NULL)
-    show_value (self, self->height_entry, bp_height_from_in (self->person->height_in, units));
+    show_value (self, self->height_entry, bp_height_shown (self->person->height_in, units));
   else
     update_measure (self, FIELD_HEIGHT);
 }
@@ -428,8 +428,8 @@ bp_person_row_set_measures (BpPersonRow *self,
 
   self->person->weight_lb = weight_lb;
   self->person->height_in = height_in;
-  show_value (self, self->weight_entry, bp_weight_from_lb (weight_lb, self->units));
-  show_value (self, self->height_entry, bp_height_from_in (height_in, self->units));
+  show_value (self, self->weight_entry, bp_weight_shown (weight_lb, self->units));
+  show_value (self, self->height_entry, bp_height_shown (height_in, self->units));
   set_field_error (self, FIELD_WEIGHT, NULL);
   set_field_error (self, FIELD_HEIGHT, NULL);
   g_signal_emit (self, signals[CHANGED], 0);

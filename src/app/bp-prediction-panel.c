@@ -110,6 +110,7 @@ show_classify (BpPredictionPanel *self)
   if (self->classify_error != NULL)
     {
       gtk_label_set_text (self->result_label, "—");
+      gtk_widget_set_visible (GTK_WIDGET (self->result_bar), TRUE);
       gtk_progress_bar_set_fraction (self->result_bar, 0);
       gtk_label_set_text (self->detail_label, self->classify_error);
       gtk_widget_remove_css_class (detail, "dim-label");
@@ -118,8 +119,13 @@ show_classify (BpPredictionPanel *self)
     }
   self->classify_output = output_for (self, self->weight_lb, self->height_in);
   verdict = bp_format_verdict (self->classify_output);
-  output = g_strdup_printf (_("Output %.4f"), self->classify_output);
+  /* A diverged network answers NaN: no verdict, no bar, and why. */
+  if (isfinite (self->classify_output))
+    output = g_strdup_printf (_("Output %.4f"), self->classify_output);
+  else
+    output = g_strdup (_("The network diverged"));
   gtk_label_set_text (self->result_label, verdict);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_bar), isfinite (self->classify_output));
   gtk_progress_bar_set_fraction (self->result_bar,
                                  isfinite (self->classify_output) ? self->classify_output : 0);
   gtk_label_set_text (self->detail_label, output);
@@ -197,8 +203,8 @@ on_classify_changed (BpPredictionPanel *self)
 static void
 show_classify_entries (BpPredictionPanel *self)
 {
-  g_autofree char *weight = bp_format_measure (bp_weight_from_lb (self->weight_lb, self->units));
-  g_autofree char *height = bp_format_measure (bp_height_from_in (self->height_in, self->units));
+  g_autofree char *weight = bp_format_measure (bp_weight_shown (self->weight_lb, self->units));
+  g_autofree char *height = bp_format_measure (bp_height_shown (self->height_in, self->units));
 
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->weight_entry), weight);
@@ -237,8 +243,8 @@ show_units (BpPredictionPanel *self)
   gtk_label_set_text (self->height_unit, bp_format_height_unit (self->units));
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {
-      g_autofree char *w = bp_format_measure (bp_weight_from_lb (examples[i].weight_lb, self->units));
-      g_autofree char *h = bp_format_measure (bp_height_from_in (examples[i].height_in, self->units));
+      g_autofree char *w = bp_format_measure (bp_weight_shown (examples[i].weight_lb, self->units));
+      g_autofree char *h = bp_format_measure (bp_height_shown (examples[i].height_in, self->units));
       g_autofree char *tip = g_strdup_printf ("%s %s, %s %s", w, bp_format_weight_unit (self->units),
                                               h, bp_format_height_unit (self->units));
 

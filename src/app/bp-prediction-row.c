@@ -102,12 +102,14 @@ bp_prediction_row_new (void)
   return g_object_new (BP_TYPE_PREDICTION_ROW, NULL);
 }
 
+/* Right or wrong, or neither when the network gave no answer. */
 static void
 show_mark (BpPredictionRow *self)
 {
   gboolean right = bp_prediction_row_get_right (self);
   GtkWidget *mark = GTK_WIDGET (self->mark);
 
+  gtk_widget_set_visible (mark, isfinite (self->output));
   /* Called every frame while training; the mark rarely changes. */
   if (self->shown_right == right)
     return;
@@ -132,7 +134,8 @@ bp_prediction_row_set_person (BpPredictionRow *self,
   show_mark (self);
 }
 
-/* A diverged network answers NaN: shown as no answer, an empty bar. */
+/* A diverged network answers NaN: shown as no answer, in words, with no
+ * bar and no mark. */
 void
 bp_prediction_row_set_output (BpPredictionRow *self,
                               double           output)
@@ -142,6 +145,7 @@ bp_prediction_row_set_output (BpPredictionRow *self,
   g_return_if_fail (BP_IS_PREDICTION_ROW (self));
 
   self->output = output;
+  gtk_widget_set_visible (GTK_WIDGET (self->bar), isfinite (output));
   gtk_progress_bar_set_fraction (self->bar, isfinite (output) ? output : 0);
   gtk_label_set_text (self->verdict_label, verdict);
   show_mark (self);
@@ -179,5 +183,7 @@ bp_prediction_row_dup_output_tip (BpPredictionRow *self)
 {
   g_return_val_if_fail (BP_IS_PREDICTION_ROW (self), NULL);
 
+  if (!isfinite (self->output))
+    return g_strdup (_("The network diverged"));
   return g_strdup_printf (_("Output %.4f"), self->output);
 }

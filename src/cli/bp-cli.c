@@ -3,7 +3,8 @@
  * Flags arrive as strings through GOption and are then checked by the
  * core's strict parsers, so every bad value gets one line naming the flag
  * and the reason, and exit status 2.  Nothing is printed on stdout before
- * all input has been read and checked.
+ * all input has been read and checked.  Every write to stdout is checked
+ * (bp-output.c): output that cannot be written is exit status 2 too.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include "bp-file.h"
 #include "bp-json.h"
 #include "bp-network.h"
+#include "bp-output.h"
 #include "bp-parse.h"
 #include "bp-people.h"
 #include "bp-session.h"
@@ -42,6 +44,7 @@ typedef struct
   char  *save;
   gboolean json;
   gboolean check;
+  gboolean help;
 } Flags;
 
 /* The flags once checked. */
@@ -63,6 +66,8 @@ typedef struct
   char        *save;       /* --save, or NULL */
   gboolean     json;
   gboolean     check;      /* explain --check: the gradient check too */
+  char        *help;       /* --help: the text to print instead of running */
+  BpOutput    *out;        /* stdout, not owned */
 } Options;
 
 static void
@@ -91,6 +96,7 @@ options_clear (Options *o)
   g_clear_pointer (&o->person, g_free);
   g_clear_pointer (&o->session, bp_session_free);
   g_clear_pointer (&o->save, g_free);
+  g_clear_pointer (&o->help, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Flags, flags_clear)
@@ -107,40 +113,52 @@ usage_error (const char *flag,
   return BP_CLI_EXIT_USAGE;
 }
 
+/* Every flag is taken as the bytes typed (G_OPTION_ARG_FILENAME): GOption
+ * would refuse a value that is not text in the locale's encoding without
+ * saying which flag it was, so check_text() converts the text flags
+ * itself.  Its own --help is replaced by one that prints through the
+ * checked output. */
 static GOptionContext *
 make_context (Command  command,
               Flags   *f)
 {
   const GOptionEntry common[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &f->data, "Training people (CSV; default: the four seed people)", "FILE.csv" },
-    { "learning-rate", 0, 0, G_OPTION_ARG_STRING, &f->learning_rate, "Learning rate (default 0.1)", "LR" },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
-    { "init", 0, 0, G_OPTION_ARG_STRING, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
-    { "normalize", 0, 0, G_OPTION_ARG_STRING, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard" },
+    { "learning-rate", 0, 0, G_OPTION_ARG_FILENAME, &f->learning_rate, "Learning rate (default 0.1)", "LR" },
+    { "seed", 0, 0, G_OPTION_ARG_FILENAME, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
+    { "init", 0, 0, G_OPTION_ARG_FILENAME, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
+    { "normalize", 0, 0, G_OPTION_ARG_FILENAME, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard" },
     { "session", 0, 0, G_OPTION_ARG_FILENAME, &f->session, "Start as a saved session: its people, test people, normalisation, learning rate, epochs and initial parameters (other flags override them)", "FILE.backprop" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &f->json, "Print one JSON object instead of text", NULL },
     { NULL }
   };
+  const GOptionEntry help[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &f->help, "Show this help", NULL },
+    { "help-all", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &f->help, NULL, NULL },
+    { NULL }
+  };
   const GOptionEntry train[] = {
     { "test", 0, 0, G_OPTION_ARG_FILENAME, &f->test, "Held-out test people (CSV)", "FILE.csv" },
-    { "epochs", 0, 0, G_OPTION_ARG_STRING, &f->epochs, "Epochs (default 1000)", "N" },
-    { "every", 0, 0, G_OPTION_ARG_STRING, &f->every, "Print the loss every K epochs (default 10, 0 = never)", "K" },
-    { "classify", 0, 0, G_OPTION_ARG_STRING_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
+    { "epochs", 0, 0, G_OPTION_ARG_FILENAME, &f->epochs, "Epochs (default 1000)", "N" },
+    { "every", 0, 0, G_OPTION_ARG_FILENAME, &f->every, "Print the loss every K epochs (default 10, 0 = never)", "K" },
+    { "classify", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &f->save, "Save the session after training, run and loss history included", "FILE.backprop" },
     { NULL }
   };
   const GOptionEntry explain[] = {
-    { "person", 0, 0, G_OPTION_ARG_STRING, &f->person, "The person to take one step on", "NAME" },
+    { "person", 0, 0, G_OPTION_ARG_FILENAME, &f->person, "The person to take one step on", "NAME" },
     { "check", 0, 0, G_OPTION_ARG_NONE, &f->check, "Also check each partial derivative against a central finite difference", NULL },
     { NULL }
   };
-  GOptionContext *context = g_option_context_new (command == COMMAND_TRAIN ? "train" : "explain");
+  GOptionContext *context = g_option_context_new (NULL);
 
   g_option_context_set_summary (context, command == COMMAND_TRAIN
                                 ? "Train the 2-2-1 network of the seeds and print its loss and predictions."
                                 : "Show every intermediate of one SGD step on one person.");
+  g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, common, NULL);
   g_option_context_add_main_entries (context, command == COMMAND_TRAIN ? train : explain, NULL);
+  g_option_context_add_main_entries (context, help, NULL);
   return context;
 }
 
@@ -321,30 +339,93 @@ check_session (const Flags *f,
   return 0;
 }
 
-/* A folder that is not there, or anything the save would refuse (a FIFO,
- * a device, a read-only file …), is refused before training, not after. */
+/* An empty name, or anything the save would refuse (a missing folder, a
+ * FIFO, a device, a read-only file …), is refused before training, not
+ * after. */
 static int
 check_save (const Flags *f,
             Options     *o)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
 
   if (f->save == NULL)
     return 0;
-  dir = g_path_get_dirname (f->save);
-  shown = g_filename_display_name (f->save);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    message = g_strdup_printf ("%s: the folder it would go in does not exist", shown);
-  else if (g_file_test (f->save, G_FILE_TEST_IS_DIR))
-    message = g_strdup_printf ("%s is a folder", shown);
-  else if (!bp_file_check_writable (f->save, &error))
-    message = g_strdup (error->message);
-  if (message != NULL)
-    return usage_error ("--save", message);
+  if (f->save[0] == '\0')
+    return usage_error ("--save", "is empty; give the file to save the session in");
+  if (!bp_file_check_writable (f->save, &error))
+    return usage_error ("--save", error->message);
   o->save = g_strdup (f->save);
+  return 0;
+}
+
+/* @bytes with each byte that is not part of UTF-8 text written as \xff,
+ * so that a message can show what was typed. */
+static char *
+show_bytes (const char *bytes)
+{
+  GString *shown = g_string_new (NULL);
+  const char *end;
+
+  while (!g_utf8_validate (bytes, -1, &end))
+    {
+      g_string_append_len (shown, bytes, end - bytes);
+      g_string_append_printf (shown, "\\x%02x", (guint) (guchar) *end);
+      bytes = end + 1;
+    }
+  g_string_append (shown, bytes);
+  return g_string_free (shown, FALSE);
+}
+
+/* A text flag in UTF-8: converted from the locale's encoding as GOption
+ * would have, or kept when it is UTF-8 already (typed in a C locale, whose
+ * ASCII cannot convert it); otherwise refused, naming the flag. */
+static int
+check_text (const char  *flag,
+            char       **value)
+{
+  g_autofree char *utf8 = NULL;
+
+  if (*value == NULL)
+    return 0;
+  utf8 = g_locale_to_utf8 (*value, -1, NULL, NULL, NULL);
+  if (utf8 == NULL && g_utf8_validate (*value, -1, NULL))
+    utf8 = g_strdup (*value);
+  if (utf8 == NULL)
+    {
+      g_autofree char *shown = show_bytes (*value);
+      g_autofree char *message = NULL;
+      const char *charset;
+
+      g_get_charset (&charset);
+      message = g_strdup_printf ("“%s” is not %s text", shown, charset);
+      return usage_error (flag, message);
+    }
+  g_free (*value);
+  *value = g_steal_pointer (&utf8);
+  return 0;
+}
+
+/* Every flag but the file names, which are bytes. */
+static int
+check_texts (Flags *f)
+{
+  const struct
+  {
+    const char  *flag;
+    char       **value;
+  } texts[] = {
+    { "--learning-rate", &f->learning_rate }, { "--epochs", &f->epochs }, { "--seed", &f->seed },
+    { "--init", &f->init }, { "--normalize", &f->normalize }, { "--every", &f->every },
+    { "--person", &f->person },
+  };
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if ((status = check_text (texts[i].flag, texts[i].value)) != 0)
+      return status;
+  for (guint i = 0; f->classify != NULL && f->classify[i] != NULL; i++)
+    if ((status = check_text ("--classify", &f->classify[i])) != 0)
+      return status;
   return 0;
 }
 
@@ -377,15 +458,25 @@ parse_arguments (Command   command,
   g_auto(Flags) f = { 0 };
   g_autoptr(GOptionContext) context = make_context (command, &f);
   g_autoptr(GError) error = NULL;
+  int status;
 
   o->command = command;
   if (!g_option_context_parse (context, argc, argv, &error))
     return usage_error (NULL, error->message);
+  if (f.help)
+    {
+      o->help = g_option_context_get_help (context, TRUE, NULL);
+      return 0;
+    }
   if (*argc > 1)
     {
-      g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", (*argv)[1]);
+      g_autofree char *shown = show_bytes ((*argv)[1]);
+      g_autofree char *message = g_strdup_printf ("unexpected argument “%s”", shown);
+
       return usage_error (NULL, message);
     }
+  if ((status = check_texts (&f)) != 0)
+    return status;
   return check_flags (&f, o);
 }
 
@@ -404,8 +495,10 @@ print_epoch (const Options *o,
              guint64        epoch,
              double         loss)
 {
-  if (!o->json)
-    g_print ("Epoch %" G_GUINT64_FORMAT " loss: %.3f\n", epoch, loss);
+  if (o->json)
+    return;
+  bp_output_printf (o->out, "Epoch %" G_GUINT64_FORMAT " loss: %.3f\n", epoch, loss);
+  bp_output_sync (o->out);
 }
 
 /* Epochs to run before the next one whose loss is printed (epoch e,
@@ -424,7 +517,8 @@ next_span (guint64 done,
 }
 
 /* Trains in spans between printed epochs, so a run that prints nothing
- * costs no loss evaluation per epoch. */
+ * costs no loss evaluation per epoch.  Stops when stdout fails: nobody
+ * would see the rest. */
 static void
 train (const Options   *o,
        const BpDataset *data,
@@ -447,6 +541,8 @@ train (const Options   *o,
         return;
       if (every > 0 && (r->epochs_run - 1) % every == 0)
         print_epoch (o, r->epochs_run - 1, r->loss);
+      if (bp_output_failed (o->out))
+        return;
     }
 }
 
@@ -495,7 +591,7 @@ train_tracked (const Options   *o,
 
   r->params = o->initial;
   r->epochs_run = 0;
-  while (r->epochs_run < o->epochs && !r->diverged)
+  while (r->epochs_run < o->epochs && !r->diverged && !bp_output_failed (o->out))
     {
       guint64 n = MIN (o->epochs - r->epochs_run, TRACK_CHUNK);
       guint64 ran = bp_network_train_tracked (&r->params, data, test, o->learning_rate, n,
@@ -534,8 +630,21 @@ session_from_run (const Options *o,
   s->speed = o->session != NULL ? o->session->speed : 0;
 }
 
-/* Trains, and with --save writes the session before anything else is
- * printed, so that a failed save prints no results. */
+/* The last flush of stdout: output that could not be written is exit
+ * status 2, with a message, like bad input. */
+static int
+finish_output (const Options *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (bp_output_finish (o->out, &error))
+    return BP_CLI_EXIT_OK;
+  return usage_error (NULL, error->message);
+}
+
+/* Trains, and with --save writes the session while what is printed is
+ * still held back (see run_train()), so that a failed save prints
+ * nothing. */
 static int
 train_and_save (const Options   *o,
                 const BpDataset *data,
@@ -554,17 +663,25 @@ train_and_save (const Options   *o,
   if (o->test != NULL)
     test = bp_people_to_dataset (o->test, &o->norm);
   train_tracked (o, data, test, r, &session->history);
+  /* Stopped early: that run is not the one asked for. */
+  if (bp_output_failed (o->out))
+    return finish_output (o);
   session_from_run (o, r, session);
   if (bp_session_save (session, o->save, &error))
     return BP_CLI_EXIT_OK;
   return usage_error ("--save", error->message);
 }
 
+/* F or M; a network that diverged gives no answer (NaN), nor a verdict. */
 static const char *
 verdict (double output)
 {
+  if (!isfinite (output))
+    return NULL;
   return output >= 0.5 ? "F" : "M";
 }
+
+#define NO_ANSWER "no answer (the network diverged)"
 
 static void
 person_inputs (const Options  *o,
@@ -593,12 +710,13 @@ classify_output (const Options  *o,
 }
 
 static void
-print_params (const char     *title,
+print_params (const Options  *o,
+              const char     *title,
               const BpParams *params)
 {
-  g_print ("%s:\n", title);
+  bp_output_printf (o->out, "%s:\n", title);
   for (guint i = 0; i < BP_N_PARAMS; i++)
-    g_print ("  %s = %.17g\n", bp_param_name (i), bp_params_get (params, i));
+    bp_output_printf (o->out, "  %s = %.17g\n", bp_param_name (i), bp_params_get (params, i));
 }
 
 static void
@@ -607,7 +725,7 @@ print_people_text (const Options *o,
 {
   const BpPeople *people = o->people;
 
-  g_print ("Predictions (1 = F, 0 = M):\n");
+  bp_output_printf (o->out, "Predictions (1 = F, 0 = M):\n");
   for (guint i = 0; i < bp_people_get_n (people); i++)
     {
       BpPerson *p = bp_people_get (people, i);
@@ -615,7 +733,11 @@ print_people_text (const Options *o,
 
       person_inputs (o, p, &x0, &x1);
       out = bp_network_feedforward (&r->params, x0, x1);
-      g_print ("  %s: %.3f (%s, is %s)\n", p->name, out, verdict (out), bp_gender_to_string (p->gender));
+      if (verdict (out) == NULL)
+        bp_output_printf (o->out, "  %s: " NO_ANSWER ", is %s\n", p->name, bp_gender_to_string (p->gender));
+      else
+        bp_output_printf (o->out, "  %s: %.3f (%s, is %s)\n", p->name, out, verdict (out),
+                          bp_gender_to_string (p->gender));
     }
 }
 
@@ -626,10 +748,12 @@ print_classified_text (const Options *o,
   for (guint i = 0; i < o->classify->len / 2; i++)
     {
       double w, h, out = classify_output (o, &r->params, i, &w, &h);
+      g_autofree char *answer = verdict (out) != NULL ? g_strdup_printf ("%.3f (%s)", out, verdict (out))
+                                                      : g_strdup (NO_ANSWER);
 
-      g_print ("Classify %g %s, %g %s: %.3f (%s)\n",
-               w, bp_units_weight_symbol (o->people->weight_units),
-               h, bp_units_height_symbol (o->people->height_units), out, verdict (out));
+      bp_output_printf (o->out, "Classify %g %s, %g %s: %s\n",
+                        w, bp_units_weight_symbol (o->people->weight_units),
+                        h, bp_units_height_symbol (o->people->height_units), answer);
     }
 }
 
@@ -649,8 +773,8 @@ static void
 print_train_text (const Options *o,
                   const Result  *r)
 {
-  print_params ("Final parameters", &r->params);
-  g_print ("Loss: %.6f\n", r->loss);
+  print_params (o, "Final parameters", &r->params);
+  bp_output_printf (o->out, "Loss: %.6f\n", r->loss);
   print_people_text (o, r);
   print_classified_text (o, r);
   if (o->test != NULL)
@@ -658,7 +782,7 @@ print_train_text (const Options *o,
       double loss, accuracy;
 
       test_scores (o, &r->params, &loss, &accuracy);
-      g_print ("Test: loss %.6f, accuracy %.1f %%\n", loss, 100 * accuracy);
+      bp_output_printf (o->out, "Test: loss %.6f, accuracy %.1f %%\n", loss, 100 * accuracy);
     }
 }
 
@@ -673,8 +797,8 @@ json_person (BpJson         *json,
   person_inputs (o, p, &x0, &x1);
   bp_json_begin_object (json, NULL);
   bp_json_string (json, "name", p->name);
-  bp_json_number (json, "weight", bp_weight_from_lb (p->weight_lb, o->people->weight_units));
-  bp_json_number (json, "height", bp_height_from_in (p->height_in, o->people->height_units));
+  bp_json_number (json, "weight", bp_weight_shown (p->weight_lb, o->people->weight_units));
+  bp_json_number (json, "height", bp_height_shown (p->height_in, o->people->height_units));
   bp_json_string (json, "gender", bp_gender_to_string (p->gender));
   bp_json_number (json, "output", bp_network_feedforward (params, x0, x1));
   bp_json_end_object (json);
@@ -694,7 +818,10 @@ json_classified (BpJson        *json,
       bp_json_number (json, "weight", w);
       bp_json_number (json, "height", h);
       bp_json_number (json, "output", out);
-      bp_json_string (json, "gender", verdict (out));
+      if (verdict (out) != NULL)
+        bp_json_string (json, "gender", verdict (out));
+      else
+        bp_json_null (json, "gender");
       bp_json_end_object (json);
     }
   bp_json_end_array (json);
@@ -756,7 +883,7 @@ print_train_json (const Options *o,
   json_test (&json, o, r);
   bp_json_end_object (&json);
   text = bp_json_finish (&json);
-  g_print ("%s", text);
+  bp_output_utf8 (o->out, text);
 }
 
 static int
@@ -766,14 +893,23 @@ run_train (const Options *o)
   Result r = { 0 };
   int status;
 
+  /* Exit status 2 prints nothing on stdout, a failed --save included. */
+  if (o->save != NULL)
+    bp_output_hold (o->out);
   if (!o->json && o->has_seed)
-    g_print ("Seed: %u\n", o->seed);
+    {
+      bp_output_printf (o->out, "Seed: %u\n", o->seed);
+      bp_output_sync (o->out);
+    }
   if ((status = train_and_save (o, data, &r)) != BP_CLI_EXIT_OK)
     return status;
+  bp_output_release (o->out);
   if (o->json)
     print_train_json (o, &r);
   else
     print_train_text (o, &r);
+  if ((status = finish_output (o)) != BP_CLI_EXIT_OK)
+    return status;
   if (!r.diverged)
     return BP_CLI_EXIT_OK;
   g_printerr ("backprop-cli: training diverged at epoch %" G_GUINT64_FORMAT
@@ -855,18 +991,20 @@ print_explain_json (const Options         *o,
     json_check (&json, check);
   bp_json_end_object (&json);
   text = bp_json_finish (&json);
-  g_print ("%s", text);
+  bp_output_utf8 (o->out, text);
 }
 
 static void
-print_check_text (const BpGradientCheck *c)
+print_check_text (const Options         *o,
+                  const BpGradientCheck *c)
 {
-  g_print ("Gradient check, backprop against a central finite difference:\n");
-  g_print ("  %-9s  %-24s  %-24s  %s\n", "parameter", "backprop", "numeric", "relative difference");
+  bp_output_printf (o->out, "Gradient check, backprop against a central finite difference:\n");
+  bp_output_printf (o->out, "  %-9s  %-24s  %-24s  %s\n", "parameter", "backprop", "numeric",
+                    "relative difference");
   for (guint i = 0; i < BP_N_PARAMS; i++)
-    g_print ("  %-9s  %-24.17g  %-24.17g  %.3g\n", bp_param_name (i),
-             bp_params_get (&c->backprop, i), bp_params_get (&c->numeric, i),
-             bp_params_get (&c->relative_difference, i));
+    bp_output_printf (o->out, "  %-9s  %-24.17g  %-24.17g  %.3g\n", bp_param_name (i),
+                      bp_params_get (&c->backprop, i), bp_params_get (&c->numeric, i),
+                      bp_params_get (&c->relative_difference, i));
 }
 
 static void
@@ -875,17 +1013,18 @@ print_explain_text (const Options         *o,
                     const BpGradientCheck *check)
 {
   if (o->has_seed)
-    g_print ("Seed: %u\n", o->seed);
-  g_print ("Person: %s\nx = [%.17g, %.17g]\ny_true = %g\n", o->person, e->x0, e->x1, e->y_true);
-  print_params ("Parameters", &e->before);
-  g_print ("Forward pass and partial derivatives:\n");
+    bp_output_printf (o->out, "Seed: %u\n", o->seed);
+  bp_output_printf (o->out, "Person: %s\nx = [%.17g, %.17g]\ny_true = %g\n",
+                    o->person, e->x0, e->x1, e->y_true);
+  print_params (o, "Parameters", &e->before);
+  bp_output_printf (o->out, "Forward pass and partial derivatives:\n");
   for (guint i = 0; i < G_N_ELEMENTS (explain_fields); i++)
-    g_print ("  %s = %.17g\n", explain_fields[i].name, explain_value (e, i));
-  g_print ("Loss (y_true - y_pred)^2 = %.17g\n", e->loss);
-  print_params ("Gradient dL/d(parameter)", &e->gradient);
-  print_params ("Parameters after the step", &e->after);
+    bp_output_printf (o->out, "  %s = %.17g\n", explain_fields[i].name, explain_value (e, i));
+  bp_output_printf (o->out, "Loss (y_true - y_pred)^2 = %.17g\n", e->loss);
+  print_params (o, "Gradient dL/d(parameter)", &e->gradient);
+  print_params (o, "Parameters after the step", &e->after);
   if (check != NULL)
-    print_check_text (check);
+    print_check_text (o, check);
 }
 
 static int
@@ -906,59 +1045,61 @@ run_explain (const Options *o)
     print_explain_json (o, &e, o->check ? &check : NULL);
   else
     print_explain_text (o, &e, o->check ? &check : NULL);
-  return BP_CLI_EXIT_OK;
+  return finish_output (o);
 }
 
 /* ---- entry ------------------------------------------------------------- */
 
-static int
-print_usage (gboolean error)
-{
-  const char *text =
-    "Usage:\n"
-    "  backprop-cli train [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
-    "                     [--seed S | --init w1,w2,w3,w4,w5,w6,b1,b2,b3] [--normalize seed|mean|standard]\n"
-    "                     [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
-    "                     [--session FILE.backprop] [--save FILE.backprop]\n"
-    "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"
-    "                     [--learning-rate LR] [--normalize ...] [--session FILE.backprop] [--check] [--json]\n"
-    "  backprop-cli COMMAND --help\n";
+static const char usage[] =
+  "Usage:\n"
+  "  backprop-cli train [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
+  "                     [--seed S | --init w1,w2,w3,w4,w5,w6,b1,b2,b3] [--normalize seed|mean|standard]\n"
+  "                     [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
+  "                     [--session FILE.backprop] [--save FILE.backprop]\n"
+  "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"
+  "                     [--learning-rate LR] [--normalize ...] [--session FILE.backprop] [--check] [--json]\n"
+  "  backprop-cli COMMAND --help\n";
 
-  if (error)
-    {
-      g_printerr ("backprop-cli: a command is needed: train or explain (see backprop-cli --help)\n");
-      return BP_CLI_EXIT_USAGE;
-    }
-  g_print ("%s", text);
-  return BP_CLI_EXIT_OK;
+/* --help, --version and COMMAND --help. */
+static int
+print_text (const Options *o,
+            const char    *text)
+{
+  bp_output_printf (o->out, "%s", text);
+  return finish_output (o);
 }
 
 int
 bp_cli_main (int    argc,
              char **argv)
 {
-  g_auto(Options) o = { 0 };
+  g_autoptr(BpOutput) out = bp_output_new ();
+  g_auto(Options) o = { .out = out };
+  g_autoptr(GError) error = NULL;
   Command command;
   int status;
 
   if (argc < 2)
-    return print_usage (TRUE);
+    return usage_error (NULL, "a command is needed: train or explain (see backprop-cli --help)");
+  if (!bp_output_check_open (&error))
+    return usage_error (NULL, error->message);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
-    return print_usage (FALSE);
+    return print_text (&o, usage);
   if (g_str_equal (argv[1], "--version"))
-    {
-      g_print ("backprop-cli %s\n", PACKAGE_VERSION);
-      return BP_CLI_EXIT_OK;
-    }
+    return print_text (&o, "backprop-cli " PACKAGE_VERSION "\n");
   if (g_str_equal (argv[1], "train"))
     command = COMMAND_TRAIN;
   else if (g_str_equal (argv[1], "explain"))
     command = COMMAND_EXPLAIN;
   else
     return usage_error (NULL, "unknown command; use train or explain (see backprop-cli --help)");
+  /* For the usage line of COMMAND --help: “backprop-cli train [OPTION…]”. */
+  g_set_prgname (command == COMMAND_TRAIN ? "backprop-cli train" : "backprop-cli explain");
   argc--;
   argv++;
   if ((status = parse_arguments (command, &argc, &argv, &o)) != 0)
     return status;
+  if (o.help != NULL)
+    return print_text (&o, o.help);
   return command == COMMAND_TRAIN ? run_train (&o) : run_explain (&o);
 }

@@ -1,12 +1,35 @@
 /* main.c: backprop-cli entry point */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "bp-cli.h"
+
+/* A standard descriptor closed by whoever started us would be the number
+ * the next open() returns: the CSV being read, or the session being saved,
+ * would then take stdout's place and the results would be written into
+ * it.  Each closed one is held by /dev/null opened for reading only, where
+ * every write fails (and is reported) as it would have on the closed one. */
+static void
+hold_closed_std_fds (void)
+{
+  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+    if (fcntl (fd, F_GETFD) == -1 && errno == EBADF)
+      {
+        /* The lower ones are open, so open() gives exactly @fd. */
+        int held = open ("/dev/null", O_RDONLY);
+
+        if (held != fd && held != -1)
+          close (held);
+      }
+}
 
 int
 main (int    argc,
       char **argv)
 {
+  hold_closed_std_fds ();
   /* Numbers on the command line and in files always use a dot; the
    * locale only affects messages. */
   setlocale (LC_ALL, "");

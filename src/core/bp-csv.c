@@ -743,7 +743,8 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* RFC 4180: CRLF line ends, a header, shortest round-trip numbers. */
+/* RFC 4180: CRLF line ends, a header, shortest round-trip numbers: in
+ * kg and cm, those that read back as the same lb and in. */
 char *
 bp_csv_write (const BpPeople *people,
               BpUnits         units)
@@ -755,8 +756,8 @@ bp_csv_write (const BpPeople *people,
   for (guint i = 0; i < bp_people_get_n (people); i++)
     {
       BpPerson *p = bp_people_get (people, i);
-      g_autofree char *w = bp_format_double (bp_weight_from_lb (p->weight_lb, units));
-      g_autofree char *h = bp_format_double (bp_height_from_in (p->height_in, units));
+      g_autofree char *w = bp_format_double (bp_weight_shown (p->weight_lb, units));
+      g_autofree char *h = bp_format_double (bp_height_shown (p->height_in, units));
 
       append_field (out, p->name);
       g_string_append_printf (out, ",%s,%s,%s\r\n", bp_gender_to_string (p->gender), w, h);

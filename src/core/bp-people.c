@@ -178,6 +178,52 @@ bp_height_from_in (double  in,
   return units == BP_UNITS_KG_CM ? in * BP_CM_PER_IN : in;
 }
 
+/* The value in @units that was most likely given for @kept (in lb or in).
+ * A weight of 60 kg is kept as 60 / 0.45359237 lb, which converts back as
+ * 59.99999999999999 kg: so the shortest decimal whose conversion gives
+ * @kept again is the one shown and written.  It is the value typed (for
+ * up to 15 significant digits, the conversion moves a value by a few ulps
+ * only), or one as short that the network cannot tell from it.  When no
+ * decimal converts back exactly, as for a value typed in the other units,
+ * the plain conversion is all there is. */
+static double
+shown_value (double kept,
+             double per_unit)
+{
+  double plain = kept * per_unit;
+
+  if (!isfinite (plain))
+    return plain;
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      char format[8];
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      double candidate;
+
+      g_snprintf (format, sizeof format, "%%.%de", digits - 1);
+      candidate = g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, format, plain), NULL);
+      if (candidate / per_unit == kept)
+        return candidate;
+    }
+  return plain;
+}
+
+/* A weight kept in lb as it is shown and written in @units. */
+double
+bp_weight_shown (double  lb,
+                 BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? shown_value (lb, BP_KG_PER_LB) : lb;
+}
+
+/* A height kept in inches as it is shown and written in @units. */
+double
+bp_height_shown (double  in,
+                 BpUnits units)
+{
+  return units == BP_UNITS_KG_CM ? shown_value (in, BP_CM_PER_IN) : in;
+}
+
 const char *
 bp_units_weight_symbol (BpUnits units)
 {

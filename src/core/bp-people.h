@@ -90,6 +90,10 @@ double      bp_height_to_in          (double           value,
                                       BpUnits          units);
 double      bp_height_from_in        (double           in,
                                       BpUnits          units);
+double      bp_weight_shown          (double           lb,
+                                      BpUnits          units);
+double      bp_height_shown          (double           in,
+                                      BpUnits          units);
 const char *bp_units_weight_symbol   (BpUnits          units);
 const char *bp_units_height_symbol   (BpUnits          units);
 

@@ -5,6 +5,7 @@
  * the JSON is read back with json-glib, a parser independent of the CLI's
  * own writer.
  */
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -475,8 +476,8 @@ assert_people_json (JsonArray      *people_json,
       bp_normalizer_apply (&norm, p->weight_lb, p->height_in, &x0, &x1);
       g_assert_cmpuint (json_object_get_size (o), ==, 5);
       g_assert_cmpstr (string (o, "name"), ==, p->name);
-      assert_same_double (number (o, "weight"), bp_weight_from_lb (p->weight_lb, people->weight_units), "weight");
-      assert_same_double (number (o, "height"), bp_height_from_in (p->height_in, people->height_units), "height");
+      assert_same_double (number (o, "weight"), bp_weight_shown (p->weight_lb, people->weight_units), "weight");
+      assert_same_double (number (o, "height"), bp_height_shown (p->height_in, people->height_units), "height");
       g_assert_cmpstr (string (o, "gender"), ==, bp_gender_to_string (p->gender));
       assert_same_double (number (o, "output"), bp_network_feedforward (params, x0, x1), "output");
     }
@@ -1183,7 +1184,7 @@ test_session_errors (void)
     { (const char *[]) { "train", "--session", empty, NULL }, "the session has no training people" },
     { (const char *[]) { "explain", "--session", future, "--person", "Alice", NULL }, "format 99" },
     { (const char *[]) { "explain", "--save", missing, "--person", "Alice", NULL }, "--save" },
-    { (const char *[]) { "train", "--save", no_dir, NULL }, "the folder it would go in does not exist" },
+    { (const char *[]) { "train", "--save", no_dir, NULL }, "no-such-dir does not exist" },
     { (const char *[]) { "train", "--save", tmp_dir, NULL }, "is a folder" },
     { (const char *[]) { "train", "--save", NULL }, "--save" },
   };
@@ -1363,6 +1364,334 @@ test_session_save_symlink (void)
   g_unlink (real);
 }
 
+/* ---- stdout that cannot be written ---------------------------------------- */
+
+static void
+close_stdout (gpointer data)
+{
+  close (STDOUT_FILENO);
+}
+
+/* Runs the CLI with stdout on @stdout_fd, or closed when it is -1; stdout
+ * is then left empty in @r. */
+static void
+run_to_fd (Run                *r,
+           int                 stdout_fd,
+           const char * const *args)
+{
+  const char *cli = g_getenv ("BACKPROP_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char buf[4096];
+  int err_fd = -1, wait_status = 0;
+  gssize n;
+  GPid pid;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  run_clear (r);
+  g_spawn_async_with_pipes_and_fds (NULL, (const char * const *) argv->pdata, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD,
+                                    stdout_fd == -1 ? close_stdout : NULL, NULL,
+                                    -1, stdout_fd, -1, NULL, NULL, 0,
+                                    &pid, NULL, NULL, &err_fd, &error);
+  g_assert_no_error (error);
+  while ((n = read (err_fd, buf, sizeof buf)) > 0)
+    g_string_append_len (err, buf, n);
+  close (err_fd);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  r->out = g_strdup ("");
+  r->err = g_strdup (err->str);
+}
+
+#define run_to(r, fd, ...) run_to_fd ((r), (fd), (const char * const[]) { __VA_ARGS__, NULL })
+
+/* Exit status 2 and one line saying why, as for bad input. */
+static void
+assert_write_error (const Run  *r,
+                    const char *says)
+{
+  g_assert_cmpint (r->status, ==, 2);
+  assert_one_line (r->err);
+  if (strstr (r->err, says) == NULL)
+    g_test_fail_printf ("“%s” does not say “%s”", r->err, says);
+}
+
+/* /dev/full takes nothing: every way of printing fails, and says so. */
+static void
+test_output_full (void)
+{
+  const char * const *cases[] = {
+    (const char *[]) { "train", "--seed", "1", NULL },
+    (const char *[]) { "train", "--seed", "1", "--every", "0", "--epochs", "10", NULL },
+    (const char *[]) { "train", "--seed", "1", "--json", NULL },
+    (const char *[]) { "train", "--seed", "1", "--json", "--epochs", "0", NULL },
+    (const char *[]) { "explain", "--seed", "1", "--person", "Alice", NULL },
+    (const char *[]) { "explain", "--seed", "1", "--person", "Alice", "--json", "--check", NULL },
+    (const char *[]) { "train", "--help", NULL },
+    (const char *[]) { "--help", NULL },
+    (const char *[]) { "--version", NULL },
+  };
+  int full = open ("/dev/full", O_WRONLY);
+
+  g_assert_cmpint (full, >=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run_to_fd (&r, full, cases[i]);
+      assert_write_error (&r, "cannot write to standard output: No space left on device");
+    }
+  close (full);
+}
+
+/* A stdout that is full while --save is given: the session is written,
+ * but the run still fails. */
+static void
+test_output_full_save (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "full.backprop", NULL);
+  int full = open ("/dev/full", O_WRONLY);
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (full, >=, 0);
+  run_to (&r, full, "train", "--seed", "1", "--save", path);
+  assert_write_error (&r, "cannot write to standard output");
+  run_to (&r, full, "train", "--seed", "1", "--json", "--save", path);
+  assert_write_error (&r, "cannot write to standard output");
+  close (full);
+}
+
+/* A closed stdout is refused before anything is done, so no session is
+ * saved either. */
+static void
+test_output_closed (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "closed.backprop", NULL);
+  g_auto(Run) r = { 0 };
+
+  run_to (&r, -1, "train", "--seed", "1");
+  assert_write_error (&r, "standard output is closed");
+  run_to (&r, -1, "train", "--seed", "1", "--json", "--save", path);
+  assert_write_error (&r, "standard output is closed");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run_to (&r, -1, "explain", "--seed", "1", "--person", "Alice");
+  assert_write_error (&r, "standard output is closed");
+  run_to (&r, -1, "--version");
+  assert_write_error (&r, "standard output is closed");
+}
+
+/* ---- --save that fails ---------------------------------------------------- */
+
+/* An empty name is refused with the other flags, before training: the
+ * message is the flag check's, not that of a save that was tried. */
+static void
+test_save_empty (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--seed", "1", "--every", "1", "--save", "");
+  assert_usage_error (&r);
+  g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --save: is empty"));
+  run (&r, "train", "--json", "--save=");
+  assert_usage_error (&r);
+  g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --save: is empty"));
+}
+
+/* A save that fails only when it is tried (a name too long for the file
+ * system) prints nothing on stdout, in text as in JSON. */
+static void
+test_save_fails_after_training (void)
+{
+  g_autofree char *name = g_strnfill (300, 'x');
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--seed", "1", "--every", "1", "--save", path);
+  assert_usage_error (&r);
+  g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --save: "));
+  run (&r, "train", "--seed", "1", "--json", "--save", path);
+  assert_usage_error (&r);
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--save", path);
+  assert_usage_error (&r);
+}
+
+/* With --save the printed output is held back until the file is written;
+ * more than a mebibyte of it (every epoch of 60 000) comes out whole. */
+static void
+test_save_long_output (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "long.backprop", NULL);
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) saving = { 0 };
+
+  run (&plain, "train", "--seed", "3", "--epochs", "60000", "--every", "1");
+  run (&saving, "train", "--seed", "3", "--epochs", "60000", "--every", "1", "--save", path);
+  assert_success (&saving);
+  g_assert_cmpuint (strlen (saving.out), >, 1 << 20);
+  g_assert_true (g_str_equal (saving.out, plain.out));
+}
+
+/* ---- flags ---------------------------------------------------------------- */
+
+/* A value that is not UTF-8 is refused naming its flag, as other bad
+ * values are. */
+static void
+test_flags_not_utf8 (void)
+{
+  const char *flags[] = {
+    "--learning-rate", "--epochs", "--seed", "--init", "--normalize", "--every", "--classify",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autofree char *says = g_strdup_printf ("backprop-cli: %s: “1\\xff” is not", flags[i]);
+      g_auto(Run) r = { 0 };
+
+      run (&r, "train", flags[i], "1\xff");
+      assert_usage_error (&r);
+      if (!g_str_has_prefix (r.err, says))
+        g_test_fail_printf ("“%s” does not begin “%s”", r.err, says);
+    }
+  {
+    g_auto(Run) r = { 0 };
+
+    run (&r, "explain", "--person", "Zo\xeb");
+    assert_usage_error (&r);
+    g_assert_true (g_str_has_prefix (r.err, "backprop-cli: --person: “Zo\\xeb” is not"));
+    run (&r, "train", "\xff");
+    assert_usage_error (&r);
+  }
+}
+
+/* Each command's help names the program and the command. */
+static void
+test_command_help (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--help");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli train [OPTION…]\n"));
+  g_assert_nonnull (strstr (r.out, "--save=FILE.backprop"));
+  run (&r, "explain", "-h");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli explain [OPTION…]\n"));
+  g_assert_nonnull (strstr (r.out, "--person=NAME"));
+  run (&r, "train", "--help-all");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli train [OPTION…]\n"));
+}
+
+/* ---- a network that diverged ---------------------------------------------- */
+
+/* Its output is NaN: no verdict, in JSON (null) or in words. */
+static void
+test_diverged_no_verdict (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  JsonObject *o, *c;
+  JsonArray *people;
+  guint answers = 0;
+
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--classify", "128,63", "--json");
+  g_assert_cmpint (r.status, ==, 3);
+  o = load_object (parser, r.out);
+  c = json_array_get_object_element (array (o, "classified"), 0);
+  g_assert_true (json_node_is_null (member (c, "output")));
+  g_assert_true (json_node_is_null (member (c, "gender")));
+  g_assert_cmpfloat (number (c, "weight"), ==, 128);
+  people = array (o, "people");
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    g_assert_true (json_node_is_null (member (json_array_get_object_element (people, i), "output")));
+
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--classify", "128,63", "--every", "0");
+  g_assert_cmpint (r.status, ==, 3);
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean prediction = g_str_has_prefix (lines[i], "  Alice:") || g_str_has_prefix (lines[i], "  Bob:") ||
+                            g_str_has_prefix (lines[i], "  Charlie:") || g_str_has_prefix (lines[i], "  Diana:") ||
+                            g_str_has_prefix (lines[i], "Classify ");
+
+      if (!prediction)
+        continue;
+      answers++;
+      if (strstr (lines[i], "no answer (the network diverged)") == NULL || strstr (lines[i], "nan") != NULL ||
+          strstr (lines[i], "(M") != NULL || strstr (lines[i], "(F") != NULL)
+        g_test_fail_printf ("“%s” gives a verdict or no words", lines[i]);
+    }
+  g_assert_cmpuint (answers, ==, 5);
+  g_assert_nonnull (strstr (r.out, "  Alice: no answer (the network diverged), is F\n"));
+  g_assert_nonnull (strstr (r.out, "Classify 128 lb, 63 in: no answer (the network diverged)\n"));
+}
+
+/* ---- kg and cm as given --------------------------------------------------- */
+
+#define METRIC_CSV "name,gender,weight_kg,height_cm\n" \
+                   "Ann,F,60,170.1\nBen,M,82.35,185.42\nCat,F,55.5,160\nDan,M,90.125,190.3\n"
+
+static const double metric_values[][2] = {
+  { 60, 170.1 }, { 82.35, 185.42 }, { 55.5, 160 }, { 90.125, 190.3 },
+};
+
+/* The people of METRIC_CSV, in the JSON of @out, as the file gives them. */
+static void
+assert_metric_people (const char *out)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *people = array (load_object (parser, out), "people");
+
+  g_assert_cmpuint (json_array_get_length (people), ==, G_N_ELEMENTS (metric_values));
+  for (guint i = 0; i < G_N_ELEMENTS (metric_values); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+
+      assert_same_double (number (p, "weight"), metric_values[i][0], "weight");
+      assert_same_double (number (p, "height"), metric_values[i][1], "height");
+    }
+}
+
+/* A number read is echoed as read: converted to lb and in for the
+ * network, not for display.  Through the JSON, a saved session and a CSV
+ * written again. */
+static void
+test_metric_as_given (void)
+{
+  g_autofree char *path = write_file ("as-given.csv", METRIC_CSV);
+  g_autofree char *session = g_build_filename (tmp_dir, "as-given.backprop", NULL);
+  g_autoptr(BpPeople) people = bp_csv_load (path, NULL);
+  g_autoptr(BpSession) saved = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(Run) r = { 0 };
+
+  run (&r, "train", "--data", path, "--seed", "1", "--epochs", "10", "--json");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "{\"name\":\"Ann\",\"weight\":60,\"height\":170.09999999999999,"));
+  assert_metric_people (r.out);
+
+  run (&r, "train", "--data", path, "--seed", "1", "--epochs", "10", "--save", session);
+  assert_success (&r);
+  run (&r, "train", "--session", session, "--epochs", "10", "--json");
+  assert_success (&r);
+  assert_metric_people (r.out);
+  saved = bp_session_load (session, NULL);
+  g_assert_nonnull (saved);
+  g_assert_true (bp_people_equal (saved->people, people));
+
+  csv = bp_csv_write (people, BP_UNITS_KG_CM);
+  g_assert_cmpstr (csv, ==, "name,gender,weight_kg,height_cm\r\n"
+                            "Ann,F,60,170.1\r\nBen,M,82.35,185.42\r\nCat,F,55.5,160\r\nDan,M,90.125,190.3\r\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1405,6 +1734,16 @@ main (int    argc,
   g_test_add_func ("/cli/memory-runs-out", test_memory_runs_out);
   g_test_add_func ("/cli/session/save-fifo", test_session_save_fifo);
   g_test_add_func ("/cli/session/save-symlink", test_session_save_symlink);
+  g_test_add_func ("/cli/output/full", test_output_full);
+  g_test_add_func ("/cli/output/full-save", test_output_full_save);
+  g_test_add_func ("/cli/output/closed", test_output_closed);
+  g_test_add_func ("/cli/save/empty", test_save_empty);
+  g_test_add_func ("/cli/save/fails-after-training", test_save_fails_after_training);
+  g_test_add_func ("/cli/save/long-output", test_save_long_output);
+  g_test_add_func ("/cli/flags/not-utf8", test_flags_not_utf8);
+  g_test_add_func ("/cli/flags/command-help", test_command_help);
+  g_test_add_func ("/cli/diverged/no-verdict", test_diverged_no_verdict);
+  g_test_add_func ("/cli/metric/as-given", test_metric_as_given);
 
   status = g_test_run ();
   if (tmp_dir != NULL)

@@ -99,6 +99,48 @@ test_units (void)
   g_assert_cmpstr (bp_units_height_symbol (BP_UNITS_KG_CM), ==, "cm");
 }
 
+/* A weight or height given in kg or cm is kept in lb or in and shown as
+ * given: every value with up to two decimals in the sensible ranges, and
+ * random ones of up to 15 significant digits. */
+static void
+check_shown (const char *typed,
+             BpUnits     units)
+{
+  double given = g_ascii_strtod (typed, NULL);
+
+  if (bp_weight_shown (bp_weight_to_lb (given, units), units) != given)
+    g_test_fail_printf ("a weight of %s %s is shown as %.17g", typed, bp_units_weight_symbol (units),
+                        bp_weight_shown (bp_weight_to_lb (given, units), units));
+  if (bp_height_shown (bp_height_to_in (given, units), units) != given)
+    g_test_fail_printf ("a height of %s %s is shown as %.17g", typed, bp_units_height_symbol (units),
+                        bp_height_shown (bp_height_to_in (given, units), units));
+}
+
+static void
+test_units_shown (void)
+{
+  char typed[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_assert_cmpfloat (bp_weight_from_lb (bp_weight_to_lb (60, BP_UNITS_KG_CM), BP_UNITS_KG_CM), !=, 60);
+  g_assert_cmpfloat (bp_weight_shown (bp_weight_to_lb (60, BP_UNITS_KG_CM), BP_UNITS_KG_CM), ==, 60);
+  g_assert_cmpfloat (bp_height_shown (bp_height_to_in (170.1, BP_UNITS_KG_CM), BP_UNITS_KG_CM), ==, 170.1);
+  g_assert_cmpfloat (bp_weight_shown (133.7, BP_UNITS_LB_IN), ==, 133.7);
+  g_assert_cmpfloat (bp_height_shown (65.3, BP_UNITS_LB_IN), ==, 65.3);
+  /* What was given in lb, shown in kg, is the conversion (133 × 0.45359237). */
+  g_assert_cmpfloat (fabs (bp_weight_shown (133, BP_UNITS_KG_CM) - 60.32778521), <, 1e-12);
+
+  for (int hundredths = 45; hundredths <= 68000; hundredths++)
+    {
+      g_snprintf (typed, sizeof typed, "%d.%02d", hundredths / 100, hundredths % 100);
+      check_shown (typed, BP_UNITS_KG_CM);
+    }
+  for (int i = 0; i < 20000; i++)
+    {
+      g_snprintf (typed, sizeof typed, "%.*e", g_test_rand_int_range (0, 15), g_test_rand_double_range (1, 600));
+      check_shown (typed, BP_UNITS_KG_CM);
+    }
+}
+
 static void
 test_normalize_names (void)
 {
@@ -261,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/people/seed", test_seed_people);
   g_test_add_func ("/people/copy", test_copy);
   g_test_add_func ("/people/units", test_units);
+  g_test_add_func ("/people/units-shown", test_units_shown);
   g_test_add_func ("/people/normalize/names", test_normalize_names);
   g_test_add_func ("/people/normalize/seed", test_normalize_seed);
   g_test_add_func ("/people/normalize/mean", test_normalize_mean);

@@ -173,7 +173,7 @@ test_formats (void)
   assert_format (bp_format_measure (133), "133");
   assert_format (bp_format_measure (133 * 0.45359237), "60.33");
   assert_format (bp_format_measure (165.1), "165.1");
-  assert_format (bp_format_measure (-0.001), "0");
+  assert_format (bp_format_measure (-0.00001), "0");
   assert_format (bp_format_input (-2), "−2");
   assert_format (bp_format_input (25), "25");
   assert_format (bp_format_input (-0.5634), "−0.56");
@@ -212,6 +212,21 @@ test_format_significant (void)
   assert_format (bp_format_exact (NAN), "—");
 }
 
+/* A measure is shown as given, up to four decimals: what a person types
+ * or a file holds.  Longer ones come from a conversion, and are shown to
+ * two decimals. */
+static void
+test_measure_as_given (void)
+{
+  assert_format (bp_format_measure (90.125), "90.125");
+  assert_format (bp_format_measure (72.5748), "72.5748");
+  assert_format (bp_format_measure (-0.001), "-0.001");
+  assert_format (bp_format_measure (60.12345), "60.12");
+  assert_format (bp_format_measure (bp_weight_shown (bp_weight_to_lb (60, BP_UNITS_KG_CM), BP_UNITS_KG_CM)), "60");
+  assert_format (bp_format_measure (bp_weight_shown (133, BP_UNITS_KG_CM)), "60.33");
+  assert_format (bp_format_measure (-0.0), "0");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -227,6 +242,7 @@ main (int    argc,
   g_test_add_func ("/ticks/log/stride", test_log_stride);
   g_test_add_func ("/ticks/format", test_format_labels);
   g_test_add_func ("/format/numbers", test_formats);
+  g_test_add_func ("/format/measure-as-given", test_measure_as_given);
   g_test_add_func ("/format/significant", test_format_significant);
 
   return g_test_run ();

@@ -344,6 +344,61 @@ test_people_csv (Fixture       *f,
   ui_test_destroy_window (window);
 }
 
+/* kg and cm read from a file are shown and written again as the file
+ * gives them, not as their conversion to lb and in and back (60 kg is not
+ * 59.99999999999999): in the rows, in the export, after another units
+ * and back, and in a saved session opened again. */
+#define AS_GIVEN_CSV "name,gender,weight_kg,height_cm\r\n" \
+                     "Ann,F,60,170.1\r\nBen,M,82.35,185.42\r\nCat,F,58.064,162.66\r\nDan,M,90.125,190.3\r\n"
+
+static void
+assert_rows_as_given (BpWindow *window)
+{
+  const char *given[][2] = { { "60", "170.1" }, { "82.35", "185.42" }, { "58.064", "162.66" }, { "90.125", "190.3" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      g_assert_cmpstr (gtk_editable_get_text (ui_test_person_entry (window, i, BP_PERSON_COLUMN_WEIGHT)), ==,
+                       given[i][0]);
+      g_assert_cmpstr (gtk_editable_get_text (ui_test_person_entry (window, i, BP_PERSON_COLUMN_HEIGHT)), ==,
+                       given[i][1]);
+    }
+}
+
+static void
+test_people_as_given (Fixture       *f,
+                      gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  g_autoptr(GFile) csv = tmp_file (f, "as-given.csv");
+  g_autoptr(GFile) exported = tmp_file (f, "as-given-exported.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_replace_contents (csv, AS_GIVEN_CSV, strlen (AS_GIVEN_CSV), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_true (bp_window_import_people (window, csv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_people_editor_get_units (editor), ==, BP_UNITS_KG_CM);
+  assert_rows_as_given (window);
+
+  g_assert_true (bp_window_export_people (window, exported, &error));
+  g_assert_no_error (error);
+  text = read_file (exported, NULL);
+  g_assert_cmpstr (text, ==, AS_GIVEN_CSV);
+
+  bp_people_editor_set_units (editor, BP_UNITS_LB_IN);
+  g_assert_cmpstr (gtk_editable_get_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_WEIGHT)), ==,
+                   "132.28");
+  bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
+  assert_rows_as_given (window);
+
+  window = save_and_reopen (f, window);
+  assert_rows_as_given (window);
+  ui_test_destroy_window (window);
+}
+
 static void
 test_import_bad_csv (Fixture       *f,
                      gconstpointer  data)
@@ -816,6 +871,7 @@ main (int    argc,
   ADD ("/files/session/damaged", test_open_damaged);
   ADD ("/files/people/round-trip", test_people_csv);
   ADD ("/files/people/bad", test_import_bad_csv);
+  ADD ("/files/people/as-given", test_people_as_given);
   ADD ("/files/drop", test_drop);
   ADD ("/files/export/images", test_export_images);
   ADD ("/files/export/other-views", test_export_other_views);

@@ -365,6 +365,89 @@ test_diverged (void)
   ui_test_destroy_window (window);
 }
 
+/* What the prediction panel shows under @widget: the text of every label
+ * shown, the bars shown, and the right/wrong marks shown. */
+static void
+collect_shown (GtkWidget *widget,
+               GString   *labels,
+               guint     *bars,
+               guint     *marks)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (labels, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_PROGRESS_BAR (widget))
+    (*bars)++;
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_ancestor (widget, BP_TYPE_PREDICTION_ROW) != NULL)
+    (*marks)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shown (child, labels, bars, marks);
+}
+
+static void
+assert_panel_shows (BpWindow   *window,
+                    guint       bars,
+                    guint       marks,
+                    const char *has,
+                    const char *lacks)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+  guint shown_bars = 0, shown_marks = 0;
+
+  collect_shown (GTK_WIDGET (bp_window_get_prediction_panel (window)), labels, &shown_bars, &shown_marks);
+  g_assert_cmpuint (shown_bars, ==, bars);
+  g_assert_cmpuint (shown_marks, ==, marks);
+  if (has != NULL && strstr (labels->str, has) == NULL)
+    g_test_fail_printf ("the panel does not show “%s”:\n%s", has, labels->str);
+  if (lacks != NULL && strstr (labels->str, lacks) != NULL)
+    g_test_fail_printf ("the panel shows “%s”:\n%s", lacks, labels->str);
+}
+
+/* A diverged network's NaN gives no verdict: no F or M, no percentage and
+ * no bar, in the rows or the classify box, but words; a good run brings
+ * them back. */
+static void
+test_diverged_no_verdict (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPredictionPanel *panel = bp_window_get_prediction_panel (window);
+  GtkEditable *rate = bp_training_form_get_learning_rate_entry (bp_window_get_training_form (window));
+  GtkWidget *row = g_object_ref_sink (bp_prediction_row_new ());
+  g_autofree char *tip = NULL;
+  double output;
+
+  assert_panel_shows (window, N_SEED_PEOPLE + 1, N_SEED_PEOPLE, "%", NULL);
+  gtk_editable_set_text (rate, "1.7e308");
+  ui_test_activate (window, "train");
+  g_assert_cmpint (ui_test_run_until_done (window).state, ==, BP_TRAINER_DIVERGED);
+
+  for (guint i = 0; i < N_SEED_PEOPLE; i++)
+    {
+      g_assert_true (isnan (bp_prediction_panel_get_output (panel, i)));
+      g_assert_cmpstr (bp_prediction_panel_get_verdict (panel, i), ==, "No answer");
+    }
+  g_assert_true (bp_prediction_panel_get_classify_output (panel, &output));
+  g_assert_true (isnan (output));
+  g_assert_cmpstr (bp_prediction_panel_get_classify_text (panel), ==, "No answer");
+  assert_panel_shows (window, 0, 0, "The network diverged", "%");
+  assert_panel_shows (window, 0, 0, NULL, "Female");
+  assert_panel_shows (window, 0, 0, NULL, "Male");
+  assert_panel_shows (window, 0, 0, NULL, "nan");
+
+  bp_prediction_row_set_output (BP_PREDICTION_ROW (row), NAN);
+  tip = bp_prediction_row_dup_output_tip (BP_PREDICTION_ROW (row));
+  g_assert_cmpstr (tip, ==, "The network diverged");
+  g_object_unref (row);
+
+  gtk_editable_set_text (rate, "0.1");
+  ui_test_activate (window, "train");
+  g_assert_cmpint (ui_test_run_until_done (window).state, ==, BP_TRAINER_FINISHED);
+  assert_panel_shows (window, N_SEED_PEOPLE + 1, N_SEED_PEOPLE, "%", "No answer");
+  ui_test_destroy_window (window);
+}
+
 /* Closing the window mid-run stops and joins the worker before the window
  * goes: the final state is STOPPED, which only the worker's last act sets,
  * and the window read it after bp_trainer_stop() had joined the thread. */
@@ -587,6 +670,7 @@ main (int    argc,
   g_test_add_func ("/window/step-pause-stop-reset", test_step_pause_stop_reset);
   g_test_add_func ("/window/new-parameters", test_new_parameters);
   g_test_add_func ("/window/diverged", test_diverged);
+  g_test_add_func ("/window/diverged-no-verdict", test_diverged_no_verdict);
   g_test_add_func ("/window/close-during-long-run", test_close_during_long_run);
   g_test_add_func ("/window/discard-frees-cleanly", test_discard_frees_cleanly);
   g_test_add_func ("/window/run-on-other-people", test_run_on_other_people);
