@@ -44,6 +44,7 @@ struct _BpTrainer
   gboolean        paused;
   guint64         steps_wanted;   /* epochs to run while paused */
   guint           samples_wanted; /* people to train on while paused */
+  gboolean        resting;        /* the worker waits in wait_for_work() */
   double          pace;
 
   gint            stop_flag;      /* atomic */
@@ -341,8 +342,10 @@ wait_for_work (BpTrainer *self,
     {
       self->progress.state = BP_TRAINER_PAUSED;
       *waited = TRUE;
+      self->resting = TRUE;
       pthread_cond_wait (&self->cond, &self->lock);
     }
+  self->resting = FALSE;
   return !is_over (self);
 }
 
@@ -571,6 +574,22 @@ bp_trainer_resume (BpTrainer *self)
   self->progress.version++;
   pthread_cond_broadcast (&self->cond);
   pthread_mutex_unlock (&self->lock);
+}
+
+/* Whether the worker has come to rest after a pause: the chunk it was
+ * in has ended and published, and nothing moves until a step, a resume
+ * or a stop.  A paused trainer's progress is final only then. */
+gboolean
+bp_trainer_is_resting (BpTrainer *self)
+{
+  gboolean resting;
+
+  pthread_mutex_lock (&self->lock);
+  /* Not yet woken by a step or a resume asked for since it parked. */
+  resting = self->resting && self->paused && self->steps_wanted == 0 &&
+            self->samples_wanted == 0;
+  pthread_mutex_unlock (&self->lock);
+  return resting;
 }
 
 /* While paused: run exactly @epochs more epochs, then pause again. */

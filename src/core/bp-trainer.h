@@ -75,6 +75,7 @@ void        bp_trainer_step          (BpTrainer             *self,
                                       guint64                epochs);
 void        bp_trainer_step_sample   (BpTrainer             *self);
 void        bp_trainer_stop          (BpTrainer             *self);
+gboolean    bp_trainer_is_resting    (BpTrainer             *self);
 void        bp_trainer_set_pace      (BpTrainer             *self,
                                       double                 epochs_per_second);
 void        bp_trainer_get_progress  (BpTrainer             *self,

@@ -98,26 +98,21 @@ wait_for_epoch (BpTrainer *trainer,
 }
 
 /* After a pause the worker finishes the chunk it is in, then parks: wait
- * until the epoch has not moved for several looks in a row. */
+ * until it has.  (Watching the epoch stand still is not enough: the worker
+ * runs at idle priority, and on a busy machine it may not be scheduled for
+ * longer than any wait.) */
 static guint64
 wait_until_still (BpTrainer *trainer)
 {
   gint64 deadline = g_get_monotonic_time () + LONG_TIMEOUT_US;
-  guint64 last = get_progress (trainer).epoch;
-  guint same = 0;
 
-  while (same < 5)
+  while (!bp_trainer_is_resting (trainer))
     {
-      guint64 now;
-
       if (g_get_monotonic_time () > deadline)
         g_error ("the trainer never came to rest");
-      g_usleep (20000);
-      now = get_progress (trainer).epoch;
-      same = now == last ? same + 1 : 0;
-      last = now;
+      g_usleep (1000);
     }
-  return last;
+  return get_progress (trainer).epoch;
 }
 
 static void
