@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install the build into a scratch DESTDIR and check that the desktop
 # integration files land where desktops look for them, translated.
 #

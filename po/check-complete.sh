@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fail when a language of po/LINGUAS lacks a translation, or has a fuzzy
 # one, for a message of a freshly extracted template.
 #

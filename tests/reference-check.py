@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks backprop-cli against an independent transcription of the seeds.
 
 The seeds' network (victorzhou's OurNeuralNetwork, ../shared/seeds/) is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-application.c: Backprop's GtkApplication
  *
  * GtkApplication exports each window's "win" actions on D-Bus under

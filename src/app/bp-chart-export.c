@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-chart-export.c: a view drawn into an image file's bytes or a texture
  *
  * Every format goes through cairo's own surfaces, so the file holds the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-chart-export.h: a view drawn into PNG, SVG or PDF bytes, or a texture */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-chart-ticks.c: 1-2-5 linear ticks and decade log ticks */
 #include "bp-chart-ticks.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-chart-ticks.h: "nice" axis ticks for the loss chart
  *
  * Plain arithmetic with no GTK in it, so that it can be tested without a

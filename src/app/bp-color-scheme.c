@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-color-scheme.c: follow the desktop's light or dark preference
  *
  * GTK 4.8 on its own does not read the desktop's color-scheme, which

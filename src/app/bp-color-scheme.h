@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-color-scheme.h: follow the desktop's light or dark preference */
 #pragma once
 

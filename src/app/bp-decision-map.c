@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-decision-map.c: the network's answer everywhere at once
  *
  * The plane of weights and heights, in the units the people are shown

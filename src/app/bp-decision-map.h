@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-decision-map.h: what the network answers over the weight–height plane */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-diagram-geometry.c: where the network diagram puts things */
 #include "bp-diagram-geometry.h"
 

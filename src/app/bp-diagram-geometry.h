@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-diagram-geometry.h: where the network diagram puts things
  *
  * No GTK here, so that the layout and the hit-testing are tested without

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-draw.c: cairo and Pango helpers shared by the drawn views */
 #include <math.h>
 

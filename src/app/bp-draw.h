@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-draw.h: cairo and Pango helpers shared by the drawn views */
 #pragma once
 

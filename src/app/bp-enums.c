@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-enums.c: GTypes for the core's enumerations */
 #include "bp-enums.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-enums.h: GTypes for the core's enumerations, for properties
  *
  * The core is GLib only, without GObject, so the types live here.

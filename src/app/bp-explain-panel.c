@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-explain-panel.c: one step of training, worked out in full
  *
  * For one person and the current parameters: the forward pass, the loss,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-explain-panel.h: one step of training, worked out in full */
 #pragma once
 

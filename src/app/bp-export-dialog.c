@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-export-dialog.c: which view to export, in which format and size
  *
  * Asked before the file: the format decides the file name's extension.

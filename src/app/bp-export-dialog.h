@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-export-dialog.h: which view to export, in which format and size */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-field-errors.c: entries marked wrong, with the reasons in words
  *
  * The training form, the person rows and the other fields that check

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-field-errors.h: entries marked wrong, with the reasons in words */
 #pragma once
 

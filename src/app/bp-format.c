@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-format.c: number formats of the window */
 #include "bp-format.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-format.h: how numbers look in the window
  *
  * Kept apart from the widgets so that the rules are tested without a

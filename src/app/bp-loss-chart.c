@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-loss-chart.c: the loss curve
  *
  * The chart draws from the trainer's bounded history, never from a list

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-loss-chart.h: the loss curve, drawn with cairo from a BpHistory */
 #pragma once
 

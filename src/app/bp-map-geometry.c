@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-map-geometry.c: the arithmetic of the decision map */
 #include "bp-map-geometry.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-map-geometry.h: the arithmetic of the decision map
  *
  * Plain numbers with no GTK in them, so that they are tested without a

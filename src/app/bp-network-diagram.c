@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-network-diagram.c: the network as a graph
  *
  * Every one of the nine parameters is on the picture: w1…w6 as edges,

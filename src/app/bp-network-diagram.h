@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-network-diagram.h: the network as a graph, every parameter on it */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-people-editor.c: the people the network learns from
  *
  * Each person is a BpPersonRow; the editor adds, duplicates and removes

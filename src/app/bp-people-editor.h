@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-people-editor.h: the people the network learns from, editable */
 #pragma once
 

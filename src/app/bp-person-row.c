@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-person-row.c: one editable person
  *
  * The row keeps the person in lb and in, as the core does; the entries

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-person-row.h: one editable person in the people editor */
 #pragma once
 

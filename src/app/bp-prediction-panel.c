@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-prediction-panel.c: every training person's output and a classify box
  *
  * The panel holds the people, the normalisation and the parameters it was

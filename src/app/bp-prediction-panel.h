@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-prediction-panel.h: the network's answers, live */
 #pragma once
 

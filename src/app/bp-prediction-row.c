@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-prediction-row.c: one training person's output
  *
  * The bar shows the raw output (1 = female, 0 = male), the label the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-prediction-row.h: what the network says about one training person */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-race.c: the other lanes of a learning-rate race
  *
  * The window's own run trains at the form's learning rate; a race adds

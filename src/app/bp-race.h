@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-race.h: the same start trained at several learning rates at once */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-run-list.c: the earlier runs, labelled by what differed
  *
  * A label names only the settings that are not the same in every run

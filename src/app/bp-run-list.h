@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-run-list.h: the earlier runs the loss chart overlays, at most eight */
 #pragma once
 

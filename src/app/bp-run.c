@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-run.c: one run kept for comparison
  *
  * A run holds a copy of its bounded loss series, never the trainer: it

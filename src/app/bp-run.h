@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-run.h: one run's settings and loss curve, kept to compare with others */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-runs-popover.c: the earlier runs, with a check button each, and the
  * learning rates of a race
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-runs-popover.h: the earlier runs to show or hide, and the race */
 #pragma once
 

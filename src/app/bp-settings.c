@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-settings.c: what Backprop remembers between sessions
  *
  * The window's size, the settings of the last run and the choices of the

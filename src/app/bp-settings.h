@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-settings.h: what Backprop remembers between sessions (GSettings) */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-small-chart.c: a small multiple
  *
  * One parameter's value, or one person's prediction, over the epochs of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-small-chart.h: one value over the epochs, small enough to show many */
 #pragma once
 

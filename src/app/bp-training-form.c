@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-training-form.c: the settings of the next run
  *
  * Every field is read with the core's strict parser as it is typed; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-training-form.h: learning rate, epochs, seed, normalisation, speed */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-trajectories.c: small multiples of the run
  *
  * Nine charts for the parameters, laid out by neuron, and one for each

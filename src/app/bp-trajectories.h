@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-trajectories.h: every parameter and prediction over the epochs */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-undo-stack.c: two stacks of edits
  *
  * Undoing moves the newest edit from the undo stack to the redo stack;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-undo-stack.h: undo and redo of the window's edits
  *
  * GTK 4.8 has no undo manager for anything but text.  An edit is pushed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-window-files.c: the main window's files
  *
  * Sessions (.backprop) open and save whole lessons; people come in and go

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-window-files.h: the main window's files: sessions, people, exports */
 #pragma once
 

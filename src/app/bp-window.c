@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-window.c: the main window
  *
  * The window never waits for training.  Each run is a BpTrainer working

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-window.h: the main window, where a class watches the network learn */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-cli.c: backprop-cli train / explain
  *
  * Flags arrive as strings through GOption and are then checked by the

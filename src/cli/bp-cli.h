@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-cli.h: backprop-cli, the headless face of the core */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-json.c: JSON output
  *
  * Numbers are written with %.17g, which reads back as the same double;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-json.h: a small streaming JSON writer for backprop-cli's output */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: backprop-cli entry point */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-csv.c: reading and writing people as CSV
  *
  * Reading happens in two passes.  The whole text is checked to be UTF-8

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-csv.h: people as RFC 4180 CSV in UTF-8, one reader and one writer
  * for the CLI and the app */
 #pragma once

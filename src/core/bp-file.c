@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-file.c: bounded reading, and saving that harms nothing
  *
  * g_file_get_contents trusts the file (a FIFO, /dev/zero or a file that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-file.h: reading a file the user chose, never more than a limit, and
  * saving one without harming what stands at its path */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-history.c: the bounded min/max series */
 #include "bp-history.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-history.h: a bounded record of a value per epoch that keeps the
  * curve's shape
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-loss-csv.c: a run's loss history as CSV
  *
  * The history keeps buckets, not every epoch (see bp-history.h), so the

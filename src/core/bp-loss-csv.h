@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-loss-csv.h: a run's loss history as CSV, one row per bucket */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-network.c: feedforward, one SGD step, loss
  *
  * The arithmetic below is a transcription of the seeds' Python

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-network.h: the beginners' 2-2-1 sigmoid network of the seeds
  *
  * Every function here computes in the same order of floating-point

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-parse.c: strict number parsing
  *
  * g_ascii_strtod alone accepts leading junk-free prefixes ("12abc" → 12),

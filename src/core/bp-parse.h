@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-parse.h: strict, locale-independent number parsing for every input
  * (fields, CSV cells, session keys, CLI flags) */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-people.c: people, units and normalisation */
 #include "bp-people.h"
 

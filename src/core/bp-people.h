@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-people.h: the people a network learns from, their units and the
  * normalisation that turns them into the network's two inputs */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-random.c: numpy's legacy MT19937 and polar-method normals */
 #include "bp-random.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-random.h: the random numbers the seeds start from
  *
  * numpy's legacy generator (np.random.seed + np.random.normal): the

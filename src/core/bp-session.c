@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-session.c: reading and writing .backprop session files
  *
  * The reader trusts nothing: every number goes through the core's strict

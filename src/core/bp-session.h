@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-session.h: a whole lesson in one .backprop file
  *
  * A session is everything needed to put Backprop back exactly as it was:

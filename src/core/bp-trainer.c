@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-trainer.c: the worker thread
  *
  * All shared fields are guarded by `lock`; the worker holds it only to

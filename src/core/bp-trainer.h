@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-trainer.h: training on a worker thread, read by a UI once per frame
  *
  * The worker trains in chunks of about half a millisecond of work (or one

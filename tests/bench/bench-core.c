@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-core.c: the core's speed and memory, each beside its baseline
  *
  * Prints figures; asserts nothing about time (a busy machine must not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-startup.c: launch to first painted frame, Backprop's window beside
  * a minimal GTK 4 window, measured in the same run
  *

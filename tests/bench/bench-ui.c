@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-ui.c: the window's drawing, frames, stop and memory, each beside
  * its baseline from the same run
  *

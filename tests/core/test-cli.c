@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: backprop-cli's contract (README, "backprop-cli"), checked by
  * running the built binary
  *

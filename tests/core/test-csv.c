@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv.c: every rule and every error of the people CSV, the writer,
  * and the strict number parsers under them */
 #include <fcntl.h>

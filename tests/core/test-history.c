@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-history.c: BpSeries keeps a bounded, shape-preserving record */
 #include <math.h>
 #include <string.h>

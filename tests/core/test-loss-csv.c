@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-loss-csv.c: the loss history as CSV, one row per bucket */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-network.c: the network against the seeds' published numbers and
  * against a separate, literal transcription of the seeds' Python
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-people.c: the seed people, units and normalisation */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-session.c: .backprop files give back exactly what was saved, and a
  * damaged, foreign or future file gives one clear error and nothing else
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-trainer.c: the worker thread trains exactly like bp_network_train
  * and obeys pause, step, resume, stop and pace
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c: libFuzzer target for the people CSV reader
  *
  * Any input must give either people that pass the reader's own rules

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-number.c: libFuzzer target for the strict number parsers that read
  * every field, CSV cell and CLI flag
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-session.c: libFuzzer target for the .backprop session reader
  *
  * Any input must give either a session that keeps the reader's own rules

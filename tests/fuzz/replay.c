@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.c: runs a fuzz target over its committed corpus as a GTest
  *
  * Linked with one fuzz-*.c instead of libFuzzer's main, so every corpus

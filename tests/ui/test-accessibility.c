@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-accessibility.c: every control of the window can be named by a
  * screen reader
  *

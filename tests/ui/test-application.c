@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-application.c: the application quits promptly during a long run
  *
  * g_application_run() with the real BpApplication: app.quit while a run of

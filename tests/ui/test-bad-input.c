@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bad-input.c: every field of the window against the inputs thirty
  * students would type
  *

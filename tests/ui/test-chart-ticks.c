@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-chart-ticks.c: the loss chart's axis ticks and number formats
  *
  * Pure arithmetic and strings: no display needed.

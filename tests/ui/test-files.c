@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-files.c: sessions, people files and exports through the window
  *
  * A session saved, the window destroyed and another opened from the file

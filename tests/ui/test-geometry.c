@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-geometry.c: the arithmetic of the diagram and the decision map
  *
  * Pure functions, no display needed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-locale.c: numbers on screen follow the locale; typing accepts
  * the locale's decimal separator and the dot
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-loss-chart.c: the chart draws at most one min/max pair per pixel
  * column from the bounded history, and says what is under the pointer */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-network-views.c: the network diagram, the decision map and the explanation
  * of a step, in the window, driven through its actions
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-open.c: backprop FILE opens the file, as the desktop file's %F
  * and the file manager ask */
 #include <glib/gstdio.h>

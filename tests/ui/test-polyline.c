@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-polyline.c: the drawn views' simplified paths
  *
  * A BpPolyline leaves out points on a straight stretch; what it keeps

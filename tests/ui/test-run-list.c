@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-run-list.c: the earlier runs: labels by what differed, at most
  * eight, colours, clearing, and what the loss chart hears */
 #include <locale.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-settings.c: what the app remembers, with GSettings' memory backend
  *
  * The build's schema comes from GSETTINGS_SCHEMA_DIR (tests/ui/meson.build)

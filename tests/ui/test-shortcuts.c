@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-shortcuts.c: the shortcuts window lists every accelerator the
  * application sets, and names only actions that exist */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-undo-stack.c: undo and redo of recorded edits
  *
  * The "document" is one integer; each edit sets it from one value to

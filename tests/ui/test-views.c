@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-views.c: the trajectories page, earlier runs, the learning-rate
  * race, presenter mode and the lesson view, driven through the window's
  * actions

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window, driven through its actions and entries
  *
  * Runs under a display (Xvfb).  Every wait iterates the main loop until a

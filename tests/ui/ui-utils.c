@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui-utils.c: helpers shared by the UI tests
  *
  * Nothing here waits for a time: loops iterate the main context until a
