@@ -22,6 +22,7 @@
 #include "bp-people.h"
 #include "bp-session.h"
 #include "bp-trainer.h"
+#include "test-support.h"
 
 /* ---- running the CLI ----------------------------------------------------- */
 
@@ -1209,15 +1210,6 @@ test_session_errors (void)
 
 /* ---- memory ------------------------------------------------------------------ */
 
-/* Sanitizers map their shadow memory as they go, so a limit on the
- * address space stops them rather than the program under test. */
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
 
 #ifndef SANITIZED
 #define MIB (1024 * 1024)

@@ -12,6 +12,7 @@
 #include "bp-csv.h"
 #include "bp-parse.h"
 #include "bp-text.h"
+#include "test-support.h"
 
 #define HEADER "name,gender,weight_lb,height_in\n"
 
@@ -798,15 +799,6 @@ test_load_errors (void)
 
 /* ---- memory --------------------------------------------------------------- */
 
-/* Sanitizers map their shadow memory as they go, so a limit on the
- * address space stops them rather than the code under test. */
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
 
 static gboolean
 can_limit_memory (void)

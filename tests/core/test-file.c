@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "bp-file.h"
+#include "test-support.h"
 
 #define NOBODY 65534
 #define TMP_ENV "BACKPROP_TEST_FILE_DIR"
@@ -70,18 +71,6 @@ remove_tree (const char *path)
     }
   else
     g_unlink (path);
-}
-
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
 }
 
 static void
@@ -212,7 +201,7 @@ test_new_file (void)
   g_assert_cmpint (file_mode (path), ==, 0640);
   assert_saved (path, "second");
   assert_contents (path, "second");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
 
@@ -230,7 +219,7 @@ test_keeps_mode (void)
   g_assert_cmpint (file_mode (private), ==, 0600);
   g_assert_cmpint (file_mode (script), ==, 0751);
   assert_contents (private, "new");
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (test_count_entries (dir), ==, 2);
   remove_tree (dir);
 }
 
@@ -271,7 +260,7 @@ test_fifo (void)
   g_assert_cmpint (mkfifo (path, 0644), ==, 0);
   assert_refused (path, G_FILE_ERROR_INVAL, "is a named pipe (FIFO)");
   g_assert_cmpint (file_type (path), ==, S_IFIFO);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
 
@@ -287,7 +276,7 @@ test_folder (void)
   assert_refused (path, G_FILE_ERROR_ISDIR, "is a folder");
   g_assert_cmpint (file_type (path), ==, S_IFDIR);
   assert_contents (inside, "kept");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
 
@@ -332,7 +321,7 @@ test_device (void)
   g_assert_cmpint (lstat (path, &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
   g_assert_cmpuint (st.st_rdev, ==, makedev (1, 3));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
 
@@ -358,7 +347,7 @@ test_check_writable (void)
   g_clear_error (&error);
   g_assert_false (bp_file_check_writable (link, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
-  g_assert_cmpuint (count_entries (dir), ==, 3);
+  g_assert_cmpuint (test_count_entries (dir), ==, 3);
   assert_contents (file, "old");
   remove_tree (dir);
 }
@@ -387,7 +376,7 @@ test_symlink (void)
   assert_link (link, path);
   assert_contents (path, "new");
   g_assert_cmpint (file_mode (path), ==, 0600);
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (test_count_entries (dir), ==, 2);
   remove_tree (dir);
 }
 
@@ -415,8 +404,8 @@ test_symlink_relative (void)
   assert_link (first, "../b/second");
   assert_link (second, "target.csv");
   assert_contents (target, "new");
-  g_assert_cmpuint (count_entries (a), ==, 1);
-  g_assert_cmpuint (count_entries (b), ==, 2);
+  g_assert_cmpuint (test_count_entries (a), ==, 1);
+  g_assert_cmpuint (test_count_entries (b), ==, 2);
   remove_tree (dir);
 }
 
@@ -437,7 +426,7 @@ test_symlink_dangling (void)
   g_assert_cmpint (symlink ("no-such-folder/x", nowhere), ==, 0);
   assert_refused (nowhere, G_FILE_ERROR_NOENT, "no-such-folder");
   assert_link (nowhere, "no-such-folder/x");
-  g_assert_cmpuint (count_entries (dir), ==, 3);
+  g_assert_cmpuint (test_count_entries (dir), ==, 3);
   remove_tree (dir);
 }
 
@@ -457,7 +446,7 @@ test_symlink_loop (void)
   assert_link (a, "b");
   assert_link (b, "a");
   assert_link (self, "self");
-  g_assert_cmpuint (count_entries (dir), ==, 3);
+  g_assert_cmpuint (test_count_entries (dir), ==, 3);
   remove_tree (dir);
 }
 
@@ -500,7 +489,7 @@ test_hard_link (void)
   g_assert_cmpuint (other_st.st_ino, ==, before.st_ino);
   g_assert_cmpuint (after.st_nlink, ==, 2);
   g_assert_cmpint (after.st_mode & 07777, ==, 0640);
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (test_count_entries (dir), ==, 2);
   remove_tree (dir);
 }
 
@@ -537,7 +526,7 @@ test_read_only (void)
   g_test_trap_assert_passed ();
   assert_contents (path, "old");
   g_assert_cmpint (file_mode (path), ==, 0444);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   if (geteuid () == 0)
     {
       assert_saved (path, "new by root");
@@ -545,7 +534,7 @@ test_read_only (void)
       g_assert_cmpint (lstat (path, &st), ==, 0);
       g_assert_cmpint (st.st_mode & 07777, ==, 0444);
       g_assert_cmpint (st.st_uid, ==, NOBODY);
-      g_assert_cmpuint (count_entries (dir), ==, 1);
+      g_assert_cmpuint (test_count_entries (dir), ==, 1);
     }
   remove_tree (dir);
 }
@@ -575,7 +564,7 @@ test_folder_not_writable (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   assert_contents (path, "old");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
 
@@ -596,14 +585,14 @@ test_stale_temp (void)
   g_assert_true (g_file_set_contents (temp, junk, 600 * 1024, NULL));
   assert_saved (path, "new");
   assert_contents (path, "new");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
 
   write_file (victim, "victim", 0644);
   g_assert_cmpint (symlink ("victim", temp), ==, 0);
   assert_saved (path, "newer");
   assert_contents (path, "newer");
   assert_contents (victim, "victim");
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (test_count_entries (dir), ==, 2);
   remove_tree (dir);
 }
 
@@ -647,7 +636,7 @@ test_temp_busy (void)
   assert_contents (temp, "half");
   close (fd);
   assert_saved (path, "new");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
 
@@ -682,11 +671,11 @@ test_killed (void)
       g_test_trap_assert_failed ();
     }
   assert_contents (path, "old");
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (test_count_entries (dir), ==, 2);
   g_assert_true (g_file_test (temp, G_FILE_TEST_IS_REGULAR));
   assert_saved (path, "new");
   assert_contents (path, "new");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
 

@@ -11,6 +11,7 @@
 
 #include "bp-csv.h"
 #include "bp-session.h"
+#include "test-support.h"
 
 static char *tmp_dir;
 
@@ -539,18 +540,6 @@ test_equal (void)
 
 /* ---- files ---------------------------------------------------------------- */
 
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_save_load_file (void)
 {
@@ -566,7 +555,7 @@ test_save_load_file (void)
   g_assert_true (bp_session_save (s, path, &error));
   g_assert_no_error (error);
   /* Replaced in place, with no temporary file left behind. */
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   again = bp_session_load (path, &error);
   g_assert_no_error (error);
   assert_same_session (s, again);
@@ -656,7 +645,7 @@ test_save_fails_midway (void)
   g_assert_false (bp_session_save (big, path, &error));
   g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO);
   assert_file_is (path, "the old session");
-  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_cmpuint (test_count_entries (dir), ==, 1);
   g_unlink (path);
   g_rmdir (dir);
 }
