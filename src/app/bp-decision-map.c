@@ -840,6 +840,9 @@ on_drag_begin (GtkGestureDrag *gesture,
                double          y,
                BpDecisionMap  *self)
 {
+  /* The map takes the focus from a field it was clicked away from, so
+   * that Ctrl+Z then undoes the drag, not the field's typing. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   self->press_x = x;
   self->press_y = y;
   self->drag_index = self->editable ? person_at (self, x, y) : -1;
@@ -1007,6 +1010,7 @@ bp_decision_map_init (BpDecisionMap *self)
 
   self->units = BP_UNITS_LB_IN;
   self->drag_index = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->boundary = g_array_new (FALSE, FALSE, sizeof (BpMapSegment));
   bp_normalizer_init (&self->norm, BP_NORMALIZE_SEED, NULL);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);

@@ -510,9 +510,13 @@ test_map_click (void)
   double px, py, w, h;
 
   show_page (window, "map");
+  /* A click takes the focus from the field that had it, so that Ctrl+Z
+   * goes to the window's undo rather than the field's. */
+  gtk_widget_grab_focus (GTK_WIDGET (bp_prediction_panel_get_classify_entry (panel, FALSE)));
   bp_decision_map_get_frame (map, &f);
   bp_map_frame_to_px (&f, 141.3, 68.8, &px, &py);
   bp_decision_map_drag (map, px, py, px, py);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (map)));
   g_assert_true (bp_prediction_panel_get_classify_point (panel, &w, &h));
   g_assert_cmpfloat (w, ==, 141);
   g_assert_cmpfloat (h, ==, 69);
