@@ -1586,11 +1586,17 @@ fill_run (BpWindow  *self,
    * predictions would go under other names, or past the last person. */
   if (self->run_people == NULL || !bp_people_equal (self->run_people, session->people))
     session->history.n_people = 0;
+  /* Nobody held out now: the test loss of those held out then has no
+   * people to be about, and the reader refuses it. */
+  if (bp_people_get_n (session->test) == 0)
+    bp_series_reset (&session->history.test_loss);
   session->state = p.state;
   session->epoch = p.epoch;
   session->epochs = p.epochs;
   session->speed = bp_training_form_get_pace (self->training_form, p.epochs);
-  session->current = p.params;
+  /* A run that has not moved is at the lesson's initial parameters, even
+   * when the seed changed since it ended. */
+  session->current = p.epoch > 0 ? p.params : session->initial;
 }
 
 /* The settings' part of a session: the form's, not yet run. */

@@ -135,7 +135,7 @@ make_context (Command  command,
   };
   const GOptionEntry help[] = {
     { "help", 'h', 0, G_OPTION_ARG_NONE, &f->help, "Show this help", NULL },
-    { "help-all", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &f->help, NULL, NULL },
+    { "help-all", '?', G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &f->help, NULL, NULL },
     { NULL }
   };
   const GOptionEntry train[] = {

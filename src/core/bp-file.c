@@ -125,11 +125,13 @@ bp_file_read_bounded (const char *path,
   Buffer b = { NULL, 0, 0 };
   struct stat st;
   gboolean regular, ok;
-  /* Non-blocking, so that opening a FIFO nobody writes to returns at
-   * once (and reads as empty) instead of waiting for a writer. */
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  int fd;
 
   g_return_val_if_fail (limit < G_MAXUINT, NULL);
+
+  /* Non-blocking, so that opening a FIFO nobody writes to returns at
+   * once (and reads as empty) instead of waiting for a writer. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
 
   *too_large = FALSE;
   *size = 0;
@@ -381,9 +383,13 @@ remove_stale (const Target  *t,
 
   if (fd < 0 && errno == ENOENT)
     return TRUE;
-  /* A link, or a file of another user's: not a save under way. */
-  if (fd < 0 && (errno == ELOOP || errno == EACCES) && (unlink (temp) == 0 || errno == ENOENT))
+  /* A link is no save under way.  A file another user's save holds, not
+   * yet given the target's mode, cannot be opened (EACCES) and may be a
+   * save under way: it is left alone. */
+  if (fd < 0 && errno == ELOOP && (unlink (temp) == 0 || errno == ENOENT))
     return TRUE;
+  if (fd < 0 && errno == EACCES)
+    return busy_error (error, t, temp);
   if (fd < 0)
     return save_error (error, g_file_error_from_errno (errno), t,
                        ": cannot remove the old temporary file %s (%s)", shown, g_strerror (errno));

@@ -1580,6 +1580,10 @@ test_command_help (void)
   run (&r, "train", "--help-all");
   assert_success (&r);
   g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli train [OPTION…]\n"));
+  /* GOption's own -? goes on working, as it did before. */
+  run (&r, "explain", "-?");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "Usage:\n  backprop-cli explain [OPTION…]\n"));
 }
 
 /* ---- a network that diverged ---------------------------------------------- */

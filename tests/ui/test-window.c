@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bp-format.h"
+#include "bp-session.h"
 #include "bp-prediction-row.h"
 #include "ui-utils.h"
 
@@ -502,6 +503,57 @@ test_run_on_other_people (void)
   ui_test_destroy_window (window);
 }
 
+/* What the window would save reads back: the lesson as it stands must
+ * never be one the reader refuses. */
+static void
+assert_session_reads_back (BpWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpSession) session = bp_window_dup_session (window, &error);
+  g_autoptr(BpSession) again = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  text = bp_session_to_data (session, &length);
+  again = bp_session_from_data (text, length, "window.backprop", &error);
+  g_assert_no_error (error);
+}
+
+/* After a run with a person held out, nobody is held out any more: the
+ * lesson still saves (without the old test loss). */
+static void
+test_save_after_test_people_removed (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  g_autoptr(BpPeople) test = bp_people_new_seed ();
+  g_autoptr(BpPeople) none = bp_people_new ();
+
+  bp_people_editor_set_test_people (editor, test);
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  bp_people_editor_set_test_people (editor, none);
+  assert_session_reads_back (window);
+  ui_test_destroy_window (window);
+}
+
+/* A run of 0 epochs, then a new seed: the run has not moved, so it is at
+ * the new initial parameters, and the lesson saves. */
+static void
+test_save_zero_epochs_new_seed (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTrainingForm *form = bp_window_get_training_form (window);
+
+  gtk_editable_set_text (bp_training_form_get_epochs_entry (form), "0");
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  gtk_editable_set_text (bp_training_form_get_seed_entry (form), "2");
+  assert_session_reads_back (window);
+  ui_test_destroy_window (window);
+}
+
 /* Discard closes the last reference to the window while the question's
  * response is being emitted: nothing may touch either afterwards. */
 static void
@@ -675,6 +727,8 @@ main (int    argc,
   g_test_add_func ("/window/close-during-long-run", test_close_during_long_run);
   g_test_add_func ("/window/discard-frees-cleanly", test_discard_frees_cleanly);
   g_test_add_func ("/window/run-on-other-people", test_run_on_other_people);
+  g_test_add_func ("/window/save-after-test-people-removed", test_save_after_test_people_removed);
+  g_test_add_func ("/window/save-zero-epochs-new-seed", test_save_zero_epochs_new_seed);
   g_test_add_func ("/window/classify-like-cli", test_classify_like_cli);
   g_test_add_func ("/window/prediction-tooltips-on-demand", test_prediction_tooltips_on_demand);
   g_test_add_func ("/window/main-menu-on-demand", test_main_menu_on_demand);
