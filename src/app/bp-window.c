@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-accessible.h"
 #include "bp-csv.h"
 #include "bp-field-errors.h"
 #include "bp-format.h"
@@ -1171,6 +1172,41 @@ bp_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (bp_window_parent_class)->unrealize (widget);
 }
 
+/* Tab goes through the window in reading order: GtkWindow visits its
+ * content before the header bar, which put Train, the first thing a
+ * lesson uses, behind forty other stops.  Other directions, and a window
+ * without a header bar on screen, keep GTK's own order. */
+static gboolean
+bp_window_focus (GtkWidget        *widget,
+                 GtkDirectionType  direction)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (widget));
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (widget));
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  GtkWidget *order[2];
+  guint start;
+
+  if ((!forward && direction != GTK_DIR_TAB_BACKWARD) || titlebar == NULL ||
+      content == NULL || !gtk_widget_get_visible (titlebar))
+    return GTK_WIDGET_CLASS (bp_window_parent_class)->focus (widget, direction);
+
+  order[0] = forward ? titlebar : content;
+  order[1] = forward ? content : titlebar;
+  start = focus_child == order[1] ? 1 : 0;
+  for (guint i = start; i < 2; i++)
+    if (gtk_widget_child_focus (order[i], direction))
+      return TRUE;
+  if (focus_child == NULL)
+    return FALSE;
+  /* Off the end: wrap round to the first stop. */
+  gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+  for (guint i = 0; i < 2; i++)
+    if (gtk_widget_child_focus (order[i], direction))
+      return TRUE;
+  return FALSE;
+}
+
 /* Closing with unsaved changes asks first; the window's size is kept
  * for next time either way. */
 static gboolean
@@ -1299,6 +1335,7 @@ bp_window_class_init (BpWindowClass *klass)
   object_class->dispose = bp_window_dispose;
   object_class->finalize = bp_window_finalize;
   widget_class->unrealize = bp_window_unrealize;
+  widget_class->focus = bp_window_focus;
   window_class->close_request = bp_window_close_request;
 
   /* Where the window's size and the last settings are kept; NULL runs
@@ -1472,6 +1509,7 @@ bp_window_init (BpWindow *self)
                            G_CALLBACK (on_speed_changed), self, G_CONNECT_SWAPPED);
   show_idle (self);
   update_actions (self);
+  bp_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /* A window of @application (or of none), with the application's

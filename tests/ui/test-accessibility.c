@@ -6,6 +6,11 @@
  * tooltip alone is not a name: icon-only buttons need a label, and
  * entries a label or a label widget that points at them.
  */
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "config.h"
 #include "ui-utils.h"
 
 static gboolean
@@ -18,11 +23,39 @@ is_icon_only (GtkWidget *widget)
          GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)));
 }
 
+/* Buttons with text are named by it; everything else that takes the
+ * focus, or shows a value, needs a name of its own. */
 static gboolean
 needs_name (GtkWidget *widget)
 {
   return is_icon_only (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
-         GTK_IS_DROP_DOWN (widget) || GTK_IS_SCALE (widget);
+         GTK_IS_DROP_DOWN (widget) || GTK_IS_SCALE (widget) || GTK_IS_LIST_BOX_ROW (widget) ||
+         GTK_IS_FLOW_BOX_CHILD (widget) || GTK_IS_PROGRESS_BAR (widget) ||
+         (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)));
+}
+
+/* The label property, or NULL: the test accessible hands back the value
+ * whenever it differs from the one asked for. */
+static char *
+dup_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+}
+
+/* A mnemonic marker, a translation's "(L)" or a class name is no name. */
+static void
+check_label (GtkWidget *widget)
+{
+  g_autofree char *label = dup_label (widget);
+  /* "学习率(L)" but not "Alice (F)" */
+  g_autoptr (GRegex) mnemonic = g_regex_new ("[^ ]\\([A-Z]\\)|_|^Gtk|^$", 0, 0, NULL);
+
+  if (label != NULL && g_regex_match (mnemonic, label, 0, NULL))
+    g_error ("%s (%s) is named “%s”", G_OBJECT_TYPE_NAME (widget),
+             gtk_widget_get_name (widget), label);
 }
 
 /* A button is labelled by its child, which for an icon-only one says
@@ -44,6 +77,7 @@ check_tree (GtkWidget *widget)
 {
   guint checked = 0;
 
+  check_label (widget);
   if (needs_name (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
     {
       if (!has_name (widget))
@@ -67,6 +101,83 @@ test_window_controls (void)
   ui_test_destroy_window (window);
 }
 
+/* The weight field says whose weight it is, and follows a new name. */
+static void
+test_person_fields (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkEditable *name = ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME);
+  GtkAccessible *weight = GTK_ACCESSIBLE (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_WEIGHT));
+
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Alice");
+  gtk_test_accessible_assert_property (weight, GTK_ACCESSIBLE_PROPERTY_LABEL, "Alice’s weight");
+  ui_test_set_text (name, "Ada");
+  gtk_test_accessible_assert_property (weight, GTK_ACCESSIBLE_PROPERTY_LABEL, "Ada’s weight");
+  ui_test_destroy_window (window);
+}
+
+static gboolean
+is_train_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.train") == 0;
+}
+
+/* Tab from the window's start reaches Train, in the header bar, at
+ * once: the header bar comes first, as on screen. */
+static void
+test_tab_order (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  guint stops = 0;
+  GtkWidget *focus;
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  do
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      stops++;
+    }
+  while (!is_train_button (focus) && stops < 100);
+  g_assert_cmpuint (stops, <=, 5);
+  g_assert_true (gtk_widget_is_ancestor (focus, gtk_window_get_titlebar (GTK_WINDOW (window))));
+
+  /* Backwards from the start ends in the content, not the header bar. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_is_ancestor (focus, gtk_window_get_titlebar (GTK_WINDOW (window))));
+  ui_test_destroy_window (window);
+}
+
+/* The same in Chinese, whose mnemonics read "学习率(_L)": the build's
+ * catalogue, as the app binds it with BACKPROP_LOCALEDIR. */
+static void
+test_window_controls_zh (void)
+{
+  g_autofree char *podir = g_test_build_filename (G_TEST_BUILT, "..", "..", "po", NULL);
+  g_autofree char *catalogue = g_build_filename (podir, "zh_CN", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+  BpWindow *window;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  g_assert_true (g_file_test (catalogue, G_FILE_TEST_EXISTS));
+  bindtextdomain (GETTEXT_PACKAGE, podir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_("_Train"), ==, "训练(_T)");
+
+  window = ui_test_new_window ();
+  g_assert_cmpuint (check_tree (GTK_WIDGET (window)), >, 20);
+  ui_test_destroy_window (window);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -75,6 +186,9 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/accessibility/window-controls", test_window_controls);
+  g_test_add_func ("/accessibility/person-fields", test_person_fields);
+  g_test_add_func ("/accessibility/tab-order", test_tab_order);
+  g_test_add_func ("/accessibility/window-controls-zh", test_window_controls_zh);
 
   return g_test_run ();
 }

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bp-accessible.c: names that screen readers can read
+ *
+ * GTK 4.8 names a widget by its label property followed by the names of
+ * the widgets that label it.  A button with a mnemonic keeps its raw
+ * label ("_Train") as its label property and is labelled by its child
+ * ("Train") as well, so it reads "_Train Train"; a label's own name keeps
+ * the parenthesised mnemonic of CJK translations ("学习率(L)"); and the
+ * toggle button inside a drop-down, the part that takes focus, has no
+ * name at all.  bp_accessible_fix_names() mends these in a widget tree,
+ * and again whenever a label changes.
+ */
+#include "bp-accessible.h"
+
+#include <string.h>
+
+/* "学习率(_L)" → "学习率", "St_ep" → "Step", "a__b" → "a_b". */
+char *
+bp_accessible_strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* A translation's "(_X)" goes whole, with the space before it. */
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[2] != '_' && p[3] == ')')
+        {
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+          p += 3;
+          continue;
+        }
+      if (p[0] == '_')
+        {
+          if (p[1] == '_')
+            g_string_append_c (out, *++p);
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fix_label (GtkLabel *label)
+{
+  g_autofree char *name = NULL;
+
+  if (!gtk_label_get_use_underline (label))
+    return;
+  name = bp_accessible_strip_mnemonic (gtk_label_get_label (label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* The child label names the button: its raw label must not as well. */
+static void
+fix_button (GtkButton *button)
+{
+  if (gtk_button_get_use_underline (button) && gtk_button_get_label (button) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+on_label_notify (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  if (GTK_IS_LABEL (object))
+    fix_label (GTK_LABEL (object));
+  else
+    fix_button (GTK_BUTTON (object));
+}
+
+static void
+watch (GtkWidget *widget)
+{
+  if (g_object_get_data (G_OBJECT (widget), "bp-accessible-watched") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "bp-accessible-watched", GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "notify::label", G_CALLBACK (on_label_notify), NULL);
+  g_signal_connect (widget, "notify::use-underline", G_CALLBACK (on_label_notify), NULL);
+}
+
+/* The drop-down's toggle button takes the focus: it is labelled by what
+ * labels the drop-down, its mnemonic label or else the drop-down itself
+ * (which must then have a label property). */
+static void
+fix_drop_down (GtkDropDown *drop_down)
+{
+  GList *labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down));
+  GtkWidget *namer = labels != NULL ? labels->data : GTK_WIDGET (drop_down);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      namer, NULL, -1);
+  g_list_free (labels);
+}
+
+void
+bp_accessible_fix_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_LABEL (root))
+    {
+      fix_label (GTK_LABEL (root));
+      watch (root);
+    }
+  else if (GTK_IS_BUTTON (root))
+    {
+      fix_button (GTK_BUTTON (root));
+      watch (root);
+    }
+  else if (GTK_IS_DROP_DOWN (root))
+    fix_drop_down (GTK_DROP_DOWN (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bp_accessible_fix_names (child);
+}

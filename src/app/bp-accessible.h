@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bp-accessible.h: names that screen readers can read */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+char *bp_accessible_strip_mnemonic (const char *label);
+void  bp_accessible_fix_names      (GtkWidget  *root);
+
+G_END_DECLS
