@@ -1128,6 +1128,71 @@ show_help_overlay_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
+/* ---- pages ------------------------------------------------------------------ */
+
+/* win.show-page: its state is the page on screen, by name. */
+static void
+show_page_change_state (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  const char *name = g_variant_get_string (value, NULL);
+
+  if (gtk_stack_get_child_by_name (self->views, name) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->views, name);
+}
+
+static void
+on_visible_page (BpWindow *self)
+{
+  GAction *show_page = g_action_map_lookup_action (G_ACTION_MAP (self), "show-page");
+  const char *name = gtk_stack_get_visible_child_name (self->views);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (show_page), g_variant_new_string (name));
+}
+
+/* The page @offset pages from the one on screen, round the ends, as
+ * Ctrl+Page Up and Down go through tabs. */
+static void
+show_page_by (BpWindow *self,
+              int       offset)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->views);
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  guint index = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_stack_page_get_visible (gtk_stack_get_page (self->views, child)))
+      {
+        if (child == visible)
+          index = pages->len;
+        g_ptr_array_add (pages, child);
+      }
+  if (pages->len == 0)
+    return;
+  index = (index + pages->len + offset) % pages->len;
+  gtk_stack_set_visible_child (self->views, g_ptr_array_index (pages, index));
+}
+
+static void
+next_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  show_page_by (BP_WINDOW (user_data), 1);
+}
+
+static void
+previous_page_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  show_page_by (BP_WINDOW (user_data), -1);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "clear-runs", .activate = clear_runs_activated },
   { .name = "race", .activate = race_activated },
@@ -1147,6 +1212,11 @@ static const GActionEntry win_entries[] = {
   { .name = "worked-example", .activate = worked_example_activated },
   { .name = "step-person", .activate = step_person_activated },
   { .name = "show-help-overlay", .activate = show_help_overlay_activated },
+  /* Stateful with a string: win.show-page::map shows the decision map. */
+  { .name = "show-page", .parameter_type = "s", .state = "'loss'",
+    .change_state = show_page_change_state },
+  { .name = "next-page", .activate = next_page_activated },
+  { .name = "previous-page", .activate = previous_page_activated },
 };
 
 /* Closing mid-run: stopping joins the worker, and the final progress
@@ -1468,6 +1538,9 @@ init_views (BpWindow *self)
   g_signal_connect_object (self->prediction_panel, "classify-changed",
                            G_CALLBACK (on_classify_changed), self, G_CONNECT_SWAPPED);
   on_classify_changed (self);
+  g_signal_connect_object (self->views, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
+  on_visible_page (self);
 }
 
 /* The main menu's popover is built when it first opens: a GtkPopoverMenu
