@@ -120,3 +120,127 @@ bp_accessible_fix_names (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     bp_accessible_fix_names (child);
 }
+
+/* ---- descriptions that follow a run ----------------------------------------- */
+
+/* Every description update goes out on the accessibility bus and a
+ * screen reader may speak it: while training, a view's words change
+ * every frame.  They go out at most once a second, and only when they
+ * differ from the last ones sent. */
+#define DESCRIBE_INTERVAL_US G_USEC_PER_SEC
+
+typedef struct
+{
+  GtkWidget *widget;
+  char      *sent;
+  char      *pending;
+  gint64     sent_at;
+  guint      timeout_id;
+} Describer;
+
+static void
+describer_free (gpointer data)
+{
+  Describer *d = data;
+
+  g_clear_handle_id (&d->timeout_id, g_source_remove);
+  g_free (d->sent);
+  g_free (d->pending);
+  g_free (d);
+}
+
+static void
+describer_send (Describer *d)
+{
+  g_clear_handle_id (&d->timeout_id, g_source_remove);
+  if (d->pending == NULL)
+    return;
+  g_free (d->sent);
+  d->sent = g_steal_pointer (&d->pending);
+  d->sent_at = g_get_monotonic_time ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, d->sent, -1);
+}
+
+static gboolean
+on_describe_timeout (gpointer data)
+{
+  Describer *d = data;
+
+  d->timeout_id = 0;
+  describer_send (d);
+  return G_SOURCE_REMOVE;
+}
+
+static Describer *
+get_describer (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "bp-describer");
+}
+
+/* Sets @widget's accessible description, at once unless the last one
+ * went out less than a second ago: then the newest words go out when the
+ * second is up. */
+void
+bp_accessible_describe (GtkWidget  *widget,
+                        const char *description)
+{
+  Describer *d;
+  gint64 wait;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (description != NULL);
+
+  d = get_describer (widget);
+  if (d == NULL)
+    {
+      d = g_new0 (Describer, 1);
+      d->widget = widget;
+      g_object_set_data_full (G_OBJECT (widget), "bp-describer", d, describer_free);
+    }
+  if (g_strcmp0 (description, d->pending != NULL ? d->pending : d->sent) == 0)
+    return;
+  g_free (d->pending);
+  if (g_strcmp0 (description, d->sent) == 0)
+    {
+      /* Back to the words already sent: nothing left to say. */
+      d->pending = NULL;
+      g_clear_handle_id (&d->timeout_id, g_source_remove);
+      return;
+    }
+  d->pending = g_strdup (description);
+  wait = d->sent_at + DESCRIBE_INTERVAL_US - g_get_monotonic_time ();
+  if (d->sent == NULL || wait <= 0)
+    describer_send (d);
+  else if (d->timeout_id == 0)
+    d->timeout_id = g_timeout_add ((guint) (wait / 1000) + 1, on_describe_timeout, d);
+}
+
+/* The description last sent, which a screen reader has; NULL if none. */
+const char *
+bp_accessible_get_description (GtkWidget *widget)
+{
+  Describer *d;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  d = get_describer (widget);
+  return d != NULL ? d->sent : NULL;
+}
+
+/* Sends what waits in @root and below: when a run ends or pauses its
+ * last words go out at once. */
+void
+bp_accessible_flush (GtkWidget *root)
+{
+  Describer *d;
+
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  d = get_describer (root);
+  if (d != NULL)
+    describer_send (d);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bp_accessible_flush (child);
+}

@@ -9,4 +9,9 @@ G_BEGIN_DECLS
 char *bp_accessible_strip_mnemonic (const char *label);
 void  bp_accessible_fix_names      (GtkWidget  *root);
 
+void        bp_accessible_describe        (GtkWidget  *widget,
+                                           const char *description);
+const char *bp_accessible_get_description (GtkWidget  *widget);
+void        bp_accessible_flush           (GtkWidget  *root);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-accessible.h"
 #include "bp-draw.h"
 #include "bp-chart-ticks.h"
 #include "bp-decision-map.h"
@@ -1073,9 +1074,7 @@ update_description (BpDecisionMap *self)
                                        "%u of %u people are on the side of the boundary "
                                        "that matches their gender", n),
                           right, n);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  bp_accessible_describe (GTK_WIDGET (self), text);
 }
 
 void

@@ -244,9 +244,16 @@ show_progress (BpWindow *self)
   g_autofree char *epoch_text = g_strdup_printf (_("Epoch %s of %s"), epoch, epochs);
   g_autofree char *loss_text = format_losses (p);
 
+  g_autofree char *status = NULL;
+
   gtk_label_set_text (self->state_label, state_text (p->state));
   gtk_label_set_text (self->epoch_label, epoch_text);
   gtk_label_set_text (self->loss_label, loss_text);
+  /* GTK 4.8 cannot announce: the status line's description carries the
+   * whole status, and changes as training goes (at most once a second). */
+  /* Translators: the status line for screen readers: state, epoch, loss */
+  status = g_strdup_printf (_("%s, %s, %s"), state_text (p->state), epoch_text, loss_text);
+  bp_accessible_describe (GTK_WIDGET (self->state_label), status);
 }
 
 /* Room for the run's largest epoch count from the start, so that the
@@ -396,6 +403,8 @@ update_actions (BpWindow *self)
   show_progress (self);
   show_hint (self);
   update_modified (self);
+  /* A run that starts, ends or pauses is said at once, in every view. */
+  bp_accessible_flush (GTK_WIDGET (self));
 }
 
 /* The people, how they became inputs and the learning rate, for the

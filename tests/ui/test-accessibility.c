@@ -7,10 +7,12 @@
  * entries a label or a label widget that points at them.
  */
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "config.h"
+#include "bp-accessible.h"
 #include "ui-utils.h"
 
 static gboolean
@@ -178,6 +180,61 @@ test_window_controls_zh (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Words that change faster than a second wait, and only the newest go
+ * out; the same words again say nothing.  (The second call follows the
+ * first by far less than the second it would have to wait.) */
+static void
+test_describe_throttled (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("status"));
+  GtkAccessible *accessible = GTK_ACCESSIBLE (label);
+
+  bp_accessible_describe (label, "epoch 1");
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "epoch 1");
+  bp_accessible_describe (label, "epoch 2");
+  bp_accessible_describe (label, "epoch 3");
+  g_assert_cmpstr (bp_accessible_get_description (label), ==, "epoch 1");
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "epoch 1");
+  bp_accessible_flush (label);
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "epoch 3");
+  g_object_unref (label);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drawn views take the focus and carry their content in words; the
+ * status line says state, epoch and loss. */
+static void
+test_views_described (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkWidget *chart = GTK_WIDGET (bp_window_get_loss_chart (window));
+
+  g_assert_true (gtk_widget_get_focusable (chart));
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_true (g_str_has_prefix (bp_accessible_get_description (chart), "Loss 0.00237 at epoch 1000"));
+  g_assert_nonnull (strstr (bp_accessible_get_description (chart), "down from"));
+  g_assert_cmpstr (bp_accessible_get_description (find_label (GTK_WIDGET (window), "Finished")), ==,
+                   "Finished, Epoch 1000 of 1000, Loss 0.002367");
+  ui_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -188,6 +245,8 @@ main (int    argc,
   g_test_add_func ("/accessibility/window-controls", test_window_controls);
   g_test_add_func ("/accessibility/person-fields", test_person_fields);
   g_test_add_func ("/accessibility/tab-order", test_tab_order);
+  g_test_add_func ("/accessibility/describe-throttled", test_describe_throttled);
+  g_test_add_func ("/accessibility/views-described", test_views_described);
   g_test_add_func ("/accessibility/window-controls-zh", test_window_controls_zh);
 
   return g_test_run ();
