@@ -10,9 +10,12 @@
  * name at all.  bp_accessible_fix_names() mends these in a widget tree,
  * and again whenever a label changes.
  */
-#include "bp-accessible.h"
+#include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
+
+#include "bp-accessible.h"
 
 /* "学习率(_L)" → "学习率", "St_ep" → "Step", "a__b" → "a_b". */
 char *
@@ -119,6 +122,140 @@ bp_accessible_fix_names (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     bp_accessible_fix_names (child);
+}
+
+/* ---- formulas in words --------------------------------------------------- */
+
+static char *
+unescape_entities (const char *text)
+{
+  static const char *const entities[][2] = {
+    { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" }, { "&amp;", "&" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (entities) && !found; i++)
+        if (g_str_has_prefix (p, entities[i][0]))
+          {
+            g_string_append (out, entities[i][1]);
+            p += strlen (entities[i][0]);
+            found = TRUE;
+          }
+      if (!found)
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
+
+static gunichar
+last_char (GString *out)
+{
+  const char *end = out->str + out->len;
+
+  if (out->len == 0)
+    return 0;
+  return g_utf8_get_char (g_utf8_find_prev_char (out->str, end));
+}
+
+/* What follows a base raised to @power, e.g. "squared". */
+static void
+append_power (GString    *out,
+              const char *power)
+{
+  g_string_append_c (out, ' ');
+  if (g_str_equal (power, "2"))
+    g_string_append (out, _("squared"));
+  else if (g_str_has_prefix (power, "−"))
+    g_string_append_printf (out, _("to the minus %s"), power + strlen ("−"));
+  else
+    g_string_append_printf (out, _("to the power %s"), power);
+}
+
+/* A subscript joins its base, set off by spaces where letters would run
+ * together: "sum<sub>h1</sub> = w<sub>1</sub>x<sub>0</sub>" reads "sum h1
+ * = w1 x0". */
+static void
+append_subscript (GString    *out,
+                  const char *sub,
+                  const char *next)
+{
+  if (is_word_char (last_char (out)) && g_unichar_isalpha (g_utf8_get_char (sub)))
+    g_string_append_c (out, ' ');
+  g_string_append (out, sub);
+  if (*next != '\0' && is_word_char (g_utf8_get_char (next)))
+    g_string_append_c (out, ' ');
+}
+
+/* Pango markup as a screen reader should say it: the label's own text
+ * flattens "(1 − 0.221)<sup>2</sup>" to "(1 − 0.221)2" and
+ * "e<sup>−x</sup>" to "e−x". */
+char *
+bp_accessible_speak_markup (const char *markup)
+{
+  g_autofree char *text = NULL;
+  GString *out = g_string_new (NULL);
+  const char *p;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  for (p = markup; *p != '\0';)
+    {
+      gboolean sup = g_str_has_prefix (p, "<sup>");
+
+      if (sup || g_str_has_prefix (p, "<sub>"))
+        {
+          const char *start = p + strlen ("<sup>");
+          const char *end = strstr (start, sup ? "</sup>" : "</sub>");
+          g_autofree char *inner = NULL;
+
+          if (end == NULL)
+            break;
+          inner = g_strndup (start, end - start);
+          p = end + strlen ("</sup>");
+          if (sup)
+            append_power (out, inner);
+          else
+            append_subscript (out, inner, p);
+        }
+      else if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (end == NULL)
+            break;
+          p = end + 1;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  /* Entities last: an escaped "<" is no tag. */
+  text = g_string_free (out, FALSE);
+  return unescape_entities (text);
+}
+
+/* Sets @label's markup and a name that reads it right. */
+void
+bp_accessible_set_markup (GtkLabel   *label,
+                          const char *markup)
+{
+  g_autofree char *spoken = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_markup (label, markup);
+  spoken = bp_accessible_speak_markup (markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spoken, -1);
 }
 
 /* ---- descriptions that follow a run ----------------------------------------- */

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 char *bp_accessible_strip_mnemonic (const char *label);
 void  bp_accessible_fix_names      (GtkWidget  *root);
+char *bp_accessible_speak_markup   (const char *markup);
+void  bp_accessible_set_markup     (GtkLabel   *label,
+                                    const char *markup);
 
 void        bp_accessible_describe        (GtkWidget  *widget,
                                            const char *description);

@@ -180,6 +180,26 @@ test_window_controls_zh (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* The explanation's formulas read as spoken, not flattened. */
+static void
+test_speak_markup (void)
+{
+  const char *cases[][2] = {
+    { "(1 − 0.221)<sup>2</sup>", "(1 − 0.221) squared" },
+    { "f(x) = 1 / (1 + e<sup>−x</sup>)", "f(x) = 1 / (1 + e to the minus x)" },
+    { "sum<sub>h1</sub> = w<sub>1</sub>x<sub>0</sub> + b<sub>1</sub>", "sum h1 = w1 x0 + b1" },
+    { "on <b>Ada &amp; Bo</b>, y<sub>true</sub> = 1", "on Ada & Bo, y true = 1" },
+    { "2<sup>10</sup>", "2 to the power 10" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *spoken = bp_accessible_speak_markup (cases[i][0]);
+
+      g_assert_cmpstr (spoken, ==, cases[i][1]);
+    }
+}
+
 /* Words that change faster than a second wait, and only the newest go
  * out; the same words again say nothing.  (The second call follows the
  * first by far less than the second it would have to wait.) */
@@ -245,6 +265,7 @@ main (int    argc,
   g_test_add_func ("/accessibility/window-controls", test_window_controls);
   g_test_add_func ("/accessibility/person-fields", test_person_fields);
   g_test_add_func ("/accessibility/tab-order", test_tab_order);
+  g_test_add_func ("/accessibility/speak-markup", test_speak_markup);
   g_test_add_func ("/accessibility/describe-throttled", test_describe_throttled);
   g_test_add_func ("/accessibility/views-described", test_views_described);
   g_test_add_func ("/accessibility/window-controls-zh", test_window_controls_zh);
