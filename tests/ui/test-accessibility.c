@@ -237,6 +237,23 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The drawn views take the focus and carry their content in words; the
  * status line says state, epoch and loss. */
 static void
@@ -244,12 +261,18 @@ test_views_described (void)
 {
   BpWindow *window = ui_test_new_window ();
   GtkWidget *chart = GTK_WIDGET (bp_window_get_loss_chart (window));
+  GtkWidget *alice_chart;
 
   g_assert_true (gtk_widget_get_focusable (chart));
+  alice_chart = find_child (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX_CHILD);
+  g_assert_nonnull (alice_chart);
+  g_assert_true (gtk_widget_get_focusable (alice_chart));
   ui_test_activate (window, "train");
   ui_test_run_until_done (window);
   g_assert_true (g_str_has_prefix (bp_accessible_get_description (chart), "Loss 0.00237 at epoch 1000"));
   g_assert_nonnull (strstr (bp_accessible_get_description (chart), "down from"));
+  g_assert_true (g_str_has_prefix (bp_accessible_get_description (alice_chart),
+                                   "0.939 at epoch 1000, from "));
   g_assert_cmpstr (bp_accessible_get_description (find_label (GTK_WIDGET (window), "Finished")), ==,
                    "Finished, Epoch 1000 of 1000, Loss 0.002367");
   ui_test_destroy_window (window);
