@@ -32,7 +32,7 @@ needs_name (GtkWidget *widget)
 {
   return is_icon_only (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
          GTK_IS_DROP_DOWN (widget) || GTK_IS_SCALE (widget) || GTK_IS_LIST_BOX_ROW (widget) ||
-         GTK_IS_FLOW_BOX_CHILD (widget) || GTK_IS_PROGRESS_BAR (widget) ||
+         GTK_IS_FLOW_BOX_CHILD (widget) || GTK_IS_PROGRESS_BAR (widget) || GTK_IS_LIST_BOX (widget) ||
          (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)));
 }
 
