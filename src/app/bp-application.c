@@ -94,6 +94,17 @@ static const struct
   const char *accels[2];
 } app_accels[] = {
   { "win.train", { "<Control>Return", NULL } },
+  /* F-keys: entries and buttons keep every Ctrl and Alt letter they use. */
+  { "win.step-epoch", { "F6", NULL } },
+  { "win.reset", { "<Control>r", NULL } },
+  /* As in GNOME's tabbed apps. */
+  { "win.show-page::loss", { "<Alt>1", NULL } },
+  { "win.show-page::trajectories", { "<Alt>2", NULL } },
+  { "win.show-page::network", { "<Alt>3", NULL } },
+  { "win.show-page::map", { "<Alt>4", NULL } },
+  { "win.show-page::explain", { "<Alt>5", NULL } },
+  { "win.next-page", { "<Control>Page_Down", NULL } },
+  { "win.previous-page", { "<Control>Page_Up", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-accessible.h"
 #include "bp-draw.h"
 #include "bp-chart-ticks.h"
 #include "bp-decision-map.h"
@@ -60,11 +61,6 @@ struct _BpDecisionMap
   BpParams         heat_params;
   BpNormalizer     heat_norm;
   guint            n_renders;
-
-  /* what the accessible description last said */
-  gboolean         described;
-  guint            described_n;
-  guint            described_right;
 
   /* a person being dragged, by index among the training people */
   int              drag_index;
@@ -115,6 +111,8 @@ set_output_color (cairo_t *cr,
   bp_map_output_color (output, &r, &g, &b);
   cairo_set_source_rgb (cr, r, g, b);
 }
+
+static void update_description (BpDecisionMap *self);
 
 /* ---- units ------------------------------------------------------------------- */
 
@@ -191,6 +189,7 @@ update_range (BpDecisionMap *self)
   bp_map_padded_range ((double *) heights->data, heights->len,
                        bp_height_from_in (8, self->units), &self->y_lo, &self->y_hi);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
 }
 
 /* ---- geometry ------------------------------------------------------------------ */
@@ -1010,6 +1009,8 @@ bp_decision_map_init (BpDecisionMap *self)
 
   self->units = BP_UNITS_LB_IN;
   self->drag_index = -1;
+  /* Focusable, so that a screen reader's user reaches its words, and a
+   * click takes the focus from a field (see on_drag_begin()). */
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->boundary = g_array_new (FALSE, FALSE, sizeof (BpMapSegment));
   bp_normalizer_init (&self->norm, BP_NORMALIZE_SEED, NULL);
@@ -1053,33 +1054,140 @@ count_right (BpDecisionMap  *self,
   return right;
 }
 
-/* What a screen reader says of the map: the picture's point, in words.
- * Only when the words change: every update goes out on the accessibility
- * bus, and a run changes the parameters every frame, which made each
- * frame three times as long. */
+/* The output at @along on a line across the map: at weight @along and
+ * height @at when @across_weights, else the other way round. */
+static double
+output_on_line (BpDecisionMap *self,
+                gboolean       across_weights,
+                double         at,
+                double         along)
+{
+  return across_weights ? output_for (self, along, at) : output_for (self, at, along);
+}
+
+/* Where the output crosses 0.5 on the line at @at (a height when
+ * @across_weights, else a weight) within the map, in the shown units,
+ * or NaN where it does not. */
+static double
+crossing (BpDecisionMap *self,
+          gboolean       across_weights,
+          double         at)
+{
+  const int steps = 64;
+  double start = across_weights ? self->x_lo : self->y_lo;
+  double end = across_weights ? self->x_hi : self->y_hi;
+  double lo = start;
+  gboolean lo_side = output_on_line (self, across_weights, at, lo) >= 0.5;
+
+  for (int i = 1; i <= steps; i++)
+    {
+      double hi = start + (end - start) * i / steps;
+
+      if ((output_on_line (self, across_weights, at, hi) >= 0.5) != lo_side)
+        {
+          /* Halve the step down to far below what is said. */
+          for (int k = 0; k < 30; k++)
+            {
+              double mid = (lo + hi) / 2;
+
+              if ((output_on_line (self, across_weights, at, mid) >= 0.5) == lo_side)
+                lo = mid;
+              else
+                hi = mid;
+            }
+          return (lo + hi) / 2;
+        }
+      lo = hi;
+    }
+  return NAN;
+}
+
+/* Where the boundary lies, in the people's units, at the map's lowest,
+ * middle and highest weights (or heights, where the boundary runs more
+ * up than across), and which side says F. */
+static void
+append_boundary (BpDecisionMap *self,
+                 GString       *text)
+{
+  gboolean across_weights = FALSE;
+  guint crossings[2] = { 0, 0 };
+
+  for (int dir = 0; dir < 2; dir++)
+    for (int i = 0; i < 3; i++)
+      {
+        double at = dir ? self->y_lo + (self->y_hi - self->y_lo) * i / 2
+                        : self->x_lo + (self->x_hi - self->x_lo) * i / 2;
+
+        crossings[dir] += !isnan (crossing (self, dir, at));
+      }
+  across_weights = crossings[1] > crossings[0];
+
+  for (int i = 0; i < 3; i++)
+    {
+      double lo = across_weights ? self->y_lo : self->x_lo;
+      double hi = across_weights ? self->y_hi : self->x_hi;
+      double at = lo + (hi - lo) * i / 2;
+      double where = crossing (self, across_weights, at);
+      const char *at_unit = bp_format_weight_unit (self->units);
+      const char *where_unit = bp_format_height_unit (self->units);
+      g_autofree char *at_text = bp_format_measure (round (at));
+
+      if (across_weights)
+        {
+          at_unit = bp_format_height_unit (self->units);
+          where_unit = bp_format_weight_unit (self->units);
+        }
+      g_string_append (text, "; ");
+      if (isnan (where))
+        {
+          gboolean female = output_on_line (self, across_weights, at, across_weights ? self->x_lo : self->y_lo) >= 0.5;
+
+          /* Translators: where the decision map's boundary lies, for
+           * screen readers: “at 120 lb the network says F everywhere” */
+          g_string_append_printf (text, _("at %s %s the network says %s everywhere"),
+                                  at_text, at_unit, female ? _("F") : _("M"));
+        }
+      else
+        {
+          g_autofree char *where_text = bp_format_measure (round (where * 10) / 10);
+          double along_lo = across_weights ? self->x_lo : self->y_lo;
+          double along_hi = across_weights ? self->x_hi : self->y_hi;
+          double past = MIN (where + (along_hi - along_lo) / 100, along_hi);
+          gboolean female_past = output_on_line (self, across_weights, at, past) >= 0.5;
+
+          /* Translators: where the decision map's boundary lies, for
+           * screen readers: “at 120 lb the boundary is at 64.5 in, F above
+           * it”, or “at 66 in the boundary is at 134 lb, F if heavier” */
+          g_string_append_printf (text, across_weights
+                                        ? _("at %s %s the boundary is at %s %s, %s if heavier")
+                                        : _("at %s %s the boundary is at %s %s, %s above it"),
+                                  at_text, at_unit, where_text, where_unit,
+                                  female_past ? _("F") : _("M"));
+        }
+    }
+}
+
+/* What a screen reader says of the map: the picture's point, in words:
+ * how many people sit on their side and where the boundary lies.
+ * bp_accessible_describe() sends it only when the words change, at most
+ * once a second: every update goes out on the accessibility bus, and a
+ * run changes the parameters every frame. */
 static void
 update_description (BpDecisionMap *self)
 {
   guint n = n_of (self->train) + n_of (self->test);
   guint right = count_right (self, self->train) + count_right (self, self->test);
-  g_autofree char *text = NULL;
-
-  if (self->described && n == self->described_n && right == self->described_right)
-    return;
-  self->described = TRUE;
-  self->described_n = n;
-  self->described_right = right;
+  g_autoptr (GString) text = g_string_new (NULL);
 
   /* Translators: the decision map's description for screen readers */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u of %u person is on the side of the boundary "
-                                       "that matches their gender",
-                                       "%u of %u people are on the side of the boundary "
-                                       "that matches their gender", n),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u of %u person is on the side of the boundary "
+                                             "that matches their gender",
+                                             "%u of %u people are on the side of the boundary "
+                                             "that matches their gender", n),
                           right, n);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  append_boundary (self, text);
+  bp_accessible_describe (GTK_WIDGET (self), text->str);
 }
 
 void

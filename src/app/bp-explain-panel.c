@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-accessible.h"
 #include "bp-explain.h"
 #include "bp-explain-panel.h"
 #include "bp-format.h"
@@ -206,7 +207,7 @@ show_forward (BpExplainPanel     *self,
               (double[]) { p->w5, s->h1, p->w6, s->h2, p->b3 }, s->sum_o1);
   append_activation (self, out, "y<sub>pred</sub> = o<sub>1</sub> = f(sum<sub>o1</sub>)", s->sum_o1, s->o1);
   g_string_truncate (out, out->len - 1);
-  gtk_label_set_markup (self->forward_label, out->str);
+  bp_accessible_set_markup (self->forward_label, out->str);
 }
 
 static void
@@ -220,7 +221,7 @@ show_loss (BpExplainPanel     *self,
     g_strdup_printf ("L = (y<sub>true</sub> − y<sub>pred</sub>)<sup>2</sup> = (%s − %s)<sup>2</sup> = %s",
                      y, o, l);
 
-  gtk_label_set_markup (self->loss_label, text);
+  bp_accessible_set_markup (self->loss_label, text);
 }
 
 /* "@formula = @factor × @value = @result", or without the product when
@@ -274,7 +275,7 @@ show_partials (BpExplainPanel     *self,
                   s->x1, s->f_h2, s->d_h2_d_w4);
   append_partial (self, out, "∂h<sub>2</sub>/∂b<sub>2</sub> = f′(sum<sub>h2</sub>)", NAN, 0, s->f_h2);
   g_string_truncate (out, out->len - 1);
-  gtk_label_set_markup (self->partials_label, out->str);
+  bp_accessible_set_markup (self->partials_label, out->str);
 }
 
 /* ∂L/∂θ = factors = numbers = result, then θ ← θ − η · ∂L/∂θ = … */
@@ -312,7 +313,7 @@ show_chains (BpExplainPanel     *self,
   for (BpParam i = 0; i < BP_N_PARAMS; i++)
     append_chain (self, out, s, i);
   g_string_truncate (out, out->len - 2);
-  gtk_label_set_markup (self->chain_label, out->str);
+  bp_accessible_set_markup (self->chain_label, out->str);
 }
 
 static void
@@ -333,7 +334,7 @@ show_subject (BpExplainPanel     *self,
                           : _("One step of gradient descent on <b>%s</b>, who is M, so y<sub>true</sub> = 0. "
                               "Inputs x<sub>0</sub> = %s and x<sub>1</sub> = %s; learning rate η = %s."),
                           name, x0, x1, lr);
-  gtk_label_set_markup (self->subject_label, text);
+  bp_accessible_set_markup (self->subject_label, text);
 }
 
 /* Four columns of ten lines: a header and the nine parameters. */
@@ -367,7 +368,7 @@ show_check (BpExplainPanel        *self,
             text = bp_format_significant (bp_params_get (values[k], i), k == 3 ? 2 : 8);
           g_string_append_printf (out, "\n%s", text);
         }
-      gtk_label_set_markup (columns[k], out->str);
+      bp_accessible_set_markup (columns[k], out->str);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-accessible.h"
 #include "bp-export-dialog.h"
 
 struct _BpExportDialog
@@ -75,6 +76,7 @@ static void
 bp_export_dialog_init (BpExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bp_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /* @views: the titles of the views that can be exported (GtkStringList). */

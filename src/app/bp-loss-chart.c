@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-accessible.h"
 #include "bp-draw.h"
 #include "bp-chart-ticks.h"
 #include "bp-loss-chart.h"
@@ -843,32 +844,60 @@ bp_loss_chart_class_init (BpLossChartClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
-/* What a screen reader says of the chart: the last loss and where the
- * run is, since the picture itself says nothing to it. */
+/* What a screen reader says of the chart, since the picture says
+ * nothing to it: where the run is, which way the loss went and how low,
+ * the test loss and the earlier runs behind.  At most once a second
+ * while training (bp_accessible_describe()). */
 static void
 update_description (BpLossChart *self)
 {
   const BpSeries *series = &self->history.loss;
   guint n = bp_series_get_n (series);
-  g_autofree char *text = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *epoch = NULL;
   g_autofree char *epochs = NULL;
+  guint earlier = self->overlays != NULL ? bp_run_list_count_visible (self->overlays) : 0;
+  BpBucket first, last;
+  double lowest, highest;
 
   if (n == 0)
-    text = g_strdup (_("No loss yet: the network has not been trained"));
-  else
     {
-      BpBucket last = bp_series_get (series, n - 1, NULL, NULL);
-
-      epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, series->count);
-      epochs = g_strdup_printf ("%" G_GUINT64_FORMAT, MAX (self->epochs, series->count));
-      /* Translators: the loss chart's description for screen readers, e.g.
-       * “Loss 0.00237 at epoch 1000 of 1000” */
-      text = g_strdup_printf (_("Loss %.3g at epoch %s of %s"), last.last, epoch, epochs);
+      bp_accessible_describe (GTK_WIDGET (self),
+                              _("No loss yet: the network has not been trained"));
+      return;
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
+  first = bp_series_get (series, 0, NULL, NULL);
+  last = bp_series_get (series, n - 1, NULL, NULL);
+  bp_series_range (series, &lowest, &highest);
+  epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, series->count);
+  epochs = g_strdup_printf ("%" G_GUINT64_FORMAT, MAX (self->epochs, series->count));
+  /* Translators: the loss chart's description for screen readers, e.g.
+   * “Loss 0.00237 at epoch 1000 of 1000” */
+  g_string_append_printf (text, _("Loss %.3g at epoch %s of %s"), last.last, epoch, epochs);
+  g_string_append (text, ", ");
+  if (last.last <= first.first)
+    g_string_append_printf (text, _("down from %.3g at the start, lowest %.3g"),
+                            first.first, lowest);
+  else
+    g_string_append_printf (text, _("up from %.3g at the start, lowest %.3g"),
+                            first.first, lowest);
+  if (bp_series_get_n (&self->history.test_loss) > 0)
+    {
+      const BpSeries *test = &self->history.test_loss;
+      BpBucket test_last = bp_series_get (test, bp_series_get_n (test) - 1, NULL, NULL);
+
+      g_string_append (text, ", ");
+      g_string_append_printf (text, _("test loss %.3g"), test_last.last);
+    }
+  if (earlier > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u earlier run drawn behind",
+                                                 "%u earlier runs drawn behind", earlier),
+                              earlier);
+    }
+  bp_accessible_describe (GTK_WIDGET (self), text->str);
 }
 
 static void
@@ -880,6 +909,8 @@ bp_loss_chart_init (BpLossChart *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  /* Focusable, so that a screen reader's user can reach its words. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loss over the epochs"),
                                   -1);
@@ -1093,9 +1124,14 @@ bp_loss_chart_set_overlays (BpLossChart *self,
     g_signal_handlers_disconnect_by_data (self->overlays, self);
   g_set_object (&self->overlays, overlays);
   if (overlays != NULL)
-    g_signal_connect_object (overlays, "changed", G_CALLBACK (gtk_widget_queue_draw),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (overlays, "changed", G_CALLBACK (gtk_widget_queue_draw),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (overlays, "changed", G_CALLBACK (update_description),
+                               self, G_CONNECT_SWAPPED);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
 }
 
 /* How many earlier runs the chart draws now. */

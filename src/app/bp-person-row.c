@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-accessible.h"
 #include "bp-csv.h"
 #include "bp-field-errors.h"
 #include "bp-format.h"
@@ -35,6 +36,8 @@ struct _BpPersonRow
   GtkCheckButton *test_check;
   GtkLabel      *inputs_label;
   GtkWidget     *buttons_box;
+  GtkWidget     *duplicate_button;
+  GtkWidget     *remove_button;
   GtkLabel      *error_label;
 
   BpPerson      *person;
@@ -91,6 +94,30 @@ show_value (BpPersonRow *self,
   self->updating = FALSE;
 }
 
+/* Eight controls a row: a screen reader says whose each one is. */
+static void
+name_controls (BpPersonRow *self)
+{
+  const char *name = self->person->name;
+  struct { gpointer widget; char *label; } controls[] = {
+    { self, g_strdup (name) },
+    /* Translators: accessible names of one person's controls */
+    { self->weight_entry, g_strdup_printf (_("%s’s weight"), name) },
+    { self->height_entry, g_strdup_printf (_("%s’s height"), name) },
+    { self->gender_dropdown, g_strdup_printf (_("%s’s gender"), name) },
+    { self->test_check, g_strdup_printf (_("%s held out for testing"), name) },
+    { self->duplicate_button, g_strdup_printf (_("Duplicate %s"), name) },
+    { self->remove_button, g_strdup_printf (_("Remove %s"), name) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (controls[i].widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, controls[i].label, -1);
+      g_free (controls[i].label);
+    }
+}
+
 static void
 show_person (BpPersonRow *self)
 {
@@ -101,6 +128,7 @@ show_person (BpPersonRow *self)
   self->updating = FALSE;
   show_value (self, self->weight_entry, bp_weight_shown (self->person->weight_lb, self->units));
   show_value (self, self->height_entry, bp_height_shown (self->person->height_in, self->units));
+  name_controls (self);
 }
 
 /* Reads a weight or height typed in the current units, in lb or in. */
@@ -163,6 +191,7 @@ on_name_changed (GtkEditable *editable,
       g_free (self->person->name);
       self->person->name = g_steal_pointer (&name);
       set_field_error (self, FIELD_NAME, NULL);
+      name_controls (self);
     }
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -262,6 +291,8 @@ bp_person_row_class_init (BpPersonRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, inputs_label);
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, test_check);
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, buttons_box);
+  gtk_widget_class_bind_template_child (widget_class, BpPersonRow, duplicate_button);
+  gtk_widget_class_bind_template_child (widget_class, BpPersonRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, BpPersonRow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_weight_changed);
@@ -277,6 +308,7 @@ static void
 bp_person_row_init (BpPersonRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bp_accessible_fix_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

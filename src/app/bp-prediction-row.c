@@ -128,8 +128,14 @@ bp_prediction_row_set_person (BpPredictionRow *self,
                               const char      *name,
                               BpGender         gender)
 {
+  g_autofree char *bar_name = NULL;
+
   g_return_if_fail (BP_IS_PREDICTION_ROW (self));
 
+  /* Translators: accessible name of a person's output bar */
+  bar_name = g_strdup_printf (_("Network output for %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  bar_name, -1);
   gtk_label_set_text (self->name_label, name);
   self->gender = gender;
   show_mark (self);

@@ -10,8 +10,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-accessible.h"
 #include "bp-draw.h"
 #include "bp-format.h"
 #include "bp-small-chart.h"
@@ -382,6 +384,37 @@ bp_small_chart_init (BpSmallChart *self)
 {
   self->title = g_strdup ("");
   bp_series_init (&self->series, BP_HISTORY_SAMPLED_CAPACITY);
+  /* Focusable, so that a screen reader's user reaches its values. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
+
+/* The curve in words: where it started, where it is and its range.  In
+ * a flow box the child takes the focus and says it instead. */
+static void
+update_description (BpSmallChart *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *target = GTK_IS_FLOW_BOX_CHILD (parent) ? parent : GTK_WIDGET (self);
+  guint n = bp_series_get_n (&self->series);
+  g_autofree char *text = NULL;
+  g_autofree char *epoch = NULL;
+  BpBucket first, last;
+  double lo, hi;
+
+  if (n == 0)
+    {
+      bp_accessible_describe (target, _("No values yet"));
+      return;
+    }
+  first = bp_series_get (&self->series, 0, NULL, NULL);
+  last = bp_series_get (&self->series, n - 1, NULL, NULL);
+  bp_series_range (&self->series, &lo, &hi);
+  epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, self->series.count);
+  /* Translators: a small chart's description for screen readers, e.g.
+   * “0.81 at epoch 1000, from 0.2 at the start; between 0.2 and 0.83” */
+  text = g_strdup_printf (_("%.3g at epoch %s, from %.3g at the start; between %.3g and %.3g"),
+                          last.last, epoch, first.first, lo, hi);
+  bp_accessible_describe (target, text);
 }
 
 GtkWidget *
@@ -433,6 +466,7 @@ bp_small_chart_set_series (BpSmallChart   *self,
 
   bp_series_copy (&self->series, series);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
 }
 
 void
@@ -442,6 +476,7 @@ bp_small_chart_clear (BpSmallChart *self)
 
   bp_series_reset (&self->series);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
 }
 
 /* Where the x axis ends: the epochs the run will take. */

@@ -228,6 +228,12 @@ bp_trajectories_set_people (BpTrajectories *self,
       bp_small_chart_set_presenter (BP_SMALL_CHART (chart), self->presenter);
       g_ptr_array_add (self->people, g_object_ref (chart));
       gtk_flow_box_append (self->people_box, chart);
+      /* The flow box child takes the focus: it says whose chart it holds,
+       * and the chart's values. */
+      gtk_widget_set_focusable (chart, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (chart)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      bp_small_chart_clear (BP_SMALL_CHART (chart));
     }
 }
 

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bp-accessible.h"
 #include "bp-csv.h"
 #include "bp-field-errors.h"
 #include "bp-format.h"
@@ -243,9 +244,16 @@ show_progress (BpWindow *self)
   g_autofree char *epoch_text = g_strdup_printf (_("Epoch %s of %s"), epoch, epochs);
   g_autofree char *loss_text = format_losses (p);
 
+  g_autofree char *status = NULL;
+
   gtk_label_set_text (self->state_label, state_text (p->state));
   gtk_label_set_text (self->epoch_label, epoch_text);
   gtk_label_set_text (self->loss_label, loss_text);
+  /* GTK 4.8 cannot announce: the status line's description carries the
+   * whole status, and changes as training goes (at most once a second). */
+  /* Translators: the status line for screen readers: state, epoch, loss */
+  status = g_strdup_printf (_("%s, %s, %s"), state_text (p->state), epoch_text, loss_text);
+  bp_accessible_describe (GTK_WIDGET (self->state_label), status);
 }
 
 /* Room for the run's largest epoch count from the start, so that the
@@ -395,6 +403,8 @@ update_actions (BpWindow *self)
   show_progress (self);
   show_hint (self);
   update_modified (self);
+  /* A run that starts, ends or pauses is said at once, in every view. */
+  bp_accessible_flush (GTK_WIDGET (self));
 }
 
 /* The people, how they became inputs and the learning rate, for the
@@ -1127,6 +1137,71 @@ show_help_overlay_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
+/* ---- pages ------------------------------------------------------------------ */
+
+/* win.show-page: its state is the page on screen, by name. */
+static void
+show_page_change_state (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  const char *name = g_variant_get_string (value, NULL);
+
+  if (gtk_stack_get_child_by_name (self->views, name) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->views, name);
+}
+
+static void
+on_visible_page (BpWindow *self)
+{
+  GAction *show_page = g_action_map_lookup_action (G_ACTION_MAP (self), "show-page");
+  const char *name = gtk_stack_get_visible_child_name (self->views);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (show_page), g_variant_new_string (name));
+}
+
+/* The page @offset pages from the one on screen, round the ends, as
+ * Ctrl+Page Up and Down go through tabs. */
+static void
+show_page_by (BpWindow *self,
+              int       offset)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->views);
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  guint index = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_stack_page_get_visible (gtk_stack_get_page (self->views, child)))
+      {
+        if (child == visible)
+          index = pages->len;
+        g_ptr_array_add (pages, child);
+      }
+  if (pages->len == 0)
+    return;
+  index = (index + pages->len + offset) % pages->len;
+  gtk_stack_set_visible_child (self->views, g_ptr_array_index (pages, index));
+}
+
+static void
+next_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  show_page_by (BP_WINDOW (user_data), 1);
+}
+
+static void
+previous_page_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  show_page_by (BP_WINDOW (user_data), -1);
+}
+
 static const GActionEntry win_entries[] = {
   { .name = "clear-runs", .activate = clear_runs_activated },
   { .name = "race", .activate = race_activated },
@@ -1146,6 +1221,11 @@ static const GActionEntry win_entries[] = {
   { .name = "worked-example", .activate = worked_example_activated },
   { .name = "step-person", .activate = step_person_activated },
   { .name = "show-help-overlay", .activate = show_help_overlay_activated },
+  /* Stateful with a string: win.show-page::map shows the decision map. */
+  { .name = "show-page", .parameter_type = "s", .state = "'loss'",
+    .change_state = show_page_change_state },
+  { .name = "next-page", .activate = next_page_activated },
+  { .name = "previous-page", .activate = previous_page_activated },
 };
 
 /* Closing mid-run: stopping joins the worker, and the final progress
@@ -1169,6 +1249,41 @@ bp_window_unrealize (GtkWidget *widget)
 {
   end_run (BP_WINDOW (widget));
   GTK_WIDGET_CLASS (bp_window_parent_class)->unrealize (widget);
+}
+
+/* Tab goes through the window in reading order: GtkWindow visits its
+ * content before the header bar, which put Train, the first thing a
+ * lesson uses, behind forty other stops.  Other directions, and a window
+ * without a header bar on screen, keep GTK's own order. */
+static gboolean
+bp_window_focus (GtkWidget        *widget,
+                 GtkDirectionType  direction)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (widget));
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (widget));
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  GtkWidget *order[2];
+  guint start;
+
+  if ((!forward && direction != GTK_DIR_TAB_BACKWARD) || titlebar == NULL ||
+      content == NULL || !gtk_widget_get_visible (titlebar))
+    return GTK_WIDGET_CLASS (bp_window_parent_class)->focus (widget, direction);
+
+  order[0] = forward ? titlebar : content;
+  order[1] = forward ? content : titlebar;
+  start = focus_child == order[1] ? 1 : 0;
+  for (guint i = start; i < 2; i++)
+    if (gtk_widget_child_focus (order[i], direction))
+      return TRUE;
+  if (focus_child == NULL)
+    return FALSE;
+  /* Off the end: wrap round to the first stop. */
+  gtk_window_set_focus (GTK_WINDOW (widget), NULL);
+  for (guint i = 0; i < 2; i++)
+    if (gtk_widget_child_focus (order[i], direction))
+      return TRUE;
+  return FALSE;
 }
 
 /* Closing with unsaved changes asks first; the window's size is kept
@@ -1299,6 +1414,7 @@ bp_window_class_init (BpWindowClass *klass)
   object_class->dispose = bp_window_dispose;
   object_class->finalize = bp_window_finalize;
   widget_class->unrealize = bp_window_unrealize;
+  widget_class->focus = bp_window_focus;
   window_class->close_request = bp_window_close_request;
 
   /* Where the window's size and the last settings are kept; NULL runs
@@ -1431,6 +1547,9 @@ init_views (BpWindow *self)
   g_signal_connect_object (self->prediction_panel, "classify-changed",
                            G_CALLBACK (on_classify_changed), self, G_CONNECT_SWAPPED);
   on_classify_changed (self);
+  g_signal_connect_object (self->views, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
+  on_visible_page (self);
 }
 
 /* The main menu's popover is built when it first opens: a GtkPopoverMenu
@@ -1472,6 +1591,7 @@ bp_window_init (BpWindow *self)
                            G_CALLBACK (on_speed_changed), self, G_CONNECT_SWAPPED);
   show_idle (self);
   update_actions (self);
+  bp_accessible_fix_names (GTK_WIDGET (self));
 }
 
 /* A window of @application (or of none), with the application's

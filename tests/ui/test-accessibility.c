@@ -6,6 +6,13 @@
  * tooltip alone is not a name: icon-only buttons need a label, and
  * entries a label or a label widget that points at them.
  */
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "bp-accessible.h"
 #include "ui-utils.h"
 
 static gboolean
@@ -18,11 +25,39 @@ is_icon_only (GtkWidget *widget)
          GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)));
 }
 
+/* Buttons with text are named by it; everything else that takes the
+ * focus, or shows a value, needs a name of its own. */
 static gboolean
 needs_name (GtkWidget *widget)
 {
   return is_icon_only (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
-         GTK_IS_DROP_DOWN (widget) || GTK_IS_SCALE (widget);
+         GTK_IS_DROP_DOWN (widget) || GTK_IS_SCALE (widget) || GTK_IS_LIST_BOX_ROW (widget) ||
+         GTK_IS_FLOW_BOX_CHILD (widget) || GTK_IS_PROGRESS_BAR (widget) || GTK_IS_LIST_BOX (widget) ||
+         (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)));
+}
+
+/* The label property, or NULL: the test accessible hands back the value
+ * whenever it differs from the one asked for. */
+static char *
+dup_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+}
+
+/* A mnemonic marker, a translation's "(L)" or a class name is no name. */
+static void
+check_label (GtkWidget *widget)
+{
+  g_autofree char *label = dup_label (widget);
+  /* "学习率(L)" but not "Alice (F)" */
+  g_autoptr (GRegex) mnemonic = g_regex_new ("[^ ]\\([A-Z]\\)|_|^Gtk|^$", 0, 0, NULL);
+
+  if (label != NULL && g_regex_match (mnemonic, label, 0, NULL))
+    g_error ("%s (%s) is named “%s”", G_OBJECT_TYPE_NAME (widget),
+             gtk_widget_get_name (widget), label);
 }
 
 /* A button is labelled by its child, which for an icon-only one says
@@ -44,6 +79,7 @@ check_tree (GtkWidget *widget)
 {
   guint checked = 0;
 
+  check_label (widget);
   if (needs_name (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
     {
       if (!has_name (widget))
@@ -67,6 +103,181 @@ test_window_controls (void)
   ui_test_destroy_window (window);
 }
 
+/* The weight field says whose weight it is, and follows a new name. */
+static void
+test_person_fields (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkEditable *name = ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME);
+  GtkAccessible *weight = GTK_ACCESSIBLE (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_WEIGHT));
+
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Alice");
+  gtk_test_accessible_assert_property (weight, GTK_ACCESSIBLE_PROPERTY_LABEL, "Alice’s weight");
+  ui_test_set_text (name, "Ada");
+  gtk_test_accessible_assert_property (weight, GTK_ACCESSIBLE_PROPERTY_LABEL, "Ada’s weight");
+  ui_test_destroy_window (window);
+}
+
+static gboolean
+is_train_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.train") == 0;
+}
+
+/* Tab from the window's start reaches Train, in the header bar, at
+ * once: the header bar comes first, as on screen. */
+static void
+test_tab_order (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  guint stops = 0;
+  GtkWidget *focus;
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  do
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      stops++;
+    }
+  while (!is_train_button (focus) && stops < 100);
+  g_assert_cmpuint (stops, <=, 5);
+  g_assert_true (gtk_widget_is_ancestor (focus, gtk_window_get_titlebar (GTK_WINDOW (window))));
+
+  /* Backwards from the start ends in the content, not the header bar. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_is_ancestor (focus, gtk_window_get_titlebar (GTK_WINDOW (window))));
+  ui_test_destroy_window (window);
+}
+
+/* The same in Chinese, whose mnemonics read "学习率(_L)": the build's
+ * catalogue, as the app binds it with BACKPROP_LOCALEDIR. */
+static void
+test_window_controls_zh (void)
+{
+  g_autofree char *podir = g_test_build_filename (G_TEST_BUILT, "..", "..", "po", NULL);
+  g_autofree char *catalogue = g_build_filename (podir, "zh_CN", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+  BpWindow *window;
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  g_assert_true (g_file_test (catalogue, G_FILE_TEST_EXISTS));
+  bindtextdomain (GETTEXT_PACKAGE, podir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_("_Train"), ==, "训练(_T)");
+
+  window = ui_test_new_window ();
+  g_assert_cmpuint (check_tree (GTK_WIDGET (window)), >, 20);
+  ui_test_destroy_window (window);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* The explanation's formulas read as spoken, not flattened. */
+static void
+test_speak_markup (void)
+{
+  const char *cases[][2] = {
+    { "(1 − 0.221)<sup>2</sup>", "(1 − 0.221) squared" },
+    { "f(x) = 1 / (1 + e<sup>−x</sup>)", "f(x) = 1 / (1 + e to the minus x)" },
+    { "sum<sub>h1</sub> = w<sub>1</sub>x<sub>0</sub> + b<sub>1</sub>", "sum h1 = w1 x0 + b1" },
+    { "on <b>Ada &amp; Bo</b>, y<sub>true</sub> = 1", "on Ada & Bo, y true = 1" },
+    { "2<sup>10</sup>", "2 to the power 10" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *spoken = bp_accessible_speak_markup (cases[i][0]);
+
+      g_assert_cmpstr (spoken, ==, cases[i][1]);
+    }
+}
+
+/* Words that change faster than a second wait, and only the newest go
+ * out; the same words again say nothing.  (The second call follows the
+ * first by far less than the second it would have to wait.) */
+static void
+test_describe_throttled (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("status"));
+  GtkAccessible *accessible = GTK_ACCESSIBLE (label);
+
+  bp_accessible_describe (label, "epoch 1");
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "epoch 1");
+  bp_accessible_describe (label, "epoch 2");
+  bp_accessible_describe (label, "epoch 3");
+  g_assert_cmpstr (bp_accessible_get_description (label), ==, "epoch 1");
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "epoch 1");
+  bp_accessible_flush (label);
+  gtk_test_accessible_assert_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "epoch 3");
+  g_object_unref (label);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drawn views take the focus and carry their content in words; the
+ * status line says state, epoch and loss. */
+static void
+test_views_described (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkWidget *chart = GTK_WIDGET (bp_window_get_loss_chart (window));
+  GtkWidget *alice_chart;
+
+  g_assert_true (gtk_widget_get_focusable (chart));
+  alice_chart = find_child (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX_CHILD);
+  g_assert_nonnull (alice_chart);
+  g_assert_true (gtk_widget_get_focusable (alice_chart));
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_true (g_str_has_prefix (bp_accessible_get_description (chart), "Loss 0.00237 at epoch 1000"));
+  g_assert_nonnull (strstr (bp_accessible_get_description (chart), "down from"));
+  g_assert_true (g_str_has_prefix (bp_accessible_get_description (alice_chart),
+                                   "0.939 at epoch 1000, from "));
+  g_assert_cmpstr (bp_accessible_get_description (find_label (GTK_WIDGET (window), "Finished")), ==,
+                   "Finished, Epoch 1000 of 1000, Loss 0.002367");
+  ui_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -75,6 +286,12 @@ main (int    argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/accessibility/window-controls", test_window_controls);
+  g_test_add_func ("/accessibility/person-fields", test_person_fields);
+  g_test_add_func ("/accessibility/tab-order", test_tab_order);
+  g_test_add_func ("/accessibility/speak-markup", test_speak_markup);
+  g_test_add_func ("/accessibility/describe-throttled", test_describe_throttled);
+  g_test_add_func ("/accessibility/views-described", test_views_described);
+  g_test_add_func ("/accessibility/window-controls-zh", test_window_controls_zh);
 
   return g_test_run ();
 }

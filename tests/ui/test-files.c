@@ -765,15 +765,20 @@ test_chart_description (Fixture       *f,
   gtk_test_accessible_assert_role (chart, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "No loss yet: the network has not been trained");
-  /* Seed 1's untrained network gets everybody wrong. */
+  /* Seed 1's untrained network gets everybody wrong; where its boundary
+   * lies is said in the people's units. */
   gtk_test_accessible_assert_property (bp_window_get_decision_map (window),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "0 of 4 people are on the side of the boundary that "
-                                       "matches their gender");
+                                       "matches their gender; at 57 in the boundary is at 151.7 "
+                                       "lb, F if heavier; at 66 in the boundary is at 134.4 lb, F "
+                                       "if heavier; at 75 in the boundary is at 118.7 lb, F if "
+                                       "heavier");
   ui_test_activate (window, "train");
   ui_test_run_until_done (window);
   gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Loss 0.00237 at epoch 1000 of 1000");
+                                       "Loss 0.00237 at epoch 1000 of 1000, down from 0.627 at "
+                                       "the start, lowest 0.00237");
   /* So do the network and the map, of the trained network. */
   gtk_test_accessible_assert_property (bp_window_get_network_diagram (window),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -782,7 +787,10 @@ test_chart_description (Fixture       *f,
   gtk_test_accessible_assert_property (bp_window_get_decision_map (window),
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "4 of 4 people are on the side of the boundary that "
-                                       "matches their gender");
+                                       "matches their gender; at 57 in the boundary is at 133.8 "
+                                       "lb, M if heavier; at 66 in the boundary is at 135.2 lb, M "
+                                       "if heavier; at 75 in the boundary is at 136.7 lb, M if "
+                                       "heavier");
   ui_test_destroy_window (window);
 }
 

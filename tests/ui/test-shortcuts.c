@@ -69,12 +69,17 @@ test_every_accelerator_listed (void)
   g_hash_table_iter_init (&iter, listed);
   while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
     {
-      const char *dot = strchr (name, '.');
+      g_autofree char *action = NULL;
+      g_autoptr (GVariant) target = NULL;
+      const char *dot;
 
+      /* win.show-page::map names the action and its target. */
+      g_assert_true (g_action_parse_detailed_name (name, &action, &target, NULL));
+      dot = strchr (action, '.');
       g_assert_nonnull (dot);
-      if (g_str_has_prefix (name, "win."))
+      if (g_str_has_prefix (action, "win."))
         g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), dot + 1));
-      else if (g_str_has_prefix (name, "app."))
+      else if (g_str_has_prefix (action, "app."))
         g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), dot + 1));
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -108,6 +113,38 @@ test_overlay_on_demand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Alt+1…5 show a page, and the action's state follows the page however
+ * it was chosen; Ctrl+Page Up and Down go round the pages. */
+static void
+test_pages (void)
+{
+  BpApplication *app = registered_app ();
+  g_auto(GStrv) accels = NULL;
+  g_autoptr (GVariant) state = NULL;
+  BpWindow *window = bp_window_new (app);
+  GtkStack *views = bp_window_get_views (window);
+  GActionGroup *group = G_ACTION_GROUP (window);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-page::map");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Alt>4"));
+
+  g_action_group_activate_action (group, "show-page", g_variant_new_string ("map"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "map");
+  gtk_stack_set_visible_child_name (views, "network");
+  state = g_action_group_get_action_state (group, "show-page");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "network");
+
+  g_action_group_activate_action (group, "show-page", g_variant_new_string ("explain"));
+  g_action_group_activate_action (group, "next-page", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "loss");
+  g_action_group_activate_action (group, "previous-page", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "explain");
+  /* A page that does not exist changes nothing. */
+  g_action_group_activate_action (group, "show-page", g_variant_new_string ("nowhere"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "explain");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -116,6 +153,7 @@ main (int    argc,
 
   g_test_add_func ("/shortcuts/every-accelerator-listed", test_every_accelerator_listed);
   g_test_add_func ("/shortcuts/overlay-on-demand", test_overlay_on_demand);
+  g_test_add_func ("/shortcuts/pages", test_pages);
 
   return g_test_run ();
 }
