@@ -3,11 +3,18 @@
  * the locale's decimal separator and the dot
  *
  * The comma cases need the de_DE.UTF-8 locale (Debian: the locales
- * package and locale-gen) and are skipped without it.
+ * package and locale-gen) and are skipped without it.  The core's
+ * messages are checked in Chinese with the catalogue the build compiled
+ * (BACKPROP_LOCALEDIR, as `meson devenv` sets it for the app).
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bp-csv.h"
 #include "bp-format.h"
+#include "bp-parse.h"
 #include "ui-utils.h"
 
 #define COMMA_LOCALE "de_DE.UTF-8"
@@ -100,6 +107,38 @@ test_comma_window (void)
   setlocale (LC_NUMERIC, "C.UTF-8");
 }
 
+/* The core's messages go through the app's catalogue: a Chinese user
+ * reads why a number or a file is refused in Chinese, not only the
+ * headline above it. */
+static void
+test_core_messages_translated (void)
+{
+  const char *localedir = g_getenv ("BACKPROP_LOCALEDIR");
+  g_autoptr(GError) number_error = NULL;
+  g_autoptr(GError) csv_error = NULL;
+  g_autoptr(GError) range_error = NULL;
+  g_autoptr(BpPeople) people = NULL;
+  const char *csv = "name,gender,weight_lb\n";
+  double value;
+
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+
+  g_assert_false (bp_parse_double ("abc", &value, &number_error));
+  people = bp_csv_parse (csv, strlen (csv), "people.csv", &csv_error);
+  g_assert_null (people);
+  g_assert_false (bp_check_height_in (9999 / 2.54, BP_UNITS_KG_CM, &range_error));
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (number_error->message, ==, "“abc”不是数字");
+  g_assert_cmpstr (csv_error->message, ==,
+                   "people.csv:1:1: 表头中没有 height_in、height_cm 或 height 列"
+                   "（应类似“name,gender,weight_lb,height_in”）");
+  g_assert_true (g_str_has_prefix (range_error->message, "身高 9999 cm 超出了合理范围"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -110,6 +149,7 @@ main (int    argc,
   g_test_add_func ("/locale/dot", test_dot_locale);
   g_test_add_func ("/locale/comma/format", test_comma_format);
   g_test_add_func ("/locale/comma/window", test_comma_window);
+  g_test_add_func ("/locale/core-messages", test_core_messages_translated);
 
   return g_test_run ();
 }
