@@ -139,6 +139,54 @@ test_core_messages_translated (void)
   g_assert_true (g_str_has_prefix (range_error->message, "身高 9999 cm 超出了合理范围"));
 }
 
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* In kg and cm, the seeds' normalisation names its offsets in kg and cm,
+ * without choosing another normalisation, and a new person starts at
+ * round values, not at 135 lb and 66 in converted. */
+static void
+test_units_shown (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (form), GTK_TYPE_DROP_DOWN));
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
+  guint n = bp_people_editor_get_n_people (editor);
+
+  g_assert_cmpstr (gtk_string_list_get_string (list, 0), ==, "Minus 135 lb and 66 in");
+  bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
+  g_assert_cmpstr (gtk_string_list_get_string (list, 0), ==, "Minus 61.23 kg and 167.64 cm");
+  g_assert_cmpint (bp_training_form_get_normalize (form), ==, BP_NORMALIZE_SEED);
+  bp_training_form_set_normalize (form, BP_NORMALIZE_MEAN);
+  bp_people_editor_set_units (editor, BP_UNITS_LB_IN);
+  g_assert_cmpint (bp_training_form_get_normalize (form), ==, BP_NORMALIZE_MEAN);
+  g_assert_cmpstr (gtk_string_list_get_string (list, 0), ==, "Minus 135 lb and 66 in");
+
+  bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "people.add", NULL);
+  g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, n + 1);
+  g_assert_cmpstr (gtk_editable_get_text (ui_test_person_entry (window, n, BP_PERSON_COLUMN_WEIGHT)), ==, "61");
+  g_assert_cmpstr (gtk_editable_get_text (ui_test_person_entry (window, n, BP_PERSON_COLUMN_HEIGHT)), ==, "168");
+  ui_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -150,6 +198,7 @@ main (int    argc,
   g_test_add_func ("/locale/comma/format", test_comma_format);
   g_test_add_func ("/locale/comma/window", test_comma_window);
   g_test_add_func ("/locale/core-messages", test_core_messages_translated);
+  g_test_add_func ("/locale/units-shown", test_units_shown);
 
   return g_test_run ();
 }
