@@ -15,6 +15,7 @@
 #include "bp-csv.h"
 #include "bp-format.h"
 #include "bp-parse.h"
+#include "bp-tooltips.h"
 #include "ui-utils.h"
 
 #define COMMA_LOCALE "de_DE.UTF-8"
@@ -187,6 +188,29 @@ test_units_shown (void)
   ui_test_destroy_window (window);
 }
 
+/* A Chinese tooltip wraps at its width in columns, each CJK character two,
+ * not at its number of characters, which was half its width. */
+static void
+test_tooltip_columns (void)
+{
+  const char *chinese = "每一步对参数的调整幅度；太大会使损失发散";
+  GtkWidget *label = bp_tooltip_label_new (chinese);
+  GtkWidget *english = bp_tooltip_label_new ("How far each step moves the parameters");
+  GtkWidget *lines = bp_tooltip_label_new ("权重\n偏置");
+
+  g_assert_cmpint (bp_tooltip_text_columns (chinese), ==, 40);
+  g_assert_cmpint (bp_tooltip_text_columns ("w₁ 权重"), ==, 7);
+  g_assert_nonnull (label);
+  g_object_ref_sink (label);
+  g_assert_cmpint (gtk_label_get_max_width_chars (GTK_LABEL (label)), ==, 40);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, chinese);
+  g_object_unref (label);
+  /* GTK's own tooltip is right for these. */
+  g_assert_null (english);
+  g_assert_null (lines);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,6 +223,7 @@ main (int    argc,
   g_test_add_func ("/locale/comma/window", test_comma_window);
   g_test_add_func ("/locale/core-messages", test_core_messages_translated);
   g_test_add_func ("/locale/units-shown", test_units_shown);
+  g_test_add_func ("/locale/tooltip-columns", test_tooltip_columns);
 
   return g_test_run ();
 }
