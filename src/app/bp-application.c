@@ -12,6 +12,7 @@
 #include "bp-application.h"
 #include "bp-color-scheme.h"
 #include "bp-settings.h"
+#include "bp-tooltips.h"
 #include "bp-window.h"
 #include "bp-window-files.h"
 
@@ -131,6 +132,7 @@ bp_application_startup (GApplication *application)
    * entries read the locale's decimal separator as well as the dot. */
   load_css ();
   bp_color_scheme_follow (gtk_settings_get_default ());
+  bp_tooltips_watch ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   /* Space and Escape are the window's own bindings: an application

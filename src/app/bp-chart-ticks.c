@@ -168,6 +168,13 @@ format_linear (const BpTicks *ticks,
   decimals = scaled_step >= 1 ? 0 : (int) ceil (-log10 (scaled_step) - 1e-9);
   if (fabs (value) < ticks->step * 1e-6)
     value = 0;  /* no “-0.00” */
+  /* A real minus sign, “−50”, as everywhere else on screen. */
+  if (value < 0)
+    {
+      g_autofree char *magnitude = format_linear (ticks, -value);
+
+      return g_strconcat ("−", magnitude, NULL);
+    }
   if (unit == 1)
     return g_strdup_printf ("%.*f", decimals, value);
   return trim_suffixed (g_strdup_printf ("%.*f", decimals, value / unit), suffix);

@@ -89,6 +89,19 @@ static const char * const subscript_names[BP_N_PARAMS] = {
   "w₁", "w₂", "w₃", "w₄", "w₅", "w₆", "b₁", "b₂", "b₃",
 };
 
+/* Formulas are in English, and in a Latin font (.maths in style.css): in
+ * a CJK locale the CJK font would draw · × ∂ ← − and η full width, with
+ * wide gaps ("∂ L/ ∂ y"), where a Latin font draws them as in print.
+ * Their accessible name reads them as they are said. */
+static void
+set_maths (GtkLabel   *label,
+           const char *markup)
+{
+  g_autofree char *text = g_strconcat ("<span lang=\"en\">", markup, "</span>", NULL);
+
+  bp_accessible_set_markup (label, text);
+}
+
 #define DL_DY "∂L/∂y<sub>pred</sub>"
 
 /* The factors of each parameter's chain rule, as the seeds write them. */
@@ -207,7 +220,7 @@ show_forward (BpExplainPanel     *self,
               (double[]) { p->w5, s->h1, p->w6, s->h2, p->b3 }, s->sum_o1);
   append_activation (self, out, "y<sub>pred</sub> = o<sub>1</sub> = f(sum<sub>o1</sub>)", s->sum_o1, s->o1);
   g_string_truncate (out, out->len - 1);
-  bp_accessible_set_markup (self->forward_label, out->str);
+  set_maths (self->forward_label, out->str);
 }
 
 static void
@@ -221,7 +234,7 @@ show_loss (BpExplainPanel     *self,
     g_strdup_printf ("L = (y<sub>true</sub> − y<sub>pred</sub>)<sup>2</sup> = (%s − %s)<sup>2</sup> = %s",
                      y, o, l);
 
-  bp_accessible_set_markup (self->loss_label, text);
+  set_maths (self->loss_label, text);
 }
 
 /* "@formula = @factor × @value = @result", or without the product when
@@ -275,7 +288,7 @@ show_partials (BpExplainPanel     *self,
                   s->x1, s->f_h2, s->d_h2_d_w4);
   append_partial (self, out, "∂h<sub>2</sub>/∂b<sub>2</sub> = f′(sum<sub>h2</sub>)", NAN, 0, s->f_h2);
   g_string_truncate (out, out->len - 1);
-  bp_accessible_set_markup (self->partials_label, out->str);
+  set_maths (self->partials_label, out->str);
 }
 
 /* ∂L/∂θ = factors = numbers = result, then θ ← θ − η · ∂L/∂θ = … */
@@ -313,7 +326,7 @@ show_chains (BpExplainPanel     *self,
   for (BpParam i = 0; i < BP_N_PARAMS; i++)
     append_chain (self, out, s, i);
   g_string_truncate (out, out->len - 2);
-  bp_accessible_set_markup (self->chain_label, out->str);
+  set_maths (self->chain_label, out->str);
 }
 
 static void
@@ -366,7 +379,7 @@ show_check (BpExplainPanel        *self,
             text = g_strdup_printf ("∂L/∂%s", subscript_names[i]);
           else
             text = bp_format_significant (bp_params_get (values[k], i), k == 3 ? 2 : 8);
-          g_string_append_printf (out, "\n%s", text);
+          g_string_append_printf (out, "\n<span lang=\"en\">%s</span>", text);
         }
       bp_accessible_set_markup (columns[k], out->str);
     }
@@ -654,10 +667,23 @@ bp_explain_panel_class_init (BpExplainPanelClass *klass)
   gtk_widget_class_install_property_action (widget_class, "explain.show-check", "show-check");
 }
 
+/* The labels that hold formulas take the .maths font. */
+static void
+mark_maths (BpExplainPanel *self)
+{
+  GtkLabel *maths[] = { self->forward_label, self->loss_label, self->partials_label,
+                        self->chain_label, self->check_names, self->check_backprop,
+                        self->check_numeric, self->check_relative };
+
+  for (guint i = 0; i < G_N_ELEMENTS (maths); i++)
+    gtk_widget_add_css_class (GTK_WIDGET (maths[i]), "maths");
+}
+
 static void
 bp_explain_panel_init (BpExplainPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  mark_maths (self);
   self->person = BP_EXPLAIN_NEXT_IN_ORDER;
   self->learning_rate = 0.1;
   bp_normalizer_init (&self->norm, BP_NORMALIZE_SEED, NULL);

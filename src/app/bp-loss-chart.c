@@ -401,7 +401,8 @@ draw_legend (BpLossChart    *self,
              const Geometry *g,
              const Palette  *p)
 {
-  const char *names[] = { _("Training"), _("Test") };
+  /* Translators: the legend of the two loss lines */
+  const char *names[] = { C_("loss legend", "Training"), C_("loss legend", "Test") };
   const GdkRGBA *colors[] = { &p->train, &p->test };
   double x = g->left + g->width - GAP;
 

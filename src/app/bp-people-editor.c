@@ -194,8 +194,15 @@ add_activated (GtkWidget  *widget,
   BpPeopleEditor *self = BP_PEOPLE_EDITOR (widget);
   guint n = bp_people_editor_get_n_people (self);
   g_autofree char *name = g_strdup_printf (_("Person %u"), n + 1);
-  /* The seeds' centre, 135 lb and 66 in, whose inputs are 0, 0. */
-  g_autoptr(BpPerson) person = bp_person_new (name, 135, 66, BP_GENDER_FEMALE);
+  g_autoptr(BpPerson) person = NULL;
+
+  /* The seeds' centre, 135 lb and 66 in, whose inputs are 0, 0; in kg
+   * and cm the round values nearest it, not 61.23 kg and 167.64 cm. */
+  if (self->units == BP_UNITS_KG_CM)
+    person = bp_person_new (name, bp_weight_to_lb (61, BP_UNITS_KG_CM),
+                            bp_height_to_in (168, BP_UNITS_KG_CM), BP_GENDER_FEMALE);
+  else
+    person = bp_person_new (name, 135, 66, BP_GENDER_FEMALE);
 
   insert_person (self, person, -1);
   bp_person_row_focus_name (bp_people_editor_get_row (self, n));

@@ -246,7 +246,9 @@ show_units (BpPredictionPanel *self)
     {
       g_autofree char *w = bp_format_measure (bp_weight_shown (examples[i].weight_lb, self->units));
       g_autofree char *h = bp_format_measure (bp_height_shown (examples[i].height_in, self->units));
-      g_autofree char *tip = g_strdup_printf ("%s %s, %s %s", w, bp_format_weight_unit (self->units),
+      /* Translators: an example person's weight and height, such as
+       * “128 lb, 63 in” */
+      g_autofree char *tip = g_strdup_printf (_("%s %s, %s %s"), w, bp_format_weight_unit (self->units),
                                               h, bp_format_height_unit (self->units));
 
       bp_set_tooltip (buttons[i], tip);

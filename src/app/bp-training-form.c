@@ -45,6 +45,8 @@ struct _BpTrainingForm
   GtkLabel    *speed_label;
   GtkLabel    *error_label;
 
+  BpUnits      units;  /* of the normalisation's offsets as shown */
+  gboolean     showing_offsets;
   double       learning_rate;
   guint64      epochs;
   guint32      seed;
@@ -67,6 +69,7 @@ enum
   PROP_SEED,
   PROP_NORMALIZE,
   PROP_SPEED,
+  PROP_UNITS,
   PROP_VALID,
   PROP_ERROR,
   N_PROPS
@@ -225,7 +228,30 @@ on_entry_changed (BpTrainingForm *self,
 static void
 on_normalize_selected (BpTrainingForm *self)
 {
+  if (self->showing_offsets)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NORMALIZE]);
+}
+
+/* The seeds' offsets, 135 lb and 66 in, in the units the people are
+ * shown in: a class working in kg and cm reads 61.23 kg and 167.64 cm. */
+static void
+show_seed_offsets (BpTrainingForm *self)
+{
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->normalize_dropdown));
+  guint selected = gtk_drop_down_get_selected (self->normalize_dropdown);
+  g_autofree char *weight = bp_format_measure (bp_weight_shown (135, self->units));
+  g_autofree char *height = bp_format_measure (bp_height_shown (66, self->units));
+  g_autofree char *text = NULL;
+
+  /* Translators: the seeds' normalisation, such as “Minus 135 lb and 66 in” */
+  text = g_strdup_printf (_("Minus %s %s and %s %s"), weight, bp_format_weight_unit (self->units),
+                          height, bp_format_height_unit (self->units));
+  /* Replacing the selected item must not read as choosing another. */
+  self->showing_offsets = TRUE;
+  gtk_string_list_splice (list, BP_NORMALIZE_SEED, 1, (const char * const[]) { text, NULL });
+  gtk_drop_down_set_selected (self->normalize_dropdown, selected);
+  self->showing_offsets = FALSE;
 }
 
 static void
@@ -256,6 +282,9 @@ bp_training_form_get_property (GObject    *object,
     case PROP_SPEED:
       g_value_set_int (value, bp_training_form_get_speed (self));
       break;
+    case PROP_UNITS:
+      g_value_set_enum (value, self->units);
+      break;
     case PROP_VALID:
       g_value_set_boolean (value, self->valid);
       break;
@@ -285,6 +314,9 @@ bp_training_form_set_property (GObject      *object,
       break;
     case PROP_SPEED:
       bp_training_form_set_speed (self, g_value_get_int (value));
+      break;
+    case PROP_UNITS:
+      bp_training_form_set_units (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -336,6 +368,9 @@ bp_training_form_class_init (BpTrainingFormClass *klass)
   properties[PROP_SPEED] =
     g_param_spec_int ("speed", NULL, NULL, BP_SPEED_WATCHABLE, BP_SPEED_FASTEST, 1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNITS] =
+    g_param_spec_enum ("units", NULL, NULL, BP_TYPE_UNITS, BP_UNITS_LB_IN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -367,6 +402,7 @@ bp_training_form_init (BpTrainingForm *self)
   g_autofree char *seed = g_strdup_printf ("%u", DEFAULT_SEED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  show_seed_offsets (self);
   self->valid = TRUE;
   self->seed = DEFAULT_SEED;
   for (guint i = 0; i < N_FIELDS; i++)
@@ -601,4 +637,17 @@ bp_training_form_get_show_advanced (BpTrainingForm *self)
   g_return_val_if_fail (BP_IS_TRAINING_FORM (self), TRUE);
 
   return gtk_widget_get_visible (self->seed_box);
+}
+
+void
+bp_training_form_set_units (BpTrainingForm *self,
+                            BpUnits         units)
+{
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  if (units == self->units)
+    return;
+  self->units = units;
+  show_seed_offsets (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNITS]);
 }

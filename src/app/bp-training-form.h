@@ -28,6 +28,8 @@ void         bp_training_form_set_seed      (BpTrainingForm  *self,
 BpNormalize  bp_training_form_get_normalize (BpTrainingForm  *self);
 void         bp_training_form_set_normalize (BpTrainingForm  *self,
                                              BpNormalize      normalize);
+void         bp_training_form_set_units     (BpTrainingForm  *self,
+                                             BpUnits          units);
 int          bp_training_form_get_speed     (BpTrainingForm  *self);
 void         bp_training_form_set_speed     (BpTrainingForm  *self,
                                              int              speed);

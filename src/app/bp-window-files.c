@@ -31,6 +31,7 @@ typedef struct
 {
   const char *name;
   const char *title;
+  const char *file_name;  /* suggested when exporting, translated */
   GtkWidget *(*get_widget) (BpWindow *window);
   BpDrawFunc  draw;
 } ExportableView;
@@ -80,10 +81,17 @@ draw_decision_map (gpointer  view,
   bp_decision_map_draw (BP_DECISION_MAP (view), cr, width, height);
 }
 
+/* The file names suggested for an exported image are translated, as the
+ * lesson's and the people's are. */
 static const ExportableView exportable_views[] = {
-  { "loss", N_("Loss chart"), get_loss_chart, draw_loss_chart },
-  { "network", N_("Network diagram"), get_network_diagram, draw_network_diagram },
-  { "map", N_("Decision map"), get_decision_map, draw_decision_map },
+  /* Translators: a file name suggested for an exported image (the
+   * extension is added), in the words of the view's name; no slashes */
+  { "loss", N_("Loss chart"), NC_("file name", "loss"), get_loss_chart, draw_loss_chart },
+  /* Translators: see “loss” */
+  { "network", N_("Network diagram"), NC_("file name", "network"), get_network_diagram,
+    draw_network_diagram },
+  /* Translators: see “loss” */
+  { "map", N_("Decision map"), NC_("file name", "map"), get_decision_map, draw_decision_map },
 };
 
 static const ExportableView *
@@ -837,12 +845,13 @@ static void
 choose_export_file (BpWindow       *self,
                     BpExportDialog *dialog)
 {
+  const ExportableView *view = &exportable_views[bp_export_dialog_get_view (dialog)];
   ExportChoice *choice = g_new0 (ExportChoice, 1);
   GtkFileChooser *chooser;
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
 
-  choice->view = g_strdup (exportable_views[bp_export_dialog_get_view (dialog)].name);
+  choice->view = g_strdup (view->name);
   choice->format = bp_export_dialog_get_format (dialog);
   choice->width = bp_export_dialog_get_width (dialog);
   choice->height = bp_export_dialog_get_height (dialog);
@@ -850,7 +859,7 @@ choose_export_file (BpWindow       *self,
   chooser = choose_file (self, DIALOG_EXPORT_IMAGE, GTK_FILE_CHOOSER_ACTION_SAVE,
                          _("Export Image"), _("_Export"), on_export_view_chosen, choice,
                          free_export_choice);
-  name = g_strdup_printf ("%s.%s", choice->view, bp_export_format_extension (choice->format));
+  name = g_strdup_printf ("%s.%s", g_dpgettext2 (GETTEXT_PACKAGE, "file name", view->file_name), bp_export_format_extension (choice->format));
   pattern = g_strdup_printf ("*.%s", bp_export_format_extension (choice->format));
   add_filter (chooser, bp_export_dialog_get_format_name (dialog),
               bp_export_format_mime_type (choice->format), pattern);

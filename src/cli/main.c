@@ -31,9 +31,13 @@ main (int    argc,
       char **argv)
 {
   hold_closed_std_fds ();
-  /* Numbers on the command line and in files always use a dot; the
-   * locale only affects messages. */
+  /* Numbers on the command line and in files always use a dot.  The
+   * output is English whatever the locale, for scripts and for teachers
+   * sharing a terminal: messages stay in C, which also keeps the core's
+   * messages and GOption's own in English (gettext ignores LANGUAGE
+   * there).  The locale still sets the character set of the output. */
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
+  setlocale (LC_MESSAGES, "C");
   return bp_cli_main (argc, argv);
 }

@@ -13,8 +13,12 @@
  * sixteen million commas costs no more than a line of four.  Nothing is
  * returned unless every row is good.
  */
+#include "config.h"
+
 #include "bp-csv.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "bp-parse.h"
@@ -115,20 +119,20 @@ check_encoding (const char *text,
    * binary, only in the wrong encoding. */
   if (wide != NULL)
     return set_error (error, BP_CSV_ERROR_ENCODING, filename, 1, 1,
-                      "is %s text, not UTF-8; save the file as “CSV UTF-8” "
-                      "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))", wide);
+                      _("is %s text, not UTF-8; save the file as “CSV UTF-8” "
+                      "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))"), wide);
   if (bad != NULL)
     {
       locate (text, bad, &line, &col);
       return set_error (error, BP_CSV_ERROR_ENCODING, filename, line, col,
-                        "contains a NUL byte: this is a binary file, not a CSV text file");
+                        _("contains a NUL byte: this is a binary file, not a CSV text file"));
     }
   if (g_utf8_validate_len (text, length, &invalid))
     return TRUE;
   locate (text, invalid, &line, &col);
   return set_error (error, BP_CSV_ERROR_ENCODING, filename, line, col,
-                    "is not UTF-8 text (byte 0x%02X); save the file as “CSV UTF-8” "
-                    "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))",
+                    _("is not UTF-8 text (byte 0x%02X); save the file as “CSV UTF-8” "
+                    "(in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8))"),
                     (guint) (guchar) *invalid);
 }
 
@@ -173,7 +177,7 @@ read_quoted (Reader  *r,
     {
       if (r->p == r->end)
         return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, cell->line, cell->col,
-                          "the quote opened here is never closed");
+                          _("the quote opened here is never closed"));
       if (*r->p == '"' && (r->p + 1 == r->end || r->p[1] != '"'))
         break;
       if (*r->p == '"')
@@ -184,7 +188,7 @@ read_quoted (Reader  *r,
   reader_advance (r);
   if (!at_line_end (r) && *r->p != ',')
     return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line, r->col,
-                      "text after a closing quote; a quoted field must end at a comma or the end of the line");
+                      _("text after a closing quote; a quoted field must end at a comma or the end of the line"));
   return TRUE;
 }
 
@@ -198,7 +202,7 @@ read_plain (Reader  *r,
     {
       if (*r->p == '"')
         return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, r->line, r->col,
-                          "a quote inside an unquoted field; put the whole field in quotes and double the quote");
+                          _("a quote inside an unquoted field; put the whole field in quotes and double the quote"));
       reader_advance (r);
     }
   cell->end = r->p;
@@ -241,7 +245,7 @@ cell_dup (const Reader *r,
   if (text == NULL)
     {
       set_error (error, BP_CSV_ERROR_IO, r->filename, cell->line, cell->col,
-                 "not enough memory to read this field (%" G_GSIZE_FORMAT " bytes)", length);
+                 _("not enough memory to read this field (%zu bytes)"), length);
       return NULL;
     }
   for (const char *p = cell->start; p < cell->end; p++)
@@ -283,9 +287,10 @@ static const struct
 
 static const char * const role_wanted[N_ROLES] = {
   NULL,
-  "gender (or sex)",
-  "weight_lb, weight_kg or weight",
-  "height_in, height_cm or height",
+  /* Translators: the column names themselves stay as they are. */
+  N_("gender (or sex)"),
+  N_("weight_lb, weight_kg or weight"),
+  N_("height_in, height_cm or height"),
 };
 
 static gboolean
@@ -309,7 +314,7 @@ assign_column (const Reader *r,
         continue;
       if (cols->index[role] >= 0)
         return set_error (error, BP_CSV_ERROR_HEADER, r->filename, cell->line, cell->col,
-                          "column “%s” repeats what column %d already gives; keep one of them",
+                          _("column “%s” repeats what column %d already gives; keep one of them"),
                           key, cols->index[role] + 1);
       cols->index[role] = (int) i;
       g_strlcpy (cols->name[role], key, COLUMN_NAME_SIZE);
@@ -339,7 +344,7 @@ read_header_record (Reader  *r,
 
       if (cells->len == BP_CSV_MAX_COLUMNS)
         return set_error (error, BP_CSV_ERROR_TOO_LARGE, r->filename, r->line, r->col,
-                          "the header has more than %d columns; a people file may have at most that many",
+                          _("the header has more than %d columns; a people file may have at most that many"),
                           BP_CSV_MAX_COLUMNS);
       if (!read_field (r, &cell, &more, error))
         return FALSE;
@@ -359,8 +364,8 @@ read_header (Reader   *r,
     {
       if (r->p == r->end)
         return set_error (error, BP_CSV_ERROR_HEADER, r->filename, 1, 1,
-                          "the file is empty; it needs a header such as “name,gender,weight_lb,height_in” "
-                          "and a row per person");
+                          _("the file is empty; it needs a header such as “name,gender,weight_lb,height_in” "
+                            "and a row per person"));
       if (!read_header_record (r, cells, error))
         return FALSE;
     }
@@ -376,8 +381,8 @@ read_header (Reader   *r,
   for (int role = ROLE_GENDER; role < N_ROLES; role++)
     if (cols->index[role] < 0)
       return set_error (error, BP_CSV_ERROR_HEADER, r->filename, 1, 1,
-                        "the header has no %s column (it should read like "
-                        "“name,gender,weight_lb,height_in”)", role_wanted[role]);
+                        _("the header has no %s column (it should read like "
+                          "“name,gender,weight_lb,height_in”)"), _(role_wanted[role]));
   return TRUE;
 }
 
@@ -414,7 +419,7 @@ static gboolean
 range_error (double      shown,
              double      min,
              double      max,
-             const char *what,
+             gboolean    is_height,
              const char *unit,
              GError    **error)
 {
@@ -422,9 +427,18 @@ range_error (double      shown,
   g_autofree char *low = bp_format_double (min);
   g_autofree char *high = bp_format_double (max);
 
-  g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
-               "%s %s %s is outside the sensible range %s–%s %s",
-               what, value, unit, low, high, unit);
+  /* Two whole sentences, not "a weight of" spliced into one: languages
+   * put the value, the unit and the range in their own order. */
+  if (is_height)
+    g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
+                 /* Translators: the value, its unit, the lowest and highest value, the unit. */
+                 _("a height of %s %s is outside the sensible range %s–%s %s"),
+                 value, unit, low, high, unit);
+  else
+    g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
+                 /* Translators: the value, its unit, the lowest and highest value, the unit. */
+                 _("a weight of %s %s is outside the sensible range %s–%s %s"),
+                 value, unit, low, high, unit);
   return FALSE;
 }
 
@@ -442,7 +456,7 @@ check_weight (double   lb,
   return range_error (given,
                       bp_weight_from_lb (BP_WEIGHT_MIN_LB, units),
                       bp_weight_from_lb (BP_WEIGHT_MAX_LB, units),
-                      "a weight of", bp_units_weight_symbol (units), error);
+                      FALSE, bp_units_weight_symbol (units), error);
 }
 
 static gboolean
@@ -456,7 +470,7 @@ check_height (double   in,
   return range_error (given,
                       bp_height_from_in (BP_HEIGHT_MIN_IN, units),
                       bp_height_from_in (BP_HEIGHT_MAX_IN, units),
-                      "a height of", bp_units_height_symbol (units), error);
+                      TRUE, bp_units_height_symbol (units), error);
 }
 
 gboolean
@@ -526,7 +540,7 @@ read_gender (const Reader  *r,
     return FALSE;
   if (!bp_parse_gender (text, gender))
     return cell_error (error, BP_CSV_ERROR_VALUE, r, cell, column,
-                       "is not a gender; use F or M (also female/male or 1/0)");
+                       _("is not a gender; use F or M (also female/male or 1/0)"));
   return TRUE;
 }
 
@@ -576,8 +590,10 @@ read_person (const Reader  *r,
     return NULL;
   if (at[ROLE_NAME] != NULL && !read_name (r, at[ROLE_NAME], &name, error))
     return NULL;
+  /* Translators: the name of a person a file leaves unnamed; the same
+   * as the name the people editor gives a new person. */
   if (name == NULL)
-    name = g_strdup_printf ("Person %u", number);
+    name = g_strdup_printf (_("Person %u"), number);
   /* The name is taken, not copied: it may be most of the file. */
   person = bp_person_new (NULL, w, h, gender);
   person->name = g_steal_pointer (&name);
@@ -616,8 +632,10 @@ check_field_count (const Reader  *r,
   if (n_fields == cols->n_columns)
     return TRUE;
   return set_error (error, BP_CSV_ERROR_SYNTAX, r->filename, line, 1,
-                    "this row has %u field%s but the header has %u",
-                    n_fields, n_fields == 1 ? "" : "s", cols->n_columns);
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "this row has %u field but the header has %u",
+                                 "this row has %u fields but the header has %u", n_fields),
+                    n_fields, cols->n_columns);
 }
 
 static BpPeople *
@@ -641,7 +659,7 @@ read_people (Reader         *r,
       if (bp_people_get_n (people) == BP_CSV_MAX_PEOPLE)
         {
           set_error (error, BP_CSV_ERROR_TOO_LARGE, r->filename, line, 1,
-                     "more than %d people; Backprop takes at most that many", BP_CSV_MAX_PEOPLE);
+                     _("more than %d people; Backprop takes at most that many"), BP_CSV_MAX_PEOPLE);
           return NULL;
         }
       if (!check_field_count (r, cols, line, n_fields, error) ||
@@ -651,7 +669,7 @@ read_people (Reader         *r,
     }
   if (bp_people_get_n (people) == 0)
     {
-      set_error (error, BP_CSV_ERROR_EMPTY, r->filename, 2, 1, "the file has a header but no people");
+      set_error (error, BP_CSV_ERROR_EMPTY, r->filename, 2, 1, _("the file has a header but no people"));
       return NULL;
     }
   people->weight_units = cols->weight_units;
@@ -677,7 +695,7 @@ bp_csv_parse (const char *text,
   if (length > BP_CSV_MAX_BYTES)
     {
       set_error (error, BP_CSV_ERROR_TOO_LARGE, filename, 1, 1,
-                 "the file is %" G_GSIZE_FORMAT " bytes; a people file may be at most %d MiB (%d bytes)",
+                 _("the file is %zu bytes; a people file may be at most %d MiB (%d bytes)"),
                  length, BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES);
       return NULL;
     }
@@ -703,11 +721,11 @@ bp_csv_load (const char *path,
   bytes = bp_file_read_bounded (path, BP_CSV_MAX_BYTES, &too_large, &size, &local);
   if (bytes == NULL && too_large)
     {
-      g_autofree char *what = size > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size)
-                                       : g_strdup ("more than that");
+      g_autofree char *what = size > 0 ? g_strdup_printf (_("%" PRIu64 " bytes"), size)
+                                       : g_strdup (_("more than that"));
 
       set_error (error, BP_CSV_ERROR_TOO_LARGE, path, 1, 1,
-                 "a people file may be at most %d MiB (%d bytes), and this one is %s",
+                 _("a people file may be at most %d MiB (%d bytes), and this one is %s"),
                  BP_CSV_MAX_BYTES / (1024 * 1024), BP_CSV_MAX_BYTES, what);
       return NULL;
     }

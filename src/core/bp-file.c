@@ -14,10 +14,13 @@
  * a randomly named temporary file behind.  Every save in Backprop goes
  * through bp_file_save() instead (README, "Saving").
  */
+#include "config.h"
+
 #include "bp-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -55,7 +58,7 @@ set_memory_error (GError    **error,
   g_autofree char *name = g_filename_display_name (path);
 
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
-               "%s: not enough memory to read the file (%" G_GSIZE_FORMAT " bytes)",
+               _("%s: not enough memory to read the file (%zu bytes)"),
                name, wanted);
   return FALSE;
 }
@@ -219,10 +222,10 @@ folder_error (GError       **error,
 
   if (saved_errno == ENOENT)
     g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                 "%s: the folder %s does not exist", name, folder);
+                 _("%s: the folder %s does not exist"), name, folder);
   else
     g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                 "%s: cannot write in the folder %s (%s)", name, folder,
+                 _("%s: cannot write in the folder %s (%s)"), name, folder,
                  g_strerror (saved_errno));
   return FALSE;
 }
@@ -252,8 +255,8 @@ resolve (Target  *t,
         break;
       if (links == MAX_LINKS)
         return save_error (error, G_FILE_ERROR_LOOP, t,
-                           ": its symbolic links go round in a loop (or more than %d deep); "
-                           "nothing was written", MAX_LINKS);
+                           _(": its symbolic links go round in a loop (or more than %d deep); "
+                             "nothing was written"), MAX_LINKS);
       target = g_file_read_link (current, &local);
       if (target == NULL)
         return save_error (error, local->code, t, ": %s", local->message);
@@ -278,16 +281,16 @@ static const char *
 describe_type (mode_t mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    return _("a folder");
   if (S_ISFIFO (mode))
-    return "a named pipe (FIFO)";
+    return _("a named pipe (FIFO)");
   if (S_ISCHR (mode))
-    return "a character device";
+    return _("a character device");
   if (S_ISBLK (mode))
-    return "a block device";
+    return _("a block device");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "something else";
+    return _("a socket");
+  return _("something else");
 }
 
 /* Refuses what a save must not replace, before anything is opened. */
@@ -297,12 +300,12 @@ check (const Target  *t,
 {
   if (t->exists && !S_ISREG (t->st.st_mode))
     return save_error (error, S_ISDIR (t->st.st_mode) ? G_FILE_ERROR_ISDIR : G_FILE_ERROR_INVAL,
-                       t, " is %s, not a regular file; nothing was written",
+                       t, _(" is %s, not a regular file; nothing was written"),
                        describe_type (t->st.st_mode));
   /* Root passes, as root may write anything, as in a text editor. */
   if (t->exists && access (t->real, W_OK) != 0)
     return save_error (error, g_file_error_from_errno (errno), t,
-                       ": you may not write it (%s); nothing was written", g_strerror (errno));
+                       _(": you may not write it (%s); nothing was written"), g_strerror (errno));
   /* The temporary file is made in the folder. */
   if (access (t->folder, W_OK | X_OK) != 0)
     return folder_error (error, t, errno);
@@ -366,7 +369,7 @@ busy_error (GError       **error,
   g_autofree char *shown = g_filename_display_name (temp);
 
   return save_error (error, G_FILE_ERROR_EXIST, t,
-                     ": another save of it is under way (in %s); nothing was written", shown);
+                     _(": another save of it is under way (in %s); nothing was written"), shown);
 }
 
 /* Removes what a killed save left at @temp, whatever it is but a folder
@@ -392,7 +395,7 @@ remove_stale (const Target  *t,
     return busy_error (error, t, temp);
   if (fd < 0)
     return save_error (error, g_file_error_from_errno (errno), t,
-                       ": cannot remove the old temporary file %s (%s)", shown, g_strerror (errno));
+                       _(": cannot remove the old temporary file %s (%s)"), shown, g_strerror (errno));
   if (!try_lock (fd))
     {
       close (fd);
@@ -405,7 +408,7 @@ remove_stale (const Target  *t,
       saved_errno = errno;
       close (fd);
       return save_error (error, g_file_error_from_errno (saved_errno), t,
-                         ": cannot remove the old temporary file %s (%s)", shown,
+                         _(": cannot remove the old temporary file %s (%s)"), shown,
                          g_strerror (saved_errno));
     }
   close (fd);
@@ -484,12 +487,12 @@ write_temp (int            fd,
             GError       **error)
 {
   if (!write_all (fd, data, length))
-    return save_error (error, g_file_error_from_errno (errno), t, ": cannot write it (%s)",
+    return save_error (error, g_file_error_from_errno (errno), t, _(": cannot write it (%s)"),
                        g_strerror (errno));
   if (t->exists)
     take_permissions (fd, &t->st);
   if (fsync (fd) != 0)
-    return save_error (error, g_file_error_from_errno (errno), t, ": cannot write it (%s)",
+    return save_error (error, g_file_error_from_errno (errno), t, _(": cannot write it (%s)"),
                        g_strerror (errno));
   return TRUE;
 }
@@ -506,7 +509,7 @@ open_in_place (const Target  *t,
 
   if (fd < 0)
     {
-      save_error (error, g_file_error_from_errno (errno), t, ": cannot write it (%s)",
+      save_error (error, g_file_error_from_errno (errno), t, _(": cannot write it (%s)"),
                   g_strerror (errno));
       return -1;
     }
@@ -514,7 +517,7 @@ open_in_place (const Target  *t,
     {
       close (fd);
       save_error (error, G_FILE_ERROR_FAILED, t,
-                  ": it was replaced while being saved; nothing was written");
+                  _(": it was replaced while being saved; nothing was written"));
       return -1;
     }
   return fd;
@@ -536,7 +539,7 @@ write_in_place (int            fd,
     return TRUE;
   shown = g_filename_display_name (temp);
   return save_error (error, g_file_error_from_errno (errno), t,
-                     ": cannot write it (%s); all of the new content is in %s",
+                     _(": cannot write it (%s); all of the new content is in %s"),
                      g_strerror (errno), shown);
 }
 
@@ -600,7 +603,7 @@ bp_file_save (const char  *path,
     ok = TRUE;
   else
     {
-      save_error (error, g_file_error_from_errno (errno), &t, ": cannot replace it (%s)",
+      save_error (error, g_file_error_from_errno (errno), &t, _(": cannot replace it (%s)"),
                   g_strerror (errno));
       g_unlink (temp);
     }

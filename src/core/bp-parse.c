@@ -5,10 +5,14 @@
  * "nan", "inf" and hexadecimal; a teacher's typo must not become a number,
  * so the whole text (less surrounding blanks) has to be one finite decimal.
  */
+#include "config.h"
+
 #include "bp-parse.h"
 
 #include <errno.h>
 #include <math.h>
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "bp-text.h"
@@ -36,7 +40,9 @@ fail (GError    **error,
 {
   g_autofree char *shown = bp_text_for_message (text, SHOWN_CHARS);
 
-  g_set_error (error, BP_PARSE_ERROR, code, "“%s” %s", shown, reason);
+  /* Translators: a value as typed, then why it is refused, such as
+   * “abc” is not a number. */
+  g_set_error (error, BP_PARSE_ERROR, code, _("“%s” %s"), shown, reason);
   return FALSE;
 }
 
@@ -50,15 +56,15 @@ bp_parse_double (const char *text,
   double v;
 
   if (*s == '\0')
-    return fail (error, BP_PARSE_ERROR_EMPTY, s, "is empty; a number is needed");
+    return fail (error, BP_PARSE_ERROR_EMPTY, s, _("is empty; a number is needed"));
   if (!is_decimal_syntax (s))
-    return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, "is not a number");
+    return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, _("is not a number"));
   errno = 0;
   v = g_ascii_strtod (s, &end);
   if (end == s || *end != '\0')
-    return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, "is not a number");
+    return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, _("is not a number"));
   if (!isfinite (v))
-    return fail (error, BP_PARSE_ERROR_NOT_FINITE, s, "is too large to be a finite number");
+    return fail (error, BP_PARSE_ERROR_NOT_FINITE, s, _("is too large to be a finite number"));
   *value = v;
   return TRUE;
 }
@@ -74,17 +80,17 @@ bp_parse_uint64 (const char *text,
   guint64 v;
 
   if (*s == '\0')
-    return fail (error, BP_PARSE_ERROR_EMPTY, s, "is empty; a whole number is needed");
+    return fail (error, BP_PARSE_ERROR_EMPTY, s, _("is empty; a whole number is needed"));
   if (*s == '-')
-    return fail (error, BP_PARSE_ERROR_OUT_OF_RANGE, s, "is negative; a whole number ≥ 0 is needed");
+    return fail (error, BP_PARSE_ERROR_OUT_OF_RANGE, s, _("is negative; a whole number ≥ 0 is needed"));
   if (!g_ascii_string_to_unsigned (s, 10, 0, max, &v, &local))
     {
       if (g_error_matches (local, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
         {
-          g_autofree char *why = g_strdup_printf ("is too large (at most %" G_GUINT64_FORMAT ")", max);
+          g_autofree char *why = g_strdup_printf (_("is too large (at most %" PRIu64 ")"), max);
           return fail (error, BP_PARSE_ERROR_OUT_OF_RANGE, s, why);
         }
-      return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, "is not a whole number");
+      return fail (error, BP_PARSE_ERROR_NOT_A_NUMBER, s, _("is not a whole number"));
     }
   *value = v;
   return TRUE;
@@ -105,8 +111,10 @@ bp_parse_double_list (const char *text,
       g_autofree char *shown = bp_text_for_message (text != NULL ? text : "", SHOWN_CHARS);
 
       g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_NOT_A_NUMBER,
-                   "“%s” has %u value%s; %u comma-separated numbers are needed",
-                   shown, n, n == 1 ? "" : "s", count);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” has %u value; %u comma-separated numbers are needed",
+                                "“%s” has %u values; %u comma-separated numbers are needed", n),
+                   shown, n, count);
       return FALSE;
     }
   for (guint i = 0; i < n; i++)

@@ -8,8 +8,12 @@
  * file gives one clear error and no half-read state.  The writer checks
  * that what it is about to write reads back before replacing anything.
  */
+#include "config.h"
+
 #include "bp-session.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -513,7 +517,7 @@ typedef enum
 } GroupKind;
 
 static const char * const kind_names[] = {
-  NULL, "[" GROUP_MAIN "]", "a parameters group", "a person", "a history",
+  NULL, "[" GROUP_MAIN "]", N_("a parameters group"), N_("a person"), N_("a history"),
 };
 
 static const char * const main_keys[] = {
@@ -586,7 +590,7 @@ check_group_line (const Reader *r,
 
   if (first != 0)
     return fail_at (r, error, BP_SESSION_ERROR_PARSE, line, group, NULL,
-                    "appears a second time (first on line %u); each group appears once", first);
+                    _("appears a second time (first on line %u); each group appears once"), first);
   g_hash_table_insert (layout->groups, g_strdup (group), GUINT_TO_POINTER (line));
   g_hash_table_remove_all (layout->keys);
   g_free (layout->group);
@@ -614,14 +618,14 @@ check_key_line (const Reader *r,
   first = GPOINTER_TO_UINT (g_hash_table_lookup (layout->keys, key));
   if (first != 0)
     return fail_at (r, error, BP_SESSION_ERROR_PARSE, line, layout->group, key,
-                    "is given a second time (first on line %u): each key appears once in "
-                    "its group, so is a [group] line missing above it?", first);
+                    _("is given a second time (first on line %u): each key appears once in "
+                      "its group, so is a [group] line missing above it?"), first);
   in = group_kind (layout->group);
   of = key_kind (key);
   if (in != KIND_OTHER && of != KIND_OTHER && in != of)
     return fail_at (r, error, BP_SESSION_ERROR_PARSE, line, layout->group, key,
-                    "is a key of %s, not of %s; is a [group] line missing above it?",
-                    kind_names[of], kind_names[in]);
+                    _("is a key of %s, not of %s; is a [group] line missing above it?"),
+                    _(kind_names[of]), _(kind_names[in]));
   g_hash_table_insert (layout->keys, g_steal_pointer (&key), GUINT_TO_POINTER (line));
   return TRUE;
 }
@@ -676,12 +680,12 @@ get_string (const Reader *r,
 
   if (!g_key_file_has_group (r->kf, group))
     {
-      fail (r, error, BP_SESSION_ERROR_PARSE, group, NULL, "missing");
+      fail (r, error, BP_SESSION_ERROR_PARSE, group, NULL, _("missing"));
       return NULL;
     }
   if (!g_key_file_has_key (r->kf, group, key, NULL))
     {
-      fail (r, error, BP_SESSION_ERROR_PARSE, group, key, "missing");
+      fail (r, error, BP_SESSION_ERROR_PARSE, group, key, _("missing"));
       return NULL;
     }
   value = g_key_file_get_string (r->kf, group, key, &local);
@@ -724,7 +728,7 @@ read_number (const Reader *r,
   g_strstrip (text);
   if (parse_nonfinite (text, value))
     return nonfinite_ok ||
-           fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "“%s” is not a finite number", text);
+           fail (r, error, BP_SESSION_ERROR_VALUE, group, key, _("“%s” is not a finite number"), text);
   if (!bp_parse_double (text, value, &local))
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
   return TRUE;
@@ -780,7 +784,7 @@ read_choice (const Reader       *r,
         return TRUE;
       }
   choices = g_strjoinv (", ", (char **) names);
-  return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "“%s” is not one of %s", text, choices);
+  return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, _("“%s” is not one of %s"), text, choices);
 }
 
 /* ---- reading the groups ----------------------------------------------------- */
@@ -793,16 +797,16 @@ read_format (const Reader *r,
 
   if (!g_key_file_has_group (r->kf, GROUP_MAIN))
     return fail (r, error, BP_SESSION_ERROR_PARSE, NULL, NULL,
-                 "is not a Backprop session: it has no [" GROUP_MAIN "] group");
+                 _("is not a Backprop session: it has no [%s] group"), GROUP_MAIN);
   if (!read_uint64 (r, GROUP_MAIN, "format", G_MAXUINT64, &format, error))
     return FALSE;
   if (format > BP_SESSION_FORMAT)
     return fail (r, error, BP_SESSION_ERROR_VERSION, GROUP_MAIN, "format",
-                 "the file was made by a newer version of Backprop (format %" G_GUINT64_FORMAT
-                 "; this version reads format %d and older)", format, BP_SESSION_FORMAT);
+                 _("the file was made by a newer version of Backprop (format %" PRIu64
+                   "; this version reads format %d and older)"), format, BP_SESSION_FORMAT);
   if (format == 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "format",
-                 "0 is not a format; formats are numbered from 1");
+                 _("0 is not a format; formats are numbered from 1"));
   return TRUE;
 }
 
@@ -836,7 +840,7 @@ read_normalize (const Reader *r,
   if (bp_normalize_from_string (text, mode))
     return TRUE;
   return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "normalize",
-               "“%s” is not one of seed, mean, standard", text);
+               _("“%s” is not one of seed, mean, standard"), text);
 }
 
 static gboolean
@@ -855,7 +859,7 @@ read_settings (const Reader *r,
   s->units = units;
   if (s->learning_rate <= 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "learning-rate",
-                 "must be greater than 0");
+                 _("must be greater than 0"));
   return TRUE;
 }
 
@@ -866,18 +870,18 @@ check_run (const Reader    *r,
 {
   if (s->epoch > s->epochs)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
-                 "%" G_GUINT64_FORMAT " epochs done is more than the %" G_GUINT64_FORMAT
-                 " of epochs=", s->epoch, s->epochs);
+                 _("%" PRIu64 " epochs done is more than the %" PRIu64
+                   " of epochs="), s->epoch, s->epochs);
   if (s->state == BP_TRAINER_IDLE && s->epoch != 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
-                 "is %" G_GUINT64_FORMAT ", but a run that is idle has done no epochs", s->epoch);
+                 _("is %" PRIu64 ", but a run that is idle has done no epochs"), s->epoch);
   if (s->state == BP_TRAINER_FINISHED && s->epoch != s->epochs)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
-                 "is %" G_GUINT64_FORMAT ", but a finished run has done all %" G_GUINT64_FORMAT
-                 " epochs", s->epoch, s->epochs);
+                 _("is %" PRIu64 ", but a finished run has done all %" PRIu64
+                   " epochs"), s->epoch, s->epochs);
   if (s->speed < 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "speed",
-                 "is negative; epochs per second are 0 (as fast as possible) or more");
+                 _("is negative; epochs per second are 0 (as fast as possible) or more"));
   return TRUE;
 }
 
@@ -935,8 +939,8 @@ read_initial (const Reader *r,
   if (!s->has_seed || same_params (&s->initial, &seeded))
     return TRUE;
   return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_INITIAL, NULL,
-               "these are not the initial parameters of seed %u; remove this group to start "
-               "from seed %u, or remove seed= to keep them", s->seed, s->seed);
+               _("these are not the initial parameters of seed %u; remove this group to start "
+                 "from seed %u, or remove seed= to keep them"), s->seed, s->seed);
 }
 
 /* Absent: the run has not moved from the initial parameters. */
@@ -988,11 +992,11 @@ read_person (const Reader *r,
     return FALSE;
   if (bp_person_name_is_blank (name))
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, "name",
-                 "is empty; every person has a name");
+                 _("is empty; every person has a name"));
   if ((gender_text = get_string (r, group, "gender", error)) == NULL)
     return FALSE;
   if (!bp_parse_gender (gender_text, &gender))
-    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "gender", "“%s” is not F or M", gender_text);
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, "gender", _("“%s” is not F or M"), gender_text);
   if (!read_measures (r, group, &weight, &height, error))
     return FALSE;
   bp_people_add (people, bp_person_new (name, weight, height, gender));
@@ -1032,14 +1036,14 @@ check_numbering (const Reader *r,
       if ((number[0] == '0' && number[1] != '\0') ||
           !g_ascii_string_to_unsigned (number, 10, 0, G_MAXUINT64, &value, NULL))
         return fail (r, error, BP_SESSION_ERROR_PARSE, groups[i], NULL,
-                     "“%s” is not a number as Backprop writes them; [%sN] groups are "
-                     "numbered 1, 2, 3 … without gaps", number, prefix);
+                     _("“%s” is not a number as Backprop writes them; [%sN] groups are "
+                       "numbered 1, 2, 3 … without gaps"), number, prefix);
       if ((value == 0 || value > n) && n == 1)
         return fail (r, error, BP_SESSION_ERROR_PARSE, groups[i], NULL,
-                     "is number %s, but the only [%s…] group must be [%s1]", number, prefix, prefix);
+                     _("is number %s, but the only [%s…] group must be [%s1]"), number, prefix, prefix);
       if (value == 0 || value > n)
         return fail (r, error, BP_SESSION_ERROR_PARSE, groups[i], NULL,
-                     "is number %s, but the %u [%s…] groups are numbered 1 to %u without gaps",
+                     _("is number %s, but the %u [%s…] groups are numbered 1 to %u without gaps"),
                      number, n, prefix, n);
     }
   return TRUE;
@@ -1056,7 +1060,7 @@ read_people (const Reader *r,
 
   if (n > BP_CSV_MAX_PEOPLE)
     return fail (r, error, BP_SESSION_ERROR_TOO_LARGE, NULL, NULL,
-                 "has %u [%s…] groups; a session holds at most %d", n, prefix, BP_CSV_MAX_PEOPLE);
+                 _("has %u [%s…] groups; a session holds at most %d"), n, prefix, BP_CSV_MAX_PEOPLE);
   if (!check_numbering (r, prefix, n, error))
     return FALSE;
   for (guint i = 1; i <= n; i++)
@@ -1084,7 +1088,7 @@ parse_bucket (const Reader *r,
 
   if (n != 1 && n != 4)
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, key,
-                 "has %u numbers; a bucket is one number, or first;last;min;max", n);
+                 _("has %u numbers; a bucket is one number, or first;last;min;max"), n);
   for (guint i = 0; i < n; i++)
     if (!bp_parse_double (parts[i], &v[i], &local))
       return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
@@ -1102,14 +1106,14 @@ typedef struct
 } Kind;
 
 static const Kind loss_kind = {
-  0, INFINITY, "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max"
+  0, INFINITY, N_("first;last;min;max must have 0 ≤ min ≤ first, last ≤ max")
 };
 static const Kind param_kind = {
-  -INFINITY, INFINITY, "first;last;min;max must have min ≤ first, last ≤ max"
+  -INFINITY, INFINITY, N_("first;last;min;max must have min ≤ first, last ≤ max")
 };
 /* The network's output, a sigmoid's. */
 static const Kind prediction_kind = {
-  0, 1, "first;last;min;max must have 0 ≤ min ≤ first, last ≤ max ≤ 1"
+  0, 1, N_("first;last;min;max must have 0 ≤ min ≤ first, last ≤ max ≤ 1")
 };
 
 /* A bucket as BpSeries makes them: min ≤ first, last ≤ max, within what
@@ -1128,7 +1132,7 @@ read_bucket (const Reader *r,
   double v[4];
 
   if (!g_key_file_has_key (r->kf, group, key, NULL))
-    return fail (r, error, BP_SESSION_ERROR_PARSE, group, key, "missing");
+    return fail (r, error, BP_SESSION_ERROR_PARSE, group, key, _("missing"));
   parts = g_key_file_get_string_list (r->kf, group, key, NULL, &local);
   if (parts == NULL)
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", local->message);
@@ -1137,10 +1141,10 @@ read_bucket (const Reader *r,
   *b = (BpBucket) { v[0], v[1], v[2], v[3] };
   if (b->min < kind->lowest || b->max > kind->highest ||
       b->min > b->first || b->min > b->last || b->max < b->first || b->max < b->last)
-    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", kind->rule);
+    return fail (r, error, BP_SESSION_ERROR_VALUE, group, key, "%s", _(kind->rule));
   if (n_epochs == 1 && !(b->first == b->min && b->first == b->max))
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, key,
-                 "holds a single epoch, so first, last, min and max are one number");
+                 _("holds a single epoch, so first, last, min and max are one number"));
   return TRUE;
 }
 
@@ -1160,8 +1164,8 @@ count_buckets (const Reader *r,
   for (*n = 0; *n < prefixed; (*n)++)
     if (!g_key_file_has_key (r->kf, group, bucket_key (key, sizeof key, *n), NULL))
       return fail (r, error, BP_SESSION_ERROR_PARSE, group, NULL,
-                   "%s is missing; its %u " PREFIX_BUCKET "N keys must be numbered from "
-                   PREFIX_BUCKET "0 without gaps, each once", key, prefixed);
+                   _("%s is missing; its %u %sN keys must be numbered from "
+                     "%s0 without gaps, each once"), key, prefixed, PREFIX_BUCKET, PREFIX_BUCKET);
   return TRUE;
 }
 
@@ -1185,10 +1189,10 @@ read_shape (const Reader *r,
     return FALSE;
   if (shape->capacity < 2 || shape->capacity % 2 != 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, "capacity",
-                 "%" G_GUINT64_FORMAT " is not an even number of at least 2", shape->capacity);
+                 _("%" PRIu64 " is not an even number of at least 2"), shape->capacity);
   if (shape->span == 0 || (shape->span & (shape->span - 1)) != 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, "span",
-                 "%" G_GUINT64_FORMAT " is not a power of two (1, 2, 4, …)", shape->span);
+                 _("%" PRIu64 " is not a power of two (1, 2, 4, …)"), shape->span);
   return read_uint64 (r, group, "pending", shape->span - 1, &shape->pending, error) &&
          count_buckets (r, group, &shape->n_buckets, error);
 }
@@ -1207,17 +1211,17 @@ check_shape (const Reader *r,
 
   if (n >= shape->capacity)
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, "capacity",
-                 "is %" G_GUINT64_FORMAT ", so there are at most %" G_GUINT64_FORMAT
-                 " full buckets, not %" G_GUINT64_FORMAT, shape->capacity, shape->capacity - 1, n);
+                 _("is %" PRIu64 ", so there are at most %" PRIu64
+                   " full buckets, not %" PRIu64), shape->capacity, shape->capacity - 1, n);
   if (shape->span > 1 && n < shape->capacity / 2)
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, "span",
-                 "is more than 1, so at least capacity/2 = %" G_GUINT64_FORMAT
-                 " buckets are full, not %" G_GUINT64_FORMAT, shape->capacity / 2, n);
+                 _("is more than 1, so at least capacity/2 = %" PRIu64
+                   " buckets are full, not %" PRIu64), shape->capacity / 2, n);
   if ((n > 0 && shape->span > (G_MAXUINT64 - shape->pending) / n) ||
       n * shape->span + shape->pending > epoch)
     return fail (r, error, BP_SESSION_ERROR_VALUE, group, NULL,
-                 "holds more epochs than the %" G_GUINT64_FORMAT " of epoch= in [" GROUP_MAIN "]",
-                 epoch);
+                 _("holds more epochs than the %" PRIu64 " of epoch= in [%s]"),
+                 epoch, GROUP_MAIN);
   return TRUE;
 }
 
@@ -1276,8 +1280,9 @@ read_prediction_histories (const Reader *r,
 
   if (n > most)
     return fail (r, error, BP_SESSION_ERROR_VALUE, NULL, NULL,
-                 "has %u [" PREFIX_PREDICTION_HISTORY "…] groups; there is one for each of the "
-                 "first %d training people at most, here %u", n, BP_HISTORY_MAX_PEOPLE, most);
+                 _("has %u [%s…] groups; there is one for each of the "
+                   "first %d training people at most, here %u"),
+                 n, PREFIX_PREDICTION_HISTORY, BP_HISTORY_MAX_PEOPLE, most);
   if (!check_numbering (r, PREFIX_PREDICTION_HISTORY, n, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -1299,11 +1304,11 @@ too_large (GError    **error,
            const char *filename,
            guint64     size)
 {
-  g_autofree char *what = size > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT " bytes", size)
-                                   : g_strdup ("larger than that");
+  g_autofree char *what = size > 0 ? g_strdup_printf (_("%" PRIu64 " bytes"), size)
+                                   : g_strdup (_("larger than that"));
 
   g_set_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_TOO_LARGE,
-               "%s: a session may be at most %d MiB, and the file is %s",
+               _("%s: a session may be at most %d MiB, and the file is %s"),
                filename, BP_SESSION_MAX_BYTES / (1024 * 1024), what);
   return FALSE;
 }
@@ -1327,9 +1332,9 @@ check_encoding (const Reader *r,
     line += *p == '\n';
   if (*bad == '\0')
     return fail_line (r, error, BP_SESSION_ERROR_ENCODING, line,
-                      "contains a NUL byte: this is a binary file, not a Backprop session");
+                      _("contains a NUL byte: this is a binary file, not a Backprop session"));
   return fail_line (r, error, BP_SESSION_ERROR_ENCODING, line,
-                    "is not UTF-8 text (byte 0x%02X), so not a Backprop session",
+                    _("is not UTF-8 text (byte 0x%02X), so not a Backprop session"),
                     (guint) (guchar) *bad);
 }
 
@@ -1367,11 +1372,11 @@ parse_key_file (const Reader *r,
   g_autoptr(GError) local = NULL;
 
   if (is_blank (r))
-    return fail_line (r, error, BP_SESSION_ERROR_PARSE, 0, "is empty, not a Backprop session");
+    return fail_line (r, error, BP_SESSION_ERROR_PARSE, 0, _("is empty, not a Backprop session"));
   if (g_key_file_load_from_data (r->kf, r->text, r->length, G_KEY_FILE_NONE, &local))
     return TRUE;
   return fail_line (r, error, BP_SESSION_ERROR_PARSE, find_bad_line (r),
-                    "is not a Backprop session: %s", local->message);
+                    _("is not a Backprop session: %s"), local->message);
 }
 
 /* ---- what no run could have left ---------------------------------------------- */
@@ -1386,7 +1391,7 @@ check_people (const Reader    *r,
   if (bp_people_get_n (s->people) > 0)
     return TRUE;
   return fail (r, error, BP_SESSION_ERROR_VALUE, PREFIX_PERSON "1", NULL,
-               "missing: the session has no training people, and a lesson needs at least one");
+               _("missing: the session has no training people, and a lesson needs at least one"));
 }
 
 /* The trainer marks a run finished the moment its last epoch is done. */
@@ -1398,7 +1403,7 @@ check_stopped (const Reader    *r,
   if (s->state != BP_TRAINER_STOPPED || s->epoch < s->epochs)
     return TRUE;
   return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "state",
-               "is stopped, but all %" G_GUINT64_FORMAT " epochs are done: that run finished",
+               _("is stopped, but all %" PRIu64 " epochs are done: that run finished"),
                s->epochs);
 }
 
@@ -1414,8 +1419,8 @@ check_unmoved (const Reader    *r,
   for (guint i = 0; i < BP_N_PARAMS; i++)
     if (!same_value (bp_params_get (&s->current, i), bp_params_get (&s->initial, i)))
       return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_CURRENT, bp_param_name (i),
-                   "differs from [" GROUP_INITIAL "], but a run that is %s at epoch 0 has not "
-                   "moved from there", bp_trainer_state_to_string (s->state));
+                   _("differs from [%s], but a run that is %s at epoch 0 has not "
+                     "moved from there"), GROUP_INITIAL, bp_trainer_state_to_string (s->state));
   return TRUE;
 }
 
@@ -1436,8 +1441,8 @@ check_diverged (const Reader    *r,
   if (!isfinite (bp_network_loss (&s->current, data)))
     return TRUE;
   return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "state",
-               "is diverged, but the [" GROUP_CURRENT "] are all finite numbers, and so is "
-               "the loss they give");
+               _("is diverged, but the [%s] are all finite numbers, and so is "
+                 "the loss they give"), GROUP_CURRENT);
 }
 
 /* A test loss is recorded only with test people to measure it on. */
@@ -1452,8 +1457,8 @@ check_test_loss (const Reader    *r,
     return TRUE;
   return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_TEST_LOSS,
                series->n_buckets > 0 ? PREFIX_BUCKET "0" : "partial",
-               "holds a test loss, but the session has no [" PREFIX_TEST_PERSON "N] to "
-               "measure it on");
+               _("holds a test loss, but the session has no [%sN] to "
+                 "measure it on"), PREFIX_TEST_PERSON);
 }
 
 static gboolean
@@ -1532,7 +1537,7 @@ read_file (const char *path,
   if (wide != NULL)
     {
       g_set_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_ENCODING,
-                   "%s:1: is %s text, not UTF-8; save it as UTF-8 to open it as a Backprop session",
+                   _("%s:1: is %s text, not UTF-8; save it as UTF-8 to open it as a Backprop session"),
                    filename, wide);
       g_byte_array_unref (bytes);
       return NULL;
@@ -1581,7 +1586,7 @@ bp_session_save (const BpSession *session,
   check = bp_session_from_data (text, length, path, error);
   if (check == NULL)
     {
-      g_prefix_error (error, "Not saved, as it could not be opened again: ");
+      g_prefix_error (error, _("Not saved, as it could not be opened again: "));
       return FALSE;
     }
   if (bp_file_save (path, text, length, &local))

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -43,8 +44,9 @@ run_clear (Run *r)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
-run_argv (Run                *r,
-          const char * const *args)
+run_argv_env (Run                *r,
+              const char * const *args,
+              char              **envp)
 {
   const char *cli = g_getenv ("BACKPROP_CLI");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -57,10 +59,17 @@ run_argv (Run                *r,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
   run_clear (r);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &r->out, &r->err, &wait_status, &error);
   g_assert_no_error (error);
   r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static void
+run_argv (Run                *r,
+          const char * const *args)
+{
+  run_argv_env (r, args, NULL);
 }
 
 /* run (&r, "train", "--seed", "1") */
@@ -1563,6 +1572,50 @@ test_flags_not_utf8 (void)
   }
 }
 
+/* Whether @text has a character of the CJK blocks, as a translation
+ * into Chinese would. */
+static gboolean
+has_cjk (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x2E80 && c <= 0x9FFF)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The CLI speaks English in any locale (README, backprop-cli): neither
+ * the core's messages nor GOption's own come out in Chinese. */
+static void
+test_flags_english (void)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  g_auto(Run) r = { 0 };
+  const char *locale = setlocale (LC_MESSAGES, "zh_CN.UTF-8");
+
+  if (locale == NULL)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+  setlocale (LC_MESSAGES, "C.UTF-8");
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_setenv (env, "LANG", "zh_CN.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
+
+  run_argv_env (&r, (const char * const[]) { "train", "--learning-rate", "x", NULL }, env);
+  assert_usage_error (&r);
+  g_assert_cmpstr (r.err, ==, "backprop-cli: --learning-rate: “x” is not a number\n");
+  run_argv_env (&r, (const char * const[]) { "train", "--bogus", NULL }, env);
+  assert_usage_error (&r);
+  g_assert_nonnull (strstr (r.err, "Unknown option"));
+  g_assert_false (has_cjk (r.err));
+}
+
 /* Each command's help names the program and the command. */
 static void
 test_command_help (void)
@@ -1739,6 +1792,7 @@ main (int    argc,
   g_test_add_func ("/cli/save/long-output", test_save_long_output);
   g_test_add_func ("/cli/flags/not-utf8", test_flags_not_utf8);
   g_test_add_func ("/cli/flags/command-help", test_command_help);
+  g_test_add_func ("/cli/flags/english", test_flags_english);
   g_test_add_func ("/cli/diverged/no-verdict", test_diverged_no_verdict);
   g_test_add_func ("/cli/metric/as-given", test_metric_as_given);
 

@@ -154,6 +154,11 @@ test_format_labels (void)
   bp_ticks_linear (&ticks, 0, 1e9, 6);
   assert_label (&ticks, 1e9, "1G");
 
+  /* The decision map's axes go below zero: a real minus sign. */
+  bp_ticks_linear (&ticks, -100, 100, 5);
+  assert_label (&ticks, -50, "−50");
+  assert_label (&ticks, 0, "0");
+
   bp_ticks_log (&ticks, 1e-7, 1, 10);
   assert_label (&ticks, 1e-2, "0.01");
   assert_label (&ticks, 1, "1");
