@@ -83,16 +83,6 @@ write_file (const char *path,
 }
 
 static void
-assert_contents (const char *path,
-                 const char *expected)
-{
-  g_autofree char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, expected);
-}
-
-static void
 assert_saved (const char *path,
               const char *text)
 {
@@ -196,11 +186,11 @@ test_new_file (void)
 
   assert_saved (path, "first");
   umask (old_mask);
-  assert_contents (path, "first");
+  test_assert_file_is (path, "first");
   g_assert_cmpint (file_type (path), ==, S_IFREG);
   g_assert_cmpint (file_mode (path), ==, 0640);
   assert_saved (path, "second");
-  assert_contents (path, "second");
+  test_assert_file_is (path, "second");
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
@@ -218,7 +208,7 @@ test_keeps_mode (void)
   assert_saved (script, "new");
   g_assert_cmpint (file_mode (private), ==, 0600);
   g_assert_cmpint (file_mode (script), ==, 0751);
-  assert_contents (private, "new");
+  test_assert_file_is (private, "new");
   g_assert_cmpuint (test_count_entries (dir), ==, 2);
   remove_tree (dir);
 }
@@ -275,7 +265,7 @@ test_folder (void)
   write_file (inside, "kept", 0644);
   assert_refused (path, G_FILE_ERROR_ISDIR, "is a folder");
   g_assert_cmpint (file_type (path), ==, S_IFDIR);
-  assert_contents (inside, "kept");
+  test_assert_file_is (inside, "kept");
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
@@ -348,7 +338,7 @@ test_check_writable (void)
   g_assert_false (bp_file_check_writable (link, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
   g_assert_cmpuint (test_count_entries (dir), ==, 3);
-  assert_contents (file, "old");
+  test_assert_file_is (file, "old");
   remove_tree (dir);
 }
 
@@ -374,7 +364,7 @@ test_symlink (void)
   g_assert_cmpint (symlink (path, link), ==, 0);
   assert_saved (link, "new");
   assert_link (link, path);
-  assert_contents (path, "new");
+  test_assert_file_is (path, "new");
   g_assert_cmpint (file_mode (path), ==, 0600);
   g_assert_cmpuint (test_count_entries (dir), ==, 2);
   remove_tree (dir);
@@ -403,7 +393,7 @@ test_symlink_relative (void)
   g_assert_cmpint (g_chdir (cwd), ==, 0);
   assert_link (first, "../b/second");
   assert_link (second, "target.csv");
-  assert_contents (target, "new");
+  test_assert_file_is (target, "new");
   g_assert_cmpuint (test_count_entries (a), ==, 1);
   g_assert_cmpuint (test_count_entries (b), ==, 2);
   remove_tree (dir);
@@ -421,7 +411,7 @@ test_symlink_dangling (void)
   g_assert_cmpint (symlink ("made.backprop", link), ==, 0);
   assert_saved (link, "new");
   assert_link (link, "made.backprop");
-  assert_contents (made, "new");
+  test_assert_file_is (made, "new");
   /* A link into a folder that does not exist makes no folder. */
   g_assert_cmpint (symlink ("no-such-folder/x", nowhere), ==, 0);
   assert_refused (nowhere, G_FILE_ERROR_NOENT, "no-such-folder");
@@ -481,8 +471,8 @@ test_hard_link (void)
   g_assert_cmpint (link (path, other), ==, 0);
   g_assert_cmpint (lstat (path, &before), ==, 0);
   assert_saved (path, "new");
-  assert_contents (path, "new");
-  assert_contents (other, "new");
+  test_assert_file_is (path, "new");
+  test_assert_file_is (other, "new");
   g_assert_cmpint (lstat (path, &after), ==, 0);
   g_assert_cmpint (lstat (other, &other_st), ==, 0);
   g_assert_cmpuint (after.st_ino, ==, before.st_ino);
@@ -524,13 +514,13 @@ test_read_only (void)
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
-  assert_contents (path, "old");
+  test_assert_file_is (path, "old");
   g_assert_cmpint (file_mode (path), ==, 0444);
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
   if (geteuid () == 0)
     {
       assert_saved (path, "new by root");
-      assert_contents (path, "new by root");
+      test_assert_file_is (path, "new by root");
       g_assert_cmpint (lstat (path, &st), ==, 0);
       g_assert_cmpint (st.st_mode & 07777, ==, 0444);
       g_assert_cmpint (st.st_uid, ==, NOBODY);
@@ -563,7 +553,7 @@ test_folder_not_writable (void)
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
-  assert_contents (path, "old");
+  test_assert_file_is (path, "old");
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }
@@ -584,14 +574,14 @@ test_stale_temp (void)
   write_file (path, "old", 0644);
   g_assert_true (g_file_set_contents (temp, junk, 600 * 1024, NULL));
   assert_saved (path, "new");
-  assert_contents (path, "new");
+  test_assert_file_is (path, "new");
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
 
   write_file (victim, "victim", 0644);
   g_assert_cmpint (symlink ("victim", temp), ==, 0);
   assert_saved (path, "newer");
-  assert_contents (path, "newer");
-  assert_contents (victim, "victim");
+  test_assert_file_is (path, "newer");
+  test_assert_file_is (victim, "victim");
   g_assert_cmpuint (test_count_entries (dir), ==, 2);
   remove_tree (dir);
 }
@@ -610,9 +600,9 @@ test_temp_blocked (void)
   g_assert_cmpint (g_mkdir (temp, 0755), ==, 0);
   write_file (inside, "x", 0644);
   assert_refused (path, G_FILE_ERROR_ISDIR, ".lesson.backprop.backprop-save");
-  assert_contents (path, "old");
+  test_assert_file_is (path, "old");
   g_assert_cmpint (file_mode (path), ==, 0600);
-  assert_contents (inside, "x");
+  test_assert_file_is (inside, "x");
   remove_tree (dir);
 }
 
@@ -632,8 +622,8 @@ test_temp_busy (void)
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
   assert_refused (path, G_FILE_ERROR_EXIST, "another save");
-  assert_contents (path, "old");
-  assert_contents (temp, "half");
+  test_assert_file_is (path, "old");
+  test_assert_file_is (temp, "half");
   close (fd);
   assert_saved (path, "new");
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
@@ -670,11 +660,11 @@ test_killed (void)
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
       g_test_trap_assert_failed ();
     }
-  assert_contents (path, "old");
+  test_assert_file_is (path, "old");
   g_assert_cmpuint (test_count_entries (dir), ==, 2);
   g_assert_true (g_file_test (temp, G_FILE_TEST_IS_REGULAR));
   assert_saved (path, "new");
-  assert_contents (path, "new");
+  test_assert_file_is (path, "new");
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
   remove_tree (dir);
 }

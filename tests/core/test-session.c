@@ -563,16 +563,6 @@ test_save_load_file (void)
   g_rmdir (dir);
 }
 
-static void
-assert_file_is (const char *path,
-                const char *expected)
-{
-  g_autofree char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, expected);
-}
-
 /* Tests may run as root, which no permission stops: fail with a parent
  * that is a regular file, or a directory that does not exist. */
 static void
@@ -593,7 +583,7 @@ test_save_fails (void)
       g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO);
       g_assert_nonnull (strstr (error->message, "x.backprop"));
     }
-  assert_file_is (file, "precious");
+  test_assert_file_is (file, "precious");
   g_unlink (file);
 }
 
@@ -644,7 +634,7 @@ test_save_fails_midway (void)
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   g_assert_false (bp_session_save (big, path, &error));
   g_assert_error (error, BP_SESSION_ERROR, BP_SESSION_ERROR_IO);
-  assert_file_is (path, "the old session");
+  test_assert_file_is (path, "the old session");
   g_assert_cmpuint (test_count_entries (dir), ==, 1);
   g_unlink (path);
   g_rmdir (dir);

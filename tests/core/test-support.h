@@ -26,3 +26,14 @@ test_count_entries (const char *path)
     n++;
   return n;
 }
+
+/* The file at @path holds exactly @expected. */
+static inline void
+test_assert_file_is (const char *path,
+                     const char *expected)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+}
