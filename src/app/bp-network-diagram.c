@@ -472,7 +472,7 @@ bp_network_diagram_measure (GtkWidget      *widget,
 {
   gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
 
-  *minimum = horizontal ? 360 : 240;
+  *minimum = horizontal ? 360 : 208;
   *natural = horizontal ? 640 : 360;
 }
 

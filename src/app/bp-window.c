@@ -26,6 +26,7 @@
 #include "bp-runs-popover.h"
 #include "bp-settings.h"
 #include "bp-trajectories.h"
+#include "bp-view-switcher.h"
 #include "bp-window.h"
 #include "bp-window-files.h"
 
@@ -1439,6 +1440,7 @@ bp_window_class_init (BpWindowClass *klass)
   g_type_ensure (BP_TYPE_EXPLAIN_PANEL);
   g_type_ensure (BP_TYPE_TRAJECTORIES);
   g_type_ensure (BP_TYPE_RUNS_POPOVER);
+  g_type_ensure (BP_TYPE_VIEW_SWITCHER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-window.ui");

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-small-screens.c: the window on a projector's screen
+ *
+ * At 1024×600 with the training settings and people beside the views, and
+ * at 800×600 with them hidden (F9), every page fits: the window's minimum
+ * size is within the screen, and at that size every control shown lies
+ * inside the window.  (Presenter mode at 800×600 does not fit yet.)
+ */
+#include "ui-utils.h"
+
+static const char * const pages[] = { "loss", "trajectories", "network", "map", "explain" };
+
+typedef struct
+{
+  const char *name;
+  int         width, height;
+  gboolean    side_pane;
+} Screen;
+
+static const Screen screens[] = {
+  { "1024x600 side pane", 1024, 600, TRUE },
+  { "800x600 F9", 800, 600, FALSE },
+};
+
+static void
+min_size (GtkWidget *widget,
+          int       *width,
+          int       *height)
+{
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Every drawn control under @widget lies inside @window's bounds. */
+static void
+assert_inside (GtkWidget  *window,
+               GtkWidget  *widget,
+               const char *where)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_DROP_DOWN (widget) ||
+       GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SCROLLED_WINDOW (widget)) &&
+      gtk_widget_compute_bounds (widget, window, &bounds))
+    {
+      int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+
+      /* A pixel's slack: the theme draws a header bar's widgets over its
+       * one-pixel top border. */
+      if (bounds.origin.x < -1 || bounds.origin.y < -1 ||
+          bounds.origin.x + bounds.size.width > width + 1 ||
+          bounds.origin.y + bounds.size.height > height + 1)
+        g_test_fail_printf ("%s: a %s at %.0f,%.0f %.0f×%.0f is outside the %d×%d window", where,
+                            G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.origin.y,
+                            bounds.size.width, bounds.size.height, width, height);
+    }
+  /* What a list scrolls out of sight is the list's to show, and the list
+   * is checked as a whole. */
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_inside (window, child, where);
+}
+
+static void
+test_screen (gconstpointer data)
+{
+  const Screen *screen = data;
+  BpWindow *window = ui_test_new_window ();
+  GtkStack *views = bp_window_get_views (window);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "side-pane",
+                                      g_variant_new_boolean (screen->side_pane));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s, %s page", screen->name, pages[i]);
+      int width, height;
+
+      gtk_stack_set_visible_child_name (views, pages[i]);
+      drain ();
+      min_size (GTK_WIDGET (window), &width, &height);
+      g_test_message ("%s: minimum %d×%d", where, width, height);
+      if (width > screen->width || height > screen->height)
+        g_test_fail_printf ("%s: the window needs at least %d×%d", where, width, height);
+      ui_test_show (GTK_WINDOW (window), screen->width, screen->height);
+      gtk_window_set_default_size (GTK_WINDOW (window), screen->width, screen->height);
+      drain ();
+      assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
+    }
+  ui_test_destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/small-screens/%ux%u-%s", screens[i].width,
+                                               screens[i].height,
+                                               screens[i].side_pane ? "side-pane" : "f9");
+
+      g_test_add_data_func (path, &screens[i], test_screen);
+    }
+  return g_test_run ();
+}
