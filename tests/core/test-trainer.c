@@ -741,7 +741,6 @@ test_history_people_cap (void)
   g_autoptr(BpDataset) data = bp_dataset_new (20);
   BpTrainerConfig config = make_config (700, 0.1, 0);
   g_autoptr(BpTrainer) trainer = NULL;
-  g_autoptr(BpDataset) first = bp_dataset_new (BP_HISTORY_MAX_PEOPLE);
   BpHistory history;
   Reference ref;
 
