@@ -1566,10 +1566,32 @@ build_primary_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* Pause and Resume take turns on one button: it is as wide as the wider
+ * of the two, so that Step and Stop beside it do not move when a run is
+ * paused, in any language. */
+static void
+size_pause_button (BpWindow *self)
+{
+  const char *labels[] = { _("_Resume"), _("_Pause") };
+  int widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      int natural;
+
+      gtk_button_set_label (self->pause_button, labels[i]);
+      gtk_widget_measure (GTK_WIDGET (self->pause_button), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
+    }
+  gtk_widget_set_size_request (GTK_WIDGET (self->pause_button), widest, -1);
+}
+
 static void
 bp_window_init (BpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  size_pause_button (self);
   gtk_menu_button_set_create_popup_func (self->menu_button, build_primary_menu, self, NULL);
   init_runs (self);
   init_space (self);

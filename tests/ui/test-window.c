@@ -275,7 +275,8 @@ test_step_pause_stop_reset (void)
   BpWindow *window = ui_test_new_window ();
   double initial[N_SEED_PEOPLE], now[N_SEED_PEOPLE];
   GVariant *state;
-  GtkWidget *step;
+  GtkWidget *step, *pause_button;
+  int pause_width, resume_width;
 
   get_outputs (window, initial);
   gtk_editable_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (window)),
@@ -293,10 +294,18 @@ test_step_pause_stop_reset (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (ui_test_progress (window).epoch, ==, 2);
   g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_PAUSED);
+  pause_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BP_TYPE_WINDOW,
+                                                            "pause_button"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pause_button)), ==, "_Resume");
+  gtk_widget_measure (pause_button, GTK_ORIENTATION_HORIZONTAL, -1, &resume_width, NULL, NULL, NULL);
 
-  /* Pause toggles: from paused it resumes. */
+  /* Pause toggles: from paused it resumes; the button keeps its width,
+   * so that Step and Stop stay where they are. */
   ui_test_activate (window, "pause");
   g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_RUNNING);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (pause_button)), ==, "_Pause");
+  gtk_widget_measure (pause_button, GTK_ORIENTATION_HORIZONTAL, -1, &pause_width, NULL, NULL, NULL);
+  g_assert_cmpint (pause_width, ==, resume_width);
   g_assert_false (ui_test_action_enabled (window, "step-epoch"));
   while (ui_test_progress (window).epoch <= 2)
     g_main_context_iteration (NULL, TRUE);
