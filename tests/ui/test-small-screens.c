@@ -38,6 +38,28 @@ drain (void)
     ;
 }
 
+/* The window at @screen's size, laid out: the resize reaches the X server
+ * and comes back some frames later. */
+static void
+resize (BpWindow     *window,
+        const Screen *screen)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), screen->width, screen->height);
+  for (guint frames = 0; frames < 100; frames++)
+    {
+      ui_test_wait_frame (widget);
+      if (gtk_widget_get_width (widget) <= screen->width &&
+          gtk_widget_get_height (widget) <= screen->height &&
+          gtk_widget_get_width (widget) > screen->width - 20)
+        break;
+    }
+  /* One more, so that what the last resize queued is laid out too. */
+  ui_test_wait_frame (widget);
+  g_test_message ("window %d×%d", gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+}
+
 /* Every drawn control under @widget lies inside @window's bounds. */
 static void
 assert_inside (GtkWidget  *window,
@@ -92,9 +114,7 @@ test_screen (gconstpointer data)
       g_test_message ("%s: minimum %d×%d", where, width, height);
       if (width > screen->width || height > screen->height)
         g_test_fail_printf ("%s: the window needs at least %d×%d", where, width, height);
-      ui_test_show (GTK_WINDOW (window), screen->width, screen->height);
-      gtk_window_set_default_size (GTK_WINDOW (window), screen->width, screen->height);
-      drain ();
+      resize (window, screen);
       assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), where);
     }
   ui_test_destroy_window (window);

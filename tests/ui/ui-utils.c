@@ -47,6 +47,33 @@ ui_test_show (GtkWindow *window,
     ;
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Until @widget's window has been laid out and painted once more: a
+ * non-blocking drain of the main loop can return before the frame clock
+ * runs its layout phase, leaving last frame's allocations in place. */
+void
+ui_test_wait_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_true (painted);
+}
+
 /* A shown window at a fixed size, running as fast as it can. */
 BpWindow *
 ui_test_new_window (void)

@@ -13,6 +13,7 @@ void       ui_test_init           (int         *argc,
 void       ui_test_show           (GtkWindow   *window,
                                    int          width,
                                    int          height);
+void       ui_test_wait_frame     (GtkWidget   *widget);
 BpWindow  *ui_test_new_window     (void);
 void       ui_test_destroy_window (BpWindow    *window);
 void       ui_test_set_text       (GtkEditable *editable,
