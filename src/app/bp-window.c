@@ -1252,6 +1252,49 @@ bp_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (bp_window_parent_class)->unrealize (widget);
 }
 
+/* A screen smaller than the window (a projector at 800×600): the window
+ * opens no larger than the screen and, where the settings and people do
+ * not fit beside the views, without them, as F9 would hide them.  The
+ * setting is left alone, so that they are back on a larger screen. */
+void
+bp_window_fit_screen (BpWindow *self,
+                      int       screen_width,
+                      int       screen_height)
+{
+  GAction *side_pane = g_action_map_lookup_action (G_ACTION_MAP (self), "side-pane");
+  int width, height, min_width;
+
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_width, NULL, NULL, NULL);
+  if (min_width > screen_width && gtk_widget_get_visible (self->side_pane))
+    {
+      g_simple_action_set_state (G_SIMPLE_ACTION (side_pane), g_variant_new_boolean (FALSE));
+      update_side_pane (self);
+    }
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > screen_width || height > screen_height)
+    gtk_window_set_default_size (GTK_WINDOW (self), MIN (width, screen_width),
+                                 MIN (height, screen_height));
+}
+
+/* The screen is known once the window has a surface, before it is shown. */
+static void
+bp_window_realize (GtkWidget *widget)
+{
+  GdkMonitor *monitor;
+  GdkRectangle screen;
+
+  GTK_WIDGET_CLASS (bp_window_parent_class)->realize (widget);
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (widget),
+                                                gtk_native_get_surface (GTK_NATIVE (widget)));
+  if (monitor == NULL || gtk_window_is_maximized (GTK_WINDOW (widget)))
+    return;
+  gdk_monitor_get_geometry (monitor, &screen);
+  bp_window_fit_screen (BP_WINDOW (widget), screen.width, screen.height);
+}
+
 /* Tab goes through the window in reading order: GtkWindow visits its
  * content before the header bar, which put Train, the first thing a
  * lesson uses, behind forty other stops.  Other directions, and a window
@@ -1414,6 +1457,7 @@ bp_window_class_init (BpWindowClass *klass)
   object_class->set_property = bp_window_set_property;
   object_class->dispose = bp_window_dispose;
   object_class->finalize = bp_window_finalize;
+  widget_class->realize = bp_window_realize;
   widget_class->unrealize = bp_window_unrealize;
   widget_class->focus = bp_window_focus;
   window_class->close_request = bp_window_close_request;

@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BpWindow, bp_window, BP, WINDOW, GtkApplicationWindow)
 
 BpWindow          *bp_window_new                  (BpApplication *application);
+void               bp_window_fit_screen           (BpWindow      *self,
+                                                   int            screen_width,
+                                                   int            screen_height);
 void               bp_window_get_progress         (BpWindow      *self,
                                                    BpProgress    *progress);
 gboolean           bp_window_has_run              (BpWindow      *self);

@@ -120,6 +120,39 @@ test_screen (gconstpointer data)
   ui_test_destroy_window (window);
 }
 
+static gboolean
+side_pane_shown (BpWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "side-pane");
+
+  return g_variant_get_boolean (state);
+}
+
+/* A window opened on an 800×600 screen is no larger than the screen and
+ * hides the side pane, which does not fit; on 1280×800 nothing changes. */
+static void
+test_fit_screen (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  int width, height;
+
+  bp_window_fit_screen (window, 1280, 800);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_true (side_pane_shown (window));
+  g_assert_cmpint (width, ==, 1100);
+  g_assert_cmpint (height, ==, 720);
+
+  bp_window_fit_screen (window, 800, 600);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_false (side_pane_shown (window));
+  g_assert_cmpint (width, <=, 800);
+  g_assert_cmpint (height, <=, 600);
+  min_size (GTK_WIDGET (window), &width, &height);
+  g_assert_cmpint (width, <=, 800);
+  g_assert_cmpint (height, <=, 600);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -133,5 +166,6 @@ main (int    argc,
 
       g_test_add_data_func (path, &screens[i], test_screen);
     }
+  g_test_add_func ("/small-screens/fit-screen", test_fit_screen);
   return g_test_run ();
 }
