@@ -476,6 +476,42 @@ bp_training_form_set_seed (BpTrainingForm *self,
   gtk_editable_set_text (GTK_EDITABLE (self->seed_entry), text);
 }
 
+/* Whether the next run starts from the seed.  Parameters edited on the
+ * views, or read from a lesson saved without a seed, replace it until a
+ * seed is typed: the entry says so, to the eye and to a screen reader,
+ * rather than show a number nothing uses. */
+void
+bp_training_form_set_seed_in_use (BpTrainingForm *self,
+                                  gboolean        in_use)
+{
+  GtkWidget *entry;
+  const char *tooltip;
+
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  entry = GTK_WIDGET (self->seed_entry);
+  tooltip = in_use ? _("The random initial parameters come from this number; the same seed "
+                       "always starts from the same place")
+                   : _("Not in use: the next run starts from the parameters on show, which "
+                       "were edited or came from a lesson file. Type a seed to start from it "
+                       "instead.");
+  gtk_widget_set_tooltip_text (entry, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  if (in_use)
+    gtk_widget_remove_css_class (entry, "dim-label");
+  else
+    gtk_widget_add_css_class (entry, "dim-label");
+}
+
+gboolean
+bp_training_form_get_seed_in_use (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), TRUE);
+
+  return !gtk_widget_has_css_class (GTK_WIDGET (self->seed_entry), "dim-label");
+}
+
 BpNormalize
 bp_training_form_get_normalize (BpTrainingForm *self)
 {

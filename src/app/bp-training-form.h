@@ -25,6 +25,9 @@ const char  *bp_training_form_get_error     (BpTrainingForm  *self);
 guint32      bp_training_form_get_seed      (BpTrainingForm  *self);
 void         bp_training_form_set_seed      (BpTrainingForm  *self,
                                              guint32          seed);
+void         bp_training_form_set_seed_in_use (BpTrainingForm *self,
+                                               gboolean        in_use);
+gboolean     bp_training_form_get_seed_in_use (BpTrainingForm *self);
 BpNormalize  bp_training_form_get_normalize (BpTrainingForm  *self);
 void         bp_training_form_set_normalize (BpTrainingForm  *self,
                                              BpNormalize      normalize);

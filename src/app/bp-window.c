@@ -144,6 +144,19 @@ input_error (BpWindow *self)
   return error != NULL ? error : bp_training_form_get_error (self->training_form);
 }
 
+/* Whether the next run starts from @params (edited on the views, or read
+ * from a lesson saved without a seed) rather than from the seed. */
+static void
+set_custom_initial (BpWindow       *self,
+                    gboolean        custom,
+                    const BpParams *params)
+{
+  self->custom_initial = custom;
+  if (custom)
+    self->initial = *params;
+  bp_training_form_set_seed_in_use (self->training_form, !custom);
+}
+
 static const char *
 state_text (BpTrainerState state)
 {
@@ -201,6 +214,15 @@ show_hint (BpWindow *self)
     {
       text = g_strdup (_("The run shown was trained on other people than these. Train again "
                          "to see what the network learns from them."));
+      is_error = FALSE;
+    }
+  else if (self->custom_initial && !shows_run (self))
+    {
+      /* Translators: %u is the seed in the training settings */
+      text = g_strdup_printf (_("The next run starts from the parameters on show, not from "
+                                "seed %u: they were edited or came from the lesson file. "
+                                "Type a seed to start from it."),
+                              bp_training_form_get_seed (self->training_form));
       is_error = FALSE;
     }
   gtk_label_set_text (self->hint_label, text != NULL ? text : "");
@@ -760,7 +782,7 @@ on_speed_changed (BpWindow *self)
 static void
 on_seed_changed (BpWindow *self)
 {
-  self->custom_initial = FALSE;
+  set_custom_initial (self, FALSE, NULL);
   on_inputs_changed (self);
 }
 
@@ -903,9 +925,7 @@ set_initial (BpWindow       *self,
              gboolean        custom,
              const BpParams *params)
 {
-  self->custom_initial = custom;
-  if (custom)
-    self->initial = *params;
+  set_custom_initial (self, custom, params);
   reset_activated (NULL, NULL, self);
 }
 
@@ -1846,7 +1866,7 @@ restore_form (BpWindow        *self,
   if (session->has_seed)
     bp_training_form_set_seed (form, session->seed);
   /* After the seed, whose change would drop them. */
-  self->custom_initial = !session->has_seed;
+  set_custom_initial (self, !session->has_seed, &session->initial);
   self->initial = session->initial;
 }
 

@@ -342,6 +342,10 @@ test_diagram_edit (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_cmpint (bp_network_diagram_get_editing (diagram), ==, -1);
   edited.b3 = -0.25;
+  /* The seed is not what the next run starts from, and both the form and
+   * the status say so. */
+  g_assert_false (bp_training_form_get_seed_in_use (bp_window_get_training_form (window)));
+  g_assert_nonnull (strstr (bp_window_get_hint_text (window), "not from seed 1"));
   progress = ui_test_progress (window);
   assert_params_equal (&progress.params, &edited);
   assert_views_show (window, &edited);
@@ -385,6 +389,45 @@ test_diagram_edit (void)
   drain ();
   seed = seed_params (2);
   assert_window_params (window, &seed);
+  g_assert_true (bp_training_form_get_seed_in_use (bp_window_get_training_form (window)));
+  g_assert_null (strstr (bp_window_get_hint_text (window), "seed"));
+  ui_test_destroy_window (window);
+}
+
+/* Issue #14, bug 1: an edit on a finished run, undone, brings back the
+ * trained parameters as the next run's start; the form and the status say
+ * that the seed is not used, and a lesson saved then and reopened says so
+ * too. */
+static void
+test_edit_finished_undo (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  g_autoptr(BpSession) session = NULL;
+  BpWindow *reopened;
+  BpProgress trained;
+
+  ui_test_activate (window, "train");
+  trained = ui_test_run_until_done (window);
+  g_assert_true (bp_training_form_get_seed_in_use (form));
+  show_page (window, "network");
+  click_param (diagram, BP_PARAM_W1);
+  type_and_enter (bp_network_diagram_get_edit_entry (diagram), "2");
+  ui_test_activate (window, "undo");
+  drain ();
+  assert_window_params (window, &trained.params);
+  g_assert_false (bp_training_form_get_seed_in_use (form));
+  g_assert_nonnull (strstr (bp_window_get_hint_text (window), "not from seed 1"));
+
+  session = bp_window_dup_session (window, NULL);
+  g_assert_false (session->has_seed);
+  reopened = ui_test_new_window ();
+  bp_window_set_session (reopened, session);
+  drain ();
+  g_assert_false (bp_training_form_get_seed_in_use (bp_window_get_training_form (reopened)));
+  g_assert_nonnull (strstr (bp_window_get_hint_text (reopened), "not from seed"));
+  ui_test_destroy_window (reopened);
   ui_test_destroy_window (window);
 }
 
@@ -784,6 +827,7 @@ main (int    argc,
   g_test_add_func ("/views/pages", test_pages);
   g_test_add_func ("/views/diagram/labels", test_diagram_labels);
   g_test_add_func ("/views/diagram/edit", test_diagram_edit);
+  g_test_add_func ("/views/diagram/edit-finished-undo", test_edit_finished_undo);
   g_test_add_func ("/views/diagram/keyboard", test_diagram_keyboard);
   g_test_add_func ("/views/follow-training", test_follow_training);
   g_test_add_func ("/views/map/click", test_map_click);
