@@ -189,13 +189,27 @@ draw_text (BpNetworkDiagram *self,
            const char       *markup,
            double            x,
            double            y,
-           gboolean          plate)
+           gboolean          plate,
+           double            max_width)
 {
   g_autoptr(PangoLayout) layout = make_layout (self, markup);
   int width, height;
   double left, top;
 
   pango_layout_get_pixel_size (layout, &width, &height);
+  /* A value as long as 2.17×10⁻¹² in a neuron, or any in presenter mode's
+   * larger text: smaller, rather than over the circle's edge. */
+  if (max_width > 0 && width > max_width)
+    {
+      double scale = max_width / width;
+
+      cairo_save (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, scale, scale);
+      draw_text (self, cr, p, markup, 0, 0, plate, 0);
+      cairo_restore (cr);
+      return;
+    }
   left = round (x - width / 2.0);
   top = round (y - height / 2.0);
   if (plate)
@@ -265,7 +279,7 @@ draw_weight_labels (BpNetworkDiagram      *self,
       double x, y;
 
       bp_diagram_edge_point (l, w, bp_diagram_label_position (w), &x, &y);
-      draw_text (self, cr, p, label, x, y, TRUE);
+      draw_text (self, cr, p, label, x, y, TRUE, 0);
     }
 }
 
@@ -328,10 +342,10 @@ draw_neuron (BpNetworkDiagram      *self,
   bp_draw_set_color (cr, &p->fg, hovered ? 0.9 : 0.55);
   cairo_set_line_width (cr, hovered ? 3 : 2);
   cairo_stroke (cr);
-  draw_text (self, cr, p, text, x, y, FALSE);
+  draw_text (self, cr, p, text, x, y, FALSE, 2 * r - 8);
   /* The badge is a line of text high and 6 px more: no Pango layout
    * needed to measure one again, five times a frame. */
-  draw_text (self, cr, p, neuron_name (n), x, y - r - (l->badge_height - 6) / 2.0 - 4, FALSE);
+  draw_text (self, cr, p, neuron_name (n), x, y - r - (l->badge_height - 6) / 2.0 - 4, FALSE, 0);
 }
 
 /* The bias under its neuron, framed in the colour of its sign. */
@@ -357,7 +371,7 @@ draw_bias (BpNetworkDiagram      *self,
   bp_draw_set_color (cr, value < 0 ? &p->negative : &p->positive, 1);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
-  draw_text (self, cr, p, label, l->x[n], cy, FALSE);
+  draw_text (self, cr, p, label, l->x[n], cy, FALSE, 0);
 }
 
 /* Which colour and line mean which sign, in the free top right corner. */
