@@ -9,5 +9,6 @@ G_DEFINE_ENUM_TYPE (BpUnits, bp_units,
 G_DEFINE_ENUM_TYPE (BpNormalize, bp_normalize,
                     G_DEFINE_ENUM_VALUE (BP_NORMALIZE_SEED, "seed"),
                     G_DEFINE_ENUM_VALUE (BP_NORMALIZE_MEAN, "mean"),
-                    G_DEFINE_ENUM_VALUE (BP_NORMALIZE_STANDARD, "standard"))
+                    G_DEFINE_ENUM_VALUE (BP_NORMALIZE_STANDARD, "standard"),
+                    G_DEFINE_ENUM_VALUE (BP_NORMALIZE_NONE, "none"))
 

@@ -115,6 +115,8 @@ normalize_text (BpNormalize normalize)
       return _("minus the mean");
     case BP_NORMALIZE_STANDARD:
       return _("standardised");
+    case BP_NORMALIZE_NONE:
+      return _("raw measurements");
     default:
       g_assert_not_reached ();
     }

@@ -525,7 +525,7 @@ bp_training_form_set_normalize (BpTrainingForm *self,
                                 BpNormalize     normalize)
 {
   g_return_if_fail (BP_IS_TRAINING_FORM (self));
-  g_return_if_fail (normalize <= BP_NORMALIZE_STANDARD);
+  g_return_if_fail (normalize <= BP_NORMALIZE_NONE);
 
   gtk_drop_down_set_selected (self->normalize_dropdown, normalize);
 }

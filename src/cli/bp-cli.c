@@ -128,7 +128,7 @@ make_context (Command  command,
     { "learning-rate", 0, 0, G_OPTION_ARG_FILENAME, &f->learning_rate, "Learning rate (default 0.1)", "LR" },
     { "seed", 0, 0, G_OPTION_ARG_FILENAME, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
     { "init", 0, 0, G_OPTION_ARG_FILENAME, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
-    { "normalize", 0, 0, G_OPTION_ARG_FILENAME, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard" },
+    { "normalize", 0, 0, G_OPTION_ARG_FILENAME, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard|none" },
     { "session", 0, 0, G_OPTION_ARG_FILENAME, &f->session, "Start as a saved session: its people, test people, normalisation, learning rate, epochs and initial parameters (other flags override them)", "FILE.backprop" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &f->json, "Print one JSON object instead of text", NULL },
     { NULL }
@@ -270,7 +270,7 @@ check_files (const Flags *f,
   int status;
 
   if (f->normalize != NULL && !bp_normalize_from_string (f->normalize, &mode))
-    return usage_error ("--normalize", "must be seed, mean or standard");
+    return usage_error ("--normalize", "must be seed, mean, standard or none");
   if ((status = check_data (f, o)) != 0)
     return status;
   bp_normalizer_init (&o->norm, mode, o->people);
@@ -1054,7 +1054,7 @@ run_explain (const Options *o)
 static const char usage[] =
   "Usage:\n"
   "  backprop-cli train [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
-  "                     [--seed S | --init w1,w2,w3,w4,w5,w6,b1,b2,b3] [--normalize seed|mean|standard]\n"
+  "                     [--seed S | --init w1,w2,w3,w4,w5,w6,b1,b2,b3] [--normalize seed|mean|standard|none]\n"
   "                     [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
   "                     [--session FILE.backprop] [--save FILE.backprop]\n"
   "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"

@@ -237,12 +237,12 @@ bp_units_height_symbol (BpUnits units)
   return units == BP_UNITS_KG_CM ? "cm" : "in";
 }
 
-static const char * const normalize_names[] = { "seed", "mean", "standard" };
+static const char * const normalize_names[] = { "seed", "mean", "standard", "none" };
 
 const char *
 bp_normalize_to_string (BpNormalize mode)
 {
-  g_return_val_if_fail (mode <= BP_NORMALIZE_STANDARD, NULL);
+  g_return_val_if_fail (mode <= BP_NORMALIZE_NONE, NULL);
   return normalize_names[mode];
 }
 
@@ -300,6 +300,14 @@ bp_normalizer_init (BpNormalizer   *norm,
   norm->height_scale = 1;
   if (mode == BP_NORMALIZE_SEED)
     return;
+  /* The raw measurements: sums of a hundred or more, where the sigmoid is
+   * flat and the gradient vanishes. */
+  if (mode == BP_NORMALIZE_NONE)
+    {
+      norm->weight_offset = 0;
+      norm->height_offset = 0;
+      return;
+    }
   mean_and_sd (training, FALSE, &mw, &sw);
   mean_and_sd (training, TRUE, &mh, &sh);
   norm->weight_offset = mw;

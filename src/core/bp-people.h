@@ -24,6 +24,7 @@ typedef enum
   BP_NORMALIZE_SEED,     /* weight − 135 lb, height − 66 in, as the seeds */
   BP_NORMALIZE_MEAN,     /* minus the training people's means */
   BP_NORMALIZE_STANDARD, /* minus the means, divided by the standard deviations */
+  BP_NORMALIZE_NONE,     /* raw lb and in: what the seeds' centring avoids */
 } BpNormalize;
 
 typedef enum

@@ -840,7 +840,7 @@ read_normalize (const Reader *r,
   if (bp_normalize_from_string (text, mode))
     return TRUE;
   return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "normalize",
-               _("“%s” is not one of seed, mean, standard"), text);
+               _("“%s” is not one of seed, mean, standard, none"), text);
 }
 
 static gboolean

@@ -679,6 +679,7 @@ test_train_normalize (void)
   check_normalize (BP_NORMALIZE_SEED);
   check_normalize (BP_NORMALIZE_MEAN);
   check_normalize (BP_NORMALIZE_STANDARD);
+  check_normalize (BP_NORMALIZE_NONE);
 }
 
 /* A CSV in kg and cm: the JSON speaks kg and cm, --classify reads them. */

@@ -145,7 +145,7 @@ test_units_shown (void)
 static void
 test_normalize_names (void)
 {
-  const char *names[] = { "seed", "mean", "standard" };
+  const char *names[] = { "seed", "mean", "standard", "none" };
   BpNormalize mode;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -160,6 +160,21 @@ test_normalize_names (void)
   g_assert_false (bp_normalize_from_string ("foo", &mode));
   g_assert_false (bp_normalize_from_string (NULL, &mode));
   g_assert_cmpint (mode, ==, BP_NORMALIZE_MEAN);
+}
+
+/* None: the raw pounds and inches, unchanged. */
+static void
+test_normalize_none (void)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  BpNormalizer norm;
+  double x0, x1;
+
+  bp_normalizer_init (&norm, BP_NORMALIZE_NONE, people);
+  g_assert_cmpint (norm.mode, ==, BP_NORMALIZE_NONE);
+  bp_normalizer_apply (&norm, 160, 72, &x0, &x1);
+  g_assert_cmpfloat (x0, ==, 160);
+  g_assert_cmpfloat (x1, ==, 72);
 }
 
 /* The seeds: weight − 135, height − 66, whatever the people. */
@@ -306,6 +321,7 @@ main (int    argc,
   g_test_add_func ("/people/units", test_units);
   g_test_add_func ("/people/units-shown", test_units_shown);
   g_test_add_func ("/people/normalize/names", test_normalize_names);
+  g_test_add_func ("/people/normalize/none", test_normalize_none);
   g_test_add_func ("/people/normalize/seed", test_normalize_seed);
   g_test_add_func ("/people/normalize/mean", test_normalize_mean);
   g_test_add_func ("/people/normalize/standard", test_normalize_standard);

@@ -815,7 +815,7 @@ static const EditCase edit_cases[] = {
   { "Backprop", "format", "3", BP_SESSION_ERROR_VERSION, "the file was made by a newer version" },
   { "Backprop", "units", "stone", BP_SESSION_ERROR_VALUE, "“stone” is not one of lb-in, kg-cm" },
   { "Backprop", "units", NULL, BP_SESSION_ERROR_PARSE, "missing" },
-  { "Backprop", "normalize", "median", BP_SESSION_ERROR_VALUE, "“median” is not one of seed, mean, standard" },
+  { "Backprop", "normalize", "median", BP_SESSION_ERROR_VALUE, "“median” is not one of seed, mean, standard, none" },
   { "Backprop", "learning-rate", "0", BP_SESSION_ERROR_VALUE, "must be greater than 0" },
   { "Backprop", "learning-rate", "-0.1", BP_SESSION_ERROR_VALUE, "must be greater than 0" },
   { "Backprop", "learning-rate", "nan", BP_SESSION_ERROR_VALUE, "“nan” is not a finite number" },
