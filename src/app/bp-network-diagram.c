@@ -332,6 +332,7 @@ draw_neuron (BpNetworkDiagram      *self,
   double x = l->x[n], y = l->y[n], r = l->radius;
   gboolean hovered = n >= BP_NEURON_H1 && highlighted (self, BP_PARAM_B1 + n - BP_NEURON_H1);
   g_autofree char *text = has_person (self) ? bp_format_significant (value, 3) : g_strdup ("—");
+  g_autofree char *name = NULL;
 
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
   bp_draw_set_color (cr, &p->bg, 1);
@@ -345,7 +346,8 @@ draw_neuron (BpNetworkDiagram      *self,
   draw_text (self, cr, p, text, x, y, FALSE, 2 * r - 8);
   /* The badge is a line of text high and 6 px more: no Pango layout
    * needed to measure one again, five times a frame. */
-  draw_text (self, cr, p, neuron_name (n), x, y - r - (l->badge_height - 6) / 2.0 - 4, FALSE, 0);
+  name = bp_network_diagram_dup_neuron_label (self, n);
+  draw_text (self, cr, p, name, x, y - r - (l->badge_height - 6) / 2.0 - 4, FALSE, 0);
 }
 
 /* The bias under its neuron, framed in the colour of its sign. */
@@ -406,6 +408,32 @@ draw_legend (BpNetworkDiagram *self,
       cairo_set_dash (cr, NULL, 0, 0);
       x -= 2 * GAP;
     }
+}
+
+/* The neuron's name, and for a hidden neuron the slope of its sigmoid
+ * at the chosen person's sum, f′ = f (1 − f): every gradient to the
+ * weights before it goes through that factor, and with raw pounds and
+ * inches (normalisation "none") it is nearly 0. */
+char *
+bp_network_diagram_dup_neuron_label (BpNetworkDiagram *self,
+                                     BpNeuron          neuron)
+{
+  g_autofree char *slope = NULL;
+  BpExplain f;
+  double h;
+
+  g_return_val_if_fail (BP_IS_NETWORK_DIAGRAM (self), NULL);
+
+  if ((neuron != BP_NEURON_H1 && neuron != BP_NEURON_H2) ||
+      !bp_network_diagram_get_activations (self, &f))
+    return g_strdup (neuron_name (neuron));
+  h = neuron == BP_NEURON_H1 ? f.h1 : f.h2;
+  if (!isfinite (h))
+    return g_strdup (neuron_name (neuron));
+  slope = bp_format_significant (h * (1 - h), 3);
+  /* Translators: a hidden neuron's name (h₁) and the slope of its
+   * sigmoid, f′, for the person shown */
+  return g_strdup_printf (_("%s <span size='small'>f′ = %s</span>"), neuron_name (neuron), slope);
 }
 
 /* What the screen and an exported image share, at @width. */

@@ -57,4 +57,7 @@ void         bp_network_diagram_draw            (BpNetworkDiagram   *self,
                                                  int                 width,
                                                  int                 height);
 
+char        *bp_network_diagram_dup_neuron_label (BpNetworkDiagram *self,
+                                                 BpNeuron          neuron);
+
 G_END_DECLS

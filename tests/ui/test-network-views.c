@@ -194,6 +194,41 @@ test_diagram_labels (void)
   ui_test_destroy_window (window);
 }
 
+/* Each hidden neuron shows its sigmoid's slope for the person shown;
+ * with raw pounds and inches the neurons saturate and it is nearly 0. */
+static void
+test_diagram_slopes (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
+  g_autofree char *expected = NULL, *label = NULL, *slope = NULL, *raw = NULL;
+  BpExplain f;
+
+  show_page (window, "network");
+  g_assert_true (bp_network_diagram_get_activations (diagram, &f));
+  slope = bp_format_significant (f.h1 * (1 - f.h1), 3);
+  expected = g_strdup_printf ("h<sub>1</sub> <span size='small'>f′ = %s</span>", slope);
+  label = bp_network_diagram_dup_neuron_label (diagram, BP_NEURON_H1);
+  g_assert_cmpstr (label, ==, expected);
+  g_clear_pointer (&label, g_free);
+  label = bp_network_diagram_dup_neuron_label (diagram, BP_NEURON_O1);
+  g_assert_null (strstr (label, "f′"));
+
+  bp_training_form_set_normalize (bp_window_get_training_form (window), BP_NORMALIZE_NONE);
+  drain ();
+  g_assert_true (bp_network_diagram_get_activations (diagram, &f));
+  g_assert_cmpfloat (fabs (f.sum_h1), >, 100);
+  g_assert_cmpfloat (f.h1 * (1 - f.h1), <, 1e-20);
+  /* As training computes it, f (1 − f): 0 once f rounds to 1. */
+  g_clear_pointer (&slope, g_free);
+  g_clear_pointer (&expected, g_free);
+  slope = bp_format_significant (f.h1 * (1 - f.h1), 3);
+  expected = g_strdup_printf ("h<sub>1</sub> <span size='small'>f′ = %s</span>", slope);
+  raw = bp_network_diagram_dup_neuron_label (diagram, BP_NEURON_H1);
+  g_assert_cmpstr (raw, ==, expected);
+  ui_test_destroy_window (window);
+}
+
 /* The views follow the run epoch by epoch and person by person, and at
  * the end the boundary lies between the F and the M people. */
 static void
@@ -826,6 +861,7 @@ main (int    argc,
 
   g_test_add_func ("/views/pages", test_pages);
   g_test_add_func ("/views/diagram/labels", test_diagram_labels);
+  g_test_add_func ("/views/diagram/slopes", test_diagram_slopes);
   g_test_add_func ("/views/diagram/edit", test_diagram_edit);
   g_test_add_func ("/views/diagram/edit-finished-undo", test_edit_finished_undo);
   g_test_add_func ("/views/diagram/keyboard", test_diagram_keyboard);
