@@ -1,67 +1,39 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-history.h: a bounded record of a value per epoch that keeps the
- * curve's shape
+/* bp-history.h: everything a run records over its epochs, for the charts
  *
- * Values go into buckets of `span` consecutive epochs, each keeping the
- * first, last, smallest and largest value.  When the buckets are all used
- * the neighbours merge pairwise and the span doubles, so memory stays
- * fixed (capacity × 32 bytes) whatever the epoch count, and a spike of a
- * single epoch survives in some bucket's max however long the run.
- *
- * A series may also be sampled instead of pushed every epoch: each
- * bp_series_push_sample() gives the value after some epochs and stands
- * for all of them.  Taking a sample wherever bp_series_room_at() says a
- * bucket ends keeps every bucket's last value exact, and its min and max
- * are those of the values recorded.
+ * The loss and test loss every epoch, the nine parameters and the first
+ * people's predictions, each a BpSeries of fixed size, so that a history
+ * costs the same after a thousand epochs as after a billion.
  */
 #pragma once
 
 #include <glib.h>
 
+#include "bp-network.h"
+#include "bp-series.h"
+
 G_BEGIN_DECLS
 
-#define BP_SERIES_DEFAULT_CAPACITY 4096
+/* The parameters' and people's series are sampled where their buckets
+ * end (see bp-series.h), with fewer buckets than the loss's, so that
+ * recording them costs next to nothing and the whole history stays
+ * well under 1 MiB. */
+#define BP_HISTORY_SAMPLED_CAPACITY 512
+#define BP_HISTORY_MAX_PEOPLE 16
 
 typedef struct
 {
-  double first;
-  double last;
-  double min;
-  double max;
-} BpBucket;
+  BpSeries loss;
+  BpSeries test_loss;
+  BpSeries params[BP_N_PARAMS];
+  BpSeries predictions[BP_HISTORY_MAX_PEOPLE];  /* the network's output */
+  guint    n_people;  /* training people with predictions, the first 16 at most */
+} BpHistory;
 
-typedef struct
-{
-  guint     capacity;   /* even, ≥ 2 */
-  guint     n_buckets;  /* full buckets */
-  guint64   span;       /* epochs per full bucket, a power of two */
-  guint64   count;      /* values pushed so far */
-  guint64   pending;    /* values in @partial */
-  BpBucket  partial;
-  BpBucket *buckets;
-} BpSeries;
-
-void      bp_series_init       (BpSeries       *series,
-                                guint           capacity);
-void      bp_series_clear      (BpSeries       *series);
-void      bp_series_reset      (BpSeries       *series);
-void      bp_series_push       (BpSeries       *series,
-                                double          value);
-void      bp_series_push_sample (BpSeries      *series,
-                                double          value,
-                                guint64         n_epochs);
-guint64   bp_series_room_at    (const BpSeries *series,
-                                guint64         count);
-void      bp_series_copy       (BpSeries       *dest,
-                                const BpSeries *src);
-guint     bp_series_get_n      (const BpSeries *series);
-BpBucket  bp_series_get        (const BpSeries *series,
-                                guint           index,
-                                guint64        *first_epoch,
-                                guint64        *n_epochs);
-gboolean  bp_series_range      (const BpSeries *series,
-                                double         *min,
-                                double         *max);
-gsize     bp_series_memory     (const BpSeries *series);
+void  bp_history_init   (BpHistory       *history);
+void  bp_history_clear  (BpHistory       *history);
+void  bp_history_copy   (BpHistory       *dest,
+                         const BpHistory *src);
+gsize bp_history_memory (const BpHistory *history);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "bp-history.h"
+#include "bp-series.h"
 
 G_BEGIN_DECLS
 

@@ -46,21 +46,6 @@ typedef struct
   guint64        version;       /* changes whenever anything above does */
 } BpProgress;
 
-/* The parameters' and people's series are sampled where their buckets
- * end (see bp-history.h), with fewer buckets than the loss's, so that
- * recording them costs next to nothing and the whole history stays
- * well under 1 MiB. */
-#define BP_HISTORY_SAMPLED_CAPACITY 512
-#define BP_HISTORY_MAX_PEOPLE 16
-
-typedef struct
-{
-  BpSeries loss;
-  BpSeries test_loss;
-  BpSeries params[BP_N_PARAMS];
-  BpSeries predictions[BP_HISTORY_MAX_PEOPLE];  /* the network's output */
-  guint    n_people;  /* training people with predictions, the first 16 at most */
-} BpHistory;
 
 typedef struct _BpTrainer BpTrainer;
 
@@ -88,12 +73,6 @@ gboolean    bp_trainer_wait          (BpTrainer             *self,
                                       gint64                 timeout_us);
 const char *bp_trainer_state_to_string (BpTrainerState       state);
 gboolean    bp_trainer_state_is_done (BpTrainerState         state);
-
-void        bp_history_init          (BpHistory             *history);
-void        bp_history_clear         (BpHistory             *history);
-void        bp_history_copy          (BpHistory             *dest,
-                                      const BpHistory       *src);
-gsize       bp_history_memory        (const BpHistory       *history);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpTrainer, bp_trainer_free)
 

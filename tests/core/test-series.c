@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-history.c: BpSeries keeps a bounded, shape-preserving record */
+/* test-series.c: BpSeries keeps a bounded, shape-preserving record */
 #include <math.h>
 #include <string.h>
 
-#include "bp-history.h"
+#include "bp-series.h"
 
 /* Every structural invariant: buckets tile the epochs 0..count-1 without
  * gaps, full buckets hold `span` epochs, and each bucket's summary is
@@ -352,16 +352,16 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/history/empty", test_empty);
-  g_test_add_func ("/history/capacity-rounding", test_capacity_rounding);
-  g_test_add_func ("/history/bounded-memory", test_bounded_memory);
-  g_test_add_func ("/history/invariants-every-push", test_invariants_every_push);
-  g_test_add_func ("/history/spike-survives", test_spike_survives);
-  g_test_add_func ("/history/first-last", test_first_last);
-  g_test_add_func ("/history/copy", test_copy);
-  g_test_add_func ("/history/reset", test_reset);
-  g_test_add_func ("/history/room-at", test_room_at);
-  g_test_add_func ("/history/sampled", test_sampled);
+  g_test_add_func ("/series/empty", test_empty);
+  g_test_add_func ("/series/capacity-rounding", test_capacity_rounding);
+  g_test_add_func ("/series/bounded-memory", test_bounded_memory);
+  g_test_add_func ("/series/invariants-every-push", test_invariants_every_push);
+  g_test_add_func ("/series/spike-survives", test_spike_survives);
+  g_test_add_func ("/series/first-last", test_first_last);
+  g_test_add_func ("/series/copy", test_copy);
+  g_test_add_func ("/series/reset", test_reset);
+  g_test_add_func ("/series/room-at", test_room_at);
+  g_test_add_func ("/series/sampled", test_sampled);
 
   return g_test_run ();
 }
