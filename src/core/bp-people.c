@@ -319,6 +319,17 @@ bp_normalizer_init (BpNormalizer   *norm,
     }
 }
 
+/* The same map from (lb, in) to inputs; offsets and scales compared
+ * exactly, as the inputs they give would differ in the last bit. */
+gboolean
+bp_normalizer_equal (const BpNormalizer *a,
+                     const BpNormalizer *b)
+{
+  return a->mode == b->mode &&
+         a->weight_offset == b->weight_offset && a->weight_scale == b->weight_scale &&
+         a->height_offset == b->height_offset && a->height_scale == b->height_scale;
+}
+
 void
 bp_normalizer_apply (const BpNormalizer *norm,
                      double              weight_lb,

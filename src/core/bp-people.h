@@ -105,6 +105,8 @@ gboolean    bp_normalize_from_string (const char      *string,
 void        bp_normalizer_init       (BpNormalizer    *norm,
                                       BpNormalize      mode,
                                       const BpPeople  *training);
+gboolean    bp_normalizer_equal      (const BpNormalizer *a,
+                                      const BpNormalizer *b);
 void        bp_normalizer_apply      (const BpNormalizer *norm,
                                       double           weight_lb,
                                       double           height_in,

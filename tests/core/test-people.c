@@ -177,6 +177,25 @@ test_normalize_none (void)
   g_assert_cmpfloat (x1, ==, 72);
 }
 
+static void
+test_normalizer_equal (void)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  BpNormalizer a, b;
+
+  bp_normalizer_init (&a, BP_NORMALIZE_MEAN, people);
+  bp_normalizer_init (&b, BP_NORMALIZE_MEAN, people);
+  g_assert_true (bp_normalizer_equal (&a, &b));
+  b.height_offset = nextafter (b.height_offset, 1000);
+  g_assert_false (bp_normalizer_equal (&a, &b));
+  bp_normalizer_init (&b, BP_NORMALIZE_STANDARD, people);
+  g_assert_false (bp_normalizer_equal (&a, &b));
+  /* The seeds' map does not depend on the people. */
+  bp_normalizer_init (&a, BP_NORMALIZE_SEED, people);
+  bp_normalizer_init (&b, BP_NORMALIZE_SEED, NULL);
+  g_assert_true (bp_normalizer_equal (&a, &b));
+}
+
 /* The seeds: weight − 135, height − 66, whatever the people. */
 static void
 test_normalize_seed (void)
@@ -322,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/people/units-shown", test_units_shown);
   g_test_add_func ("/people/normalize/names", test_normalize_names);
   g_test_add_func ("/people/normalize/none", test_normalize_none);
+  g_test_add_func ("/people/normalize/equal", test_normalizer_equal);
   g_test_add_func ("/people/normalize/seed", test_normalize_seed);
   g_test_add_func ("/people/normalize/mean", test_normalize_mean);
   g_test_add_func ("/people/normalize/standard", test_normalize_standard);
