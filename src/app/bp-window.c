@@ -862,6 +862,9 @@ apply_presenter (BpWindow *self,
    * child's width, which is the bar's, too wide beside the side pane. */
   gtk_widget_set_visible (GTK_WIDGET (self->presenter_bar), presenter);
   gtk_revealer_set_reveal_child (self->presenter_bar, presenter);
+  /* The file's name is the teacher's business, not the class's; in the
+   * larger text it was squeezed to "• Unti… esson" beside the test loss. */
+  gtk_widget_set_visible (GTK_WIDGET (self->file_label), !presenter);
   update_side_pane (self);
 }
 
