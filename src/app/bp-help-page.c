@@ -110,6 +110,7 @@ end_block (Reader *reader)
 {
   g_autofree char *markup = g_string_free (g_steal_pointer (&reader->markup), FALSE);
   g_autofree char *plain = g_string_free (g_steal_pointer (&reader->plain), FALSE);
+  BpHelpBlock *block;
 
   if (reader->is_desc)
     {
@@ -119,15 +120,12 @@ end_block (Reader *reader)
       return;
     }
   if (reader->kind == BP_HELP_BLOCK_TITLE && reader->page->title == NULL)
-    reader->page->title = g_strdup (plain);
-  {
-    BpHelpBlock *block = g_new0 (BpHelpBlock, 1);
-
-    block->kind = reader->kind;
-    block->indent = reader->indent;
-    block->markup = g_steal_pointer (&markup);
-    g_ptr_array_add (reader->page->blocks, block);
-  }
+    reader->page->title = g_steal_pointer (&plain);
+  block = g_new0 (BpHelpBlock, 1);
+  block->kind = reader->kind;
+  block->indent = reader->indent;
+  block->markup = g_steal_pointer (&markup);
+  g_ptr_array_add (reader->page->blocks, block);
 }
 
 /* The space before an inline element goes outside it. */

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "bp-application.h"
 #include "bp-help.h"
@@ -69,6 +71,71 @@ test_builtin_shown (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   g_assert_true (find_help_window () == help);
   close_help (help);
+}
+
+/* The Mallard the pages use, as the labels show it. */
+static void
+test_page_markup (void)
+{
+  const char *text =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- a comment -->\n"
+    "<page xmlns=\"http://projectmallard.org/1.0/\" type=\"topic\" id=\"a\">\n"
+    "  <info><link type=\"guide\" xref=\"index\" group=\"g\"/><desc>About <em>A</em>.</desc></info>\n"
+    "  <title>Page   A &amp; co</title>\n"
+    "  <p>Press <gui>Train</gui>\n (<keyseq><key>Ctrl</key><key>Return</key></keyseq>),\n"
+    "  then <guiseq><gui>Main Menu</gui><gui>Help</gui></guiseq>; see <link xref=\"b#s\"/>"
+    " or <link xref=\"c\">this</link> and <code>x &lt; 1</code>.</p>\n"
+    "  <section id=\"s\"><title>Part</title>\n"
+    "    <steps><item><p>One</p></item><item><p>Two</p><p>More</p></item></steps>\n"
+    "    <list><item><p>Dot</p></item></list>\n"
+    "    <terms><item><title><key>F1</key></title><p>Help.</p></item></terms>\n"
+    "  </section>\n"
+    "</page>\n";
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(BpHelpPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[][3] = {
+    { "0", "0", "Page A &amp; co" },
+    { "2", "0", "Press <b>Train</b> (<b>Ctrl</b>+<b>Return</b>), then <b>Main Menu</b> ▸ <b>Help</b>; "
+                "see <a href=\"xref:b#s\">Page B</a> or <a href=\"xref:c\">this</a> and "
+                "<tt>x &lt; 1</tt>." },
+    { "1", "0", "Part" },
+    { "2", "1", "1.\u2002One" },
+    { "2", "1", "2.\u2002Two" },
+    { "2", "1", "More" },
+    { "2", "1", "•\u2002Dot" },
+    { "3", "0", "<b>F1</b>" },
+    { "2", "1", "Help." },
+  };
+
+  g_hash_table_insert (titles, (char *) "b", (char *) "Page B");
+  page = bp_help_page_parse (text, -1, titles, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (page->id, ==, "a");
+  g_assert_cmpstr (page->title, ==, "Page A & co");
+  g_assert_cmpstr (page->desc, ==, "About <i>A</i>.");
+  g_assert_cmpstr (page->guide, ==, "index");
+  g_assert_cmpstr (page->group, ==, "g");
+  g_assert_cmpuint (page->blocks->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const BpHelpBlock *block = g_ptr_array_index (page->blocks, i);
+
+      g_assert_cmpint (block->kind, ==, atoi (expected[i][0]));
+      g_assert_cmpuint (block->indent, ==, atoi (expected[i][1]));
+      g_assert_cmpstr (block->markup, ==, expected[i][2]);
+    }
+
+  /* Not a page: an error, no half-read page. */
+  g_clear_pointer (&page, bp_help_page_free);
+  page = bp_help_page_parse ("<page><p>no id</p></page>", -1, NULL, &error);
+  g_assert_error (error, BP_HELP_PAGE_ERROR, BP_HELP_PAGE_ERROR_INVALID);
+  g_assert_null (page);
+  g_clear_error (&error);
+  page = bp_help_page_parse ("<page id=\"x\"><title>T</p></page>", -1, NULL, &error);
+  g_assert_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE);
+  g_assert_null (page);
 }
 
 /* Every page of data/help/C is in the sidebar, once, and reads. */
@@ -138,7 +205,7 @@ test_follow_link (void)
   g_assert_true (handled);
   g_assert_cmpstr (bp_help_window_get_page (help), ==, "explain");
 
-  /* A link inside a paragraph, to a section of another page. */
+  /* A link inside a paragraph, showing its page's title. */
   g_assert_true (bp_help_window_show_page (help, "first-lesson"));
   link = find_link (bp_help_window_get_content (help), "decision-map");
   g_assert_nonnull (link);
@@ -271,6 +338,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
+  g_test_add_func ("/help/page-markup", test_page_markup);
   g_test_add_func ("/help/builtin-shown", test_builtin_shown);
   g_test_add_func ("/help/every-page-listed", test_every_page_listed);
   g_test_add_func ("/help/follow-link", test_follow_link);
