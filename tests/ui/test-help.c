@@ -262,8 +262,9 @@ test_chinese (void)
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   help = activate_help ();
   g_unsetenv ("LANGUAGE");
-  title = bp_help_window_get_page_title (help);
   g_assert_cmpstr (bp_help_window_get_language (help), ==, "zh_CN");
+  /* The window's own words come from the app's catalogue. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (help)), ==, "Backprop 帮助");
   /* Every page is translated, the titles into Chinese characters. */
   for (guint i = 0; i < bp_help_window_get_n_pages (help); i++)
     {
