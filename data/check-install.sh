@@ -55,11 +55,15 @@ expect "$share/glib-2.0/schemas/$app_id.gschema.xml"
 expect "$share/icons/hicolor/scalable/apps/$app_id.svg"
 expect "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 expect "$locale/zh_CN/LC_MESSAGES/backprop.mo"
+# The guide, where help viewers look for help:APP_ID, in Chinese too.
+expect "$share/help/C/$app_id/index.page"
+expect "$share/help/zh_CN/$app_id/index.page"
 
 expect_line "$share/applications/$app_id.desktop" '^Name\[zh_CN\]='
 expect_line "$share/applications/$app_id.desktop" '^Comment\[zh_CN\]='
 expect_line "$share/metainfo/$app_id.metainfo.xml" 'xml:lang="zh_CN"'
 expect_line "$share/mime/packages/$app_id.xml" 'xml:lang="zh_CN"'
+expect_line "$share/help/zh_CN/$app_id/index.page" '<title>Backprop 帮助</title>'
 
 # Nothing half-built or generated for the build tree only is installed.
 stray=$(find "$destdir" -name '*.in' -o -name '*.pot' -o -name gschemas.compiled)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Fail when a language of po/LINGUAS lacks a translation, or has a fuzzy
-# one, for a message of a freshly extracted template.
+# one, for a message of a freshly extracted template; and the same for the
+# guide's pages (data/help/C) and the languages of data/help/LINGUAS.
 #
 #   check-complete.sh SOURCE_ROOT DOMAIN
 #
@@ -38,24 +39,44 @@ without_header () {
 }
 
 failed=0
-# LINGUAS may name several languages on one line: split on words.
-# shellcheck disable=SC2013
-for lang in $(sed -e 's/#.*//' "$top/po/LINGUAS"); do
-  msgmerge --quiet --output-file="$work/$lang.po" "$top/po/$lang.po" "$work/$domain.pot"
-  stats=$(LC_ALL=C msgfmt --check --statistics --output-file=/dev/null "$work/$lang.po" 2>&1) || {
+
+# check_language LANG PO POT: PO, merged with POT, translates every message.
+check_language () {
+  lang=$1 po=$2 pot=$3
+  merged="$work/merged.po"
+  msgmerge --quiet --output-file="$merged" "$po" "$pot"
+  stats=$(LC_ALL=C msgfmt --check --statistics --output-file=/dev/null "$merged" 2>&1) || {
     echo "$lang: msgfmt --check failed:"
     echo "$stats"
     failed=1
-    continue
+    return
   }
   echo "$lang: $stats"
-  todo=$( (msgattrib --untranslated --no-obsolete "$work/$lang.po"
-           msgattrib --only-fuzzy --no-obsolete "$work/$lang.po") | without_header)
+  todo=$( (msgattrib --untranslated --no-obsolete "$merged"
+           msgattrib --only-fuzzy --no-obsolete "$merged") | without_header)
   if [ -n "$todo" ]; then
     echo "$lang: untranslated or fuzzy messages:"
     echo "$todo"
     failed=1
   fi
+}
+
+# LINGUAS may name several languages on one line: split on words.
+# shellcheck disable=SC2013
+for lang in $(sed -e 's/#.*//' "$top/po/LINGUAS"); do
+  check_language "$lang" "$top/po/$lang.po" "$work/$domain.pot"
 done
+
+# The guide's template, as gnome.yelp() extracts it.
+if command -v itstool >/dev/null; then
+  (cd "$top/data/help" && itstool --output="$work/help.pot" C/*.page)
+  # shellcheck disable=SC2013
+  for lang in $(sed -e 's/#.*//' "$top/data/help/LINGUAS"); do
+    check_language "help $lang" "$top/data/help/$lang/$lang.po" "$work/help.pot"
+  done
+else
+  echo "itstool is not installed: the guide's translations are not checked"
+  failed=1
+fi
 
 exit $failed

@@ -11,6 +11,7 @@
 
 #include "bp-application.h"
 #include "bp-color-scheme.h"
+#include "bp-help.h"
 #include "bp-settings.h"
 #include "bp-tooltips.h"
 #include "bp-window.h"
@@ -71,9 +72,19 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The help viewer's guide when installed, the built-in one otherwise. */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  bp_help_show (GTK_APPLICATION (user_data));
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
+  { .name = "help", .activate = help_activated },
 };
 
 /* Plain GTK, unlike libadwaita, does not pick up style.css by itself. */
@@ -117,6 +128,7 @@ static const struct
   { "win.side-pane", { "F9", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.help", { "F1", NULL } },
   /* GtkApplication's own, which it sets only for gtk/help-overlay.ui. */
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
