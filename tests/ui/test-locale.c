@@ -171,10 +171,10 @@ test_units_shown (void)
   GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
   guint n = bp_people_editor_get_n_people (editor);
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   g_assert_cmpstr (gtk_string_list_get_string (list, 0), ==, "Minus 135 lb and 66 in");
   bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   g_assert_cmpstr (gtk_string_list_get_string (list, 0), ==, "Minus 61.23 kg and 167.64 cm");
   g_assert_cmpint (bp_training_form_get_normalize (form), ==, BP_NORMALIZE_SEED);
   bp_training_form_set_normalize (form, BP_NORMALIZE_MEAN);
