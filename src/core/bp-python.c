@@ -399,11 +399,12 @@ append_classify (GString              *s,
   g_string_append (s, "\n# More people to classify, in the people's units\n");
   for (guint i = 0; i < lesson->n_classify; i++)
     {
-      g_autofree char *w = bp_format_double (lesson->classify[2 * i]);
-      g_autofree char *h = bp_format_double (lesson->classify[2 * i + 1]);
+      char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
       char label[G_ASCII_DTOSTR_BUF_SIZE * 2 + 32];
 
-      /* As backprop-cli train labels them. */
+      /* As backprop-cli train labels them (%g), whatever the locale. */
+      g_ascii_formatd (w, sizeof w, "%g", lesson->classify[2 * i]);
+      g_ascii_formatd (h, sizeof h, "%g", lesson->classify[2 * i + 1]);
       g_snprintf (label, sizeof label, "Classify %s %s, %s %s", w,
                   bp_units_weight_symbol (p->weight_units), h,
                   bp_units_height_symbol (p->height_units));

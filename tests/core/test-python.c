@@ -6,6 +6,7 @@
  * test-cli.c compares a run's numbers with backprop-cli train.
  */
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -156,8 +157,14 @@ test_deterministic (void)
   lesson.classify = classify;
   lesson.n_classify = 1;
   first = bp_python_program (&lesson);
+  /* A comma for a decimal point in the locale changes nothing. */
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    g_test_message ("no de_DE.UTF-8 locale: the same locale twice");
   second = bp_python_program (&lesson);
+  setlocale (LC_NUMERIC, "C");
   g_assert_cmpstr (first, ==, second);
+  g_assert_nonnull (strstr (first, "\"Classify 130.5 lb, 64.25 in\""));
+  g_assert_nonnull (strstr (first, "normalise(130.5, 64.25)"));
   g_assert_true (g_utf8_validate (first, -1, NULL));
   g_assert_nonnull (strstr (first, "test_names = [\"T\"]"));
 }
