@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-cli.c: backprop-cli train / explain
+/* bp-cli.c: backprop-cli train / explain / export-python
  *
  * Flags arrive as strings through GOption and are then checked by the
  * core's strict parsers, so every bad value gets one line naming the flag
