@@ -3,8 +3,8 @@
  *
  * Sessions (.backprop) open and save whole lessons; people come in and go
  * out as CSV through the core's reader and writer, the same as
- * backprop-cli's; the views export as PNG, SVG or PDF, and the loss history
- * as CSV.  Each action has a synchronous function underneath that reports
+ * backprop-cli's; the views export as PNG, SVG or PDF, the loss history
+ * as CSV, and the lesson as a Python program (as backprop-cli export-python).  Each action has a synchronous function underneath that reports
  * failure as a GError (the tests call those), and an interactive part that
  * asks for a file and shows any error in a dialog.  Every file is written
  * through bp_file_save(), which never harms what stands at the path.
@@ -21,6 +21,7 @@
 #include "bp-export-dialog.h"
 #include "bp-file.h"
 #include "bp-loss-csv.h"
+#include "bp-python.h"
 #include "bp-window-files.h"
 
 #define SESSION_MIME_TYPE "application/x-backprop"
@@ -419,6 +420,38 @@ bp_window_export_view (BpWindow        *self,
   return bp_file_save (path, g_bytes_get_data (image, NULL), g_bytes_get_size (image), error);
 }
 
+/* The lesson as backprop-cli export-python writes it: the people and
+ * settings on show, starting from where the next run would. */
+gboolean
+bp_window_export_python (BpWindow  *self,
+                         GFile     *file,
+                         GError   **error)
+{
+  g_autoptr(BpSession) session = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *program = NULL;
+  BpPythonLesson lesson = { 0 };
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = get_path (file, error);
+  if (path == NULL || (session = bp_window_dup_session (self, error)) == NULL)
+    return FALSE;
+  /* In the units the people are shown in. */
+  session->people->weight_units = session->people->height_units = session->units;
+  lesson.people = session->people;
+  lesson.test = session->test;
+  bp_normalizer_init (&lesson.norm, session->normalize, session->people);
+  lesson.initial = session->initial;
+  lesson.has_seed = session->has_seed;
+  lesson.seed = session->seed;
+  lesson.learning_rate = session->learning_rate;
+  lesson.epochs = session->epochs;
+  program = bp_python_program (&lesson);
+  return bp_file_save (path, program, strlen (program), error);
+}
+
 GdkTexture *
 bp_window_render_view (BpWindow   *self,
                        const char *name,
@@ -448,6 +481,7 @@ typedef enum
   DIALOG_EXPORT_PEOPLE,
   DIALOG_EXPORT_LOSS_HISTORY,
   DIALOG_EXPORT_IMAGE,  /* the export dialog, then its file chooser */
+  DIALOG_EXPORT_PYTHON,
   N_DIALOGS
 } DialogKind;
 
@@ -455,7 +489,7 @@ typedef enum
  * each is forgotten as it goes). */
 static const char * const dialog_keys[] = {
   "bp-dialog-open", "bp-dialog-save", "bp-dialog-import-people", "bp-dialog-export-people",
-  "bp-dialog-export-loss-history", "bp-dialog-export-image",
+  "bp-dialog-export-loss-history", "bp-dialog-export-image", "bp-dialog-export-python",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (dialog_keys) == N_DIALOGS);
@@ -808,6 +842,37 @@ export_loss_history_activated (GSimpleAction *action,
   show_chooser (chooser);
 }
 
+static void
+on_export_python_chosen (BpWindow *self,
+                         GFile    *file,
+                         gpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_file_name (file);
+
+  if (!bp_window_export_python (self, file, &error))
+    show_file_error (self, error, _("Could not export the Python program to “%s”"), name);
+}
+
+static void
+export_python_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  GtkFileChooser *chooser;
+  g_autofree char *name = g_strdup_printf ("%s.py", _("lesson"));
+
+  if (present_dialog (self, DIALOG_EXPORT_PYTHON))
+    return;
+  chooser = choose_file (self, DIALOG_EXPORT_PYTHON, GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("Export As Python Program"), _("_Export"), on_export_python_chosen,
+                         NULL, NULL);
+  add_filter (chooser, _("Python programs"), "text/x-python3", "*.py");
+  gtk_file_chooser_set_current_name (chooser, name);
+  show_chooser (chooser);
+}
+
 /* What the export dialog chose, while the file chooser is open. */
 typedef struct
 {
@@ -925,6 +990,7 @@ static const GActionEntry file_entries[] = {
   { .name = "export-people", .activate = export_people_activated },
   { .name = "export-image", .activate = export_image_activated },
   { .name = "export-loss-history", .activate = export_loss_history_activated },
+  { .name = "export-python", .activate = export_python_activated },
   { .name = "copy-chart", .activate = copy_chart_activated },
 };
 

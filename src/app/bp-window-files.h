@@ -28,6 +28,9 @@ gboolean bp_window_export_people       (BpWindow        *self,
 gboolean bp_window_export_loss_history (BpWindow        *self,
                                         GFile           *file,
                                         GError         **error);
+gboolean bp_window_export_python       (BpWindow        *self,
+                                        GFile           *file,
+                                        GError         **error);
 gboolean bp_window_export_view         (BpWindow        *self,
                                         const char      *view,
                                         BpExportFormat   format,

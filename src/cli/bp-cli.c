@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-cli.c: backprop-cli train / explain
+/* bp-cli.c: backprop-cli train / explain / export-python
  *
  * Flags arrive as strings through GOption and are then checked by the
  * core's strict parsers, so every bad value gets one line naming the flag
@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bp-csv.h"
 #include "bp-file.h"
@@ -21,12 +22,13 @@
 #include "bp-output.h"
 #include "bp-parse.h"
 #include "bp-people.h"
+#include "bp-python.h"
 #include "bp-session.h"
 
 /* The largest epoch count accepted: about two days of training. */
 #define MAX_EPOCHS G_GUINT64_CONSTANT (1000000000000)
 
-typedef enum { COMMAND_TRAIN, COMMAND_EXPLAIN } Command;
+typedef enum { COMMAND_TRAIN, COMMAND_EXPLAIN, COMMAND_EXPORT_PYTHON } Command;
 
 /* The flags exactly as typed. */
 typedef struct
@@ -43,6 +45,7 @@ typedef struct
   char **classify;
   char  *session;
   char  *save;
+  char  *output;
   gboolean json;
   gboolean check;
   gboolean help;
@@ -65,6 +68,7 @@ typedef struct
   char        *person;
   BpSession   *session;    /* --session, or NULL */
   char        *save;       /* --save, or NULL */
+  char        *output;     /* export-python --output, or NULL for stdout */
   gboolean     json;
   gboolean     check;      /* explain --check: the gradient check too */
   char        *help;       /* --help: the text to print instead of running */
@@ -86,6 +90,7 @@ flags_clear (Flags *f)
   g_strfreev (f->classify);
   g_free (f->session);
   g_free (f->save);
+  g_free (f->output);
 }
 
 static void
@@ -97,6 +102,7 @@ options_clear (Options *o)
   g_clear_pointer (&o->person, g_free);
   g_clear_pointer (&o->session, bp_session_free);
   g_clear_pointer (&o->save, g_free);
+  g_clear_pointer (&o->output, g_free);
   g_clear_pointer (&o->help, g_free);
 }
 
@@ -112,6 +118,31 @@ usage_error (const char *flag,
   else
     g_printerr ("backprop-cli: %s\n", message);
   return BP_CLI_EXIT_USAGE;
+}
+
+/* export-python takes train's flags that say what to train (not --every,
+ * --save or --json), and where to write the program. */
+static GOptionContext *
+make_export_python_context (GOptionContext     *context,
+                            Flags              *f,
+                            const GOptionEntry *common,
+                            const GOptionEntry *help)
+{
+  const GOptionEntry export_python[] = {
+    { "test", 0, 0, G_OPTION_ARG_FILENAME, &f->test, "Held-out test people (CSV)", "FILE.csv" },
+    { "epochs", 0, 0, G_OPTION_ARG_FILENAME, &f->epochs, "Epochs (default 1000)", "N" },
+    { "classify", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &f->output, "Write the program to FILE instead of standard output", "FILE" },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, "Write the lesson as a standalone Python 3 + numpy program in the "
+                                         "shape of the seeds, which trains to the same parameters.");
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, common, NULL);
+  g_option_context_add_main_entries (context, export_python, NULL);
+  g_option_context_add_main_entries (context, help, NULL);
+  return context;
 }
 
 /* Every flag is taken as the bytes typed (G_OPTION_ARG_FILENAME): GOption
@@ -130,6 +161,9 @@ make_context (Command  command,
     { "init", 0, 0, G_OPTION_ARG_FILENAME, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
     { "normalize", 0, 0, G_OPTION_ARG_FILENAME, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard|none" },
     { "session", 0, 0, G_OPTION_ARG_FILENAME, &f->session, "Start as a saved session: its people, test people, normalisation, learning rate, epochs and initial parameters (other flags override them)", "FILE.backprop" },
+    { NULL }
+  };
+  const GOptionEntry json[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &f->json, "Print one JSON object instead of text", NULL },
     { NULL }
   };
@@ -153,11 +187,14 @@ make_context (Command  command,
   };
   GOptionContext *context = g_option_context_new (NULL);
 
+  if (command == COMMAND_EXPORT_PYTHON)
+    return make_export_python_context (context, f, common, help);
   g_option_context_set_summary (context, command == COMMAND_TRAIN
                                 ? "Train the 2-2-1 network of the seeds and print its loss and predictions."
                                 : "Show every intermediate of one SGD step on one person.");
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, common, NULL);
+  g_option_context_add_main_entries (context, json, NULL);
   g_option_context_add_main_entries (context, command == COMMAND_TRAIN ? train : explain, NULL);
   g_option_context_add_main_entries (context, help, NULL);
   return context;
@@ -359,6 +396,23 @@ check_save (const Flags *f,
   return 0;
 }
 
+/* export-python --output, checked before anything is written, as --save. */
+static int
+check_output (const Flags *f,
+              Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (f->output == NULL)
+    return 0;
+  if (f->output[0] == '\0')
+    return usage_error ("--output", "is empty; give the file to write the program in");
+  if (!bp_file_check_writable (f->output, &error))
+    return usage_error ("--output", error->message);
+  o->output = g_strdup (f->output);
+  return 0;
+}
+
 /* @bytes with each byte that is not part of UTF-8 text written as \xff,
  * so that a message can show what was typed. */
 static char *
@@ -438,6 +492,7 @@ check_flags (const Flags *f,
 
   if ((status = check_session (f, o)) != 0 ||
       (status = check_save (f, o)) != 0 ||
+      (status = check_output (f, o)) != 0 ||
       (status = check_learning_rate (f, o)) != 0 ||
       (status = check_counts (f, o)) != 0 ||
       (status = check_files (f, o)) != 0 ||
@@ -1049,6 +1104,34 @@ run_explain (const Options *o)
   return finish_output (o);
 }
 
+/* ---- export-python ------------------------------------------------------- */
+
+/* The program is UTF-8 whatever the locale: it is a Python source file. */
+static int
+run_export_python (const Options *o)
+{
+  BpPythonLesson lesson = {
+    .people = o->people,
+    .test = o->test,
+    .norm = o->norm,
+    .initial = o->initial,
+    .has_seed = o->has_seed,
+    .seed = o->seed,
+    .learning_rate = o->learning_rate,
+    .epochs = o->epochs,
+    .classify = (const double *) o->classify->data,
+    .n_classify = o->classify->len / 2,
+  };
+  g_autofree char *program = bp_python_program (&lesson);
+  g_autoptr(GError) error = NULL;
+
+  if (o->output == NULL)
+    bp_output_utf8 (o->out, program);
+  else if (!bp_file_save (o->output, program, strlen (program), &error))
+    return usage_error ("--output", error->message);
+  return finish_output (o);
+}
+
 /* ---- entry ------------------------------------------------------------- */
 
 static const char usage[] =
@@ -1059,7 +1142,25 @@ static const char usage[] =
   "                     [--session FILE.backprop] [--save FILE.backprop]\n"
   "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"
   "                     [--learning-rate LR] [--normalize ...] [--session FILE.backprop] [--check] [--json]\n"
+  "  backprop-cli export-python [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
+  "                     [--seed S | --init ...] [--normalize ...] [--classify WEIGHT,HEIGHT]...\n"
+  "                     [--session FILE.backprop] [-o FILE]\n"
   "  backprop-cli COMMAND --help\n";
+
+static const char *
+command_prgname (Command command)
+{
+  switch (command)
+    {
+    case COMMAND_TRAIN:
+      return "backprop-cli train";
+    case COMMAND_EXPLAIN:
+      return "backprop-cli explain";
+    case COMMAND_EXPORT_PYTHON:
+    default:
+      return "backprop-cli export-python";
+    }
+}
 
 /* --help, --version and COMMAND --help. */
 static int
@@ -1081,7 +1182,7 @@ bp_cli_main (int    argc,
   int status;
 
   if (argc < 2)
-    return usage_error (NULL, "a command is needed: train or explain (see backprop-cli --help)");
+    return usage_error (NULL, "a command is needed: train, explain or export-python (see backprop-cli --help)");
   if (!bp_output_check_open (&error))
     return usage_error (NULL, error->message);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
@@ -1092,15 +1193,26 @@ bp_cli_main (int    argc,
     command = COMMAND_TRAIN;
   else if (g_str_equal (argv[1], "explain"))
     command = COMMAND_EXPLAIN;
+  else if (g_str_equal (argv[1], "export-python"))
+    command = COMMAND_EXPORT_PYTHON;
   else
-    return usage_error (NULL, "unknown command; use train or explain (see backprop-cli --help)");
+    return usage_error (NULL, "unknown command; use train, explain or export-python (see backprop-cli --help)");
   /* For the usage line of COMMAND --help: “backprop-cli train [OPTION…]”. */
-  g_set_prgname (command == COMMAND_TRAIN ? "backprop-cli train" : "backprop-cli explain");
+  g_set_prgname (command_prgname (command));
   argc--;
   argv++;
   if ((status = parse_arguments (command, &argc, &argv, &o)) != 0)
     return status;
   if (o.help != NULL)
     return print_text (&o, o.help);
-  return command == COMMAND_TRAIN ? run_train (&o) : run_explain (&o);
+  switch (command)
+    {
+    case COMMAND_TRAIN:
+      return run_train (&o);
+    case COMMAND_EXPLAIN:
+      return run_explain (&o);
+    case COMMAND_EXPORT_PYTHON:
+    default:
+      return run_export_python (&o);
+    }
 }

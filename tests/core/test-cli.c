@@ -1743,6 +1743,262 @@ test_metric_as_given (void)
                             "Ann,F,60,170.1\r\nBen,M,82.35,185.42\r\nCat,F,55.5,160\r\nDan,M,90.125,190.3\r\n");
 }
 
+/* ---- export-python --------------------------------------------------------- */
+
+static void
+test_export_python_stdout (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "lesson.py", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) to_file = { 0 };
+
+  run (&r, "export-python", "--seed", "1", "--classify", "128,63");
+  assert_success (&r);
+  g_assert_true (g_str_has_prefix (r.out, "#!/usr/bin/env python3\n"));
+  g_assert_nonnull (strstr (r.out, "class OurNeuralNetwork:\n"));
+  g_assert_nonnull (strstr (r.out, "    self.w1 = 1.6243453636632417\n"));
+  g_assert_nonnull (strstr (r.out, "    learn_rate = 0.10000000000000001\n"));
+  g_assert_nonnull (strstr (r.out, "    epochs = 1000 "));
+  g_assert_nonnull (strstr (r.out, "\"Classify 128 lb, 63 in\""));
+
+  /* -o writes the same program, and nothing on stdout. */
+  run (&to_file, "export-python", "--seed", "1", "--classify", "128,63", "-o", path);
+  assert_success (&to_file);
+  g_assert_cmpstr (to_file.out, ==, "");
+  test_assert_file_is (path, r.out);
+  run (&to_file, "export-python", "--seed", "2", "--output", path);
+  assert_success (&to_file);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, !=, r.out);
+  g_assert_nonnull (strstr (contents, "np.random.seed(2)"));
+}
+
+/* train's flag errors, the same way; train's output-only flags and a bad
+ * --output are refused; nothing is written. */
+static void
+test_export_python_errors (void)
+{
+  g_autofree char *fifo = g_build_filename (tmp_dir, "program.pipe", NULL);
+  g_autofree char *kept = write_file ("kept.py", "# mine\n");
+  g_autofree char *missing = g_build_filename (tmp_dir, "no-such-folder", "lesson.py", NULL);
+  const struct
+  {
+    const char *args[6];
+    const char *says;
+  } cases[] = {
+    { { "--learning-rate", "fast" }, "--learning-rate: " },
+    { { "--learning-rate", "0" }, "--learning-rate: must be greater than 0" },
+    { { "--epochs", "-1" }, "--epochs: " },
+    { { "--seed", "x" }, "--seed: " },
+    { { "--seed", "1", "--init", "1,2,3,4,5,6,7,8,9" }, "--seed and --init" },
+    { { "--init", "1,2" }, "--init: " },
+    { { "--normalize", "max" }, "--normalize: must be seed, mean or standard" },
+    { { "--classify", "120" }, "--classify: " },
+    { { "--data", "/nonexistent.csv" }, "--data: " },
+    { { "--session", "/nonexistent.backprop" }, "--session: " },
+    { { "--every", "10" }, "--every" },
+    { { "--json" }, "--json" },
+    { { "--save", "x.backprop" }, "--save" },
+    { { "-o", "" }, "--output: is empty" },
+    { { "-o", fifo }, "--output: " },
+    { { "-o", missing }, "--output: " },
+    { { "extra" }, "unexpected argument" },
+  };
+  g_auto(Run) r = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[8] = { "export-python" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].args) && cases[i].args[j] != NULL; j++)
+        args[j + 1] = cases[i].args[j];
+      run_argv (&r, args);
+      assert_usage_error (&r);
+      if (strstr (r.err, cases[i].says) == NULL)
+        g_test_fail_printf ("“%s” does not say “%s”", r.err, cases[i].says);
+    }
+  /* A bad flag beside -o leaves the file as it was. */
+  run (&r, "export-python", "--epochs", "many", "-o", kept);
+  assert_usage_error (&r);
+  test_assert_file_is (kept, "# mine\n");
+  g_unlink (fifo);
+}
+
+static void
+test_export_python_help (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "export-python", "--help");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "backprop-cli export-python"));
+  g_assert_nonnull (strstr (r.out, "--output"));
+  g_assert_null (strstr (r.out, "--json"));
+  run (&r, "--help");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "backprop-cli export-python"));
+}
+
+/* The python3 the build found, when it has numpy; NULL otherwise. */
+static const char *
+python_with_numpy (void)
+{
+  const char *python = g_getenv ("BACKPROP_PYTHON3");
+  const char *argv[] = { python, "-c", "import numpy", NULL };
+  int wait_status = 0;
+
+  if (python == NULL ||
+      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &wait_status, NULL) ||
+      !g_spawn_check_wait_status (wait_status, NULL))
+    return NULL;
+  return python;
+}
+
+static gboolean
+near (double a,
+      double b)
+{
+  return fabs (a - b) <= 1e-9 * MAX (fabs (a), fabs (b));
+}
+
+/* The number after “@label” at the start of a line of @out. */
+static double
+printed_number (const char *out,
+                const char *label)
+{
+  g_autofree char *start = g_strdup_printf ("\n%s", label);
+  const char *at = strstr (out, start);
+
+  if (at == NULL)
+    {
+      g_test_fail_printf ("no line “%s…” in the program's output", label);
+      return NAN;
+    }
+  return g_ascii_strtod (at + strlen (start), NULL);
+}
+
+/* Only the lines starting “Epoch ”. */
+static char *
+epoch_lines (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GString *kept = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Epoch "))
+      g_string_append_printf (kept, "%s\n", lines[i]);
+  return g_string_free (kept, FALSE);
+}
+
+/* Runs the exported program of @flags and compares it with
+ * `backprop-cli train` given the same flags: the parameters, every
+ * person's and point's output, to 1e-9 relative, and the epoch lines. */
+static void
+check_python_run (const char         *python,
+                  const char * const *flags)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "run.py", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *py_out = NULL;
+  g_autofree char *py_err = NULL;
+  g_autofree char *want_epochs = NULL;
+  g_autofree char *got_epochs = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *py_argv[] = { python, path, NULL };
+  const char *py_env[] = { "PYTHONIOENCODING=utf-8", NULL };
+  g_auto(Run) r = { 0 };
+  JsonObject *o, *params;
+  JsonArray *people, *classified;
+  int wait_status = 0;
+  guint n_flags;
+
+  g_ptr_array_add (args, "export-python");
+  for (n_flags = 0; flags[n_flags] != NULL; n_flags++)
+    g_ptr_array_add (args, (gpointer) flags[n_flags]);
+  g_ptr_array_add (args, "-o");
+  g_ptr_array_add (args, path);
+  g_ptr_array_add (args, NULL);
+  run_argv (&r, (const char * const *) args->pdata);
+  assert_success (&r);
+  g_assert_true (g_spawn_sync (NULL, (char **) py_argv, (char **) py_env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &py_out, &py_err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (py_err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  /* The same flags, trained by the CLI: epoch lines, then JSON. */
+  args->pdata[0] = "train";
+  args->pdata[n_flags + 1] = "--every";
+  args->pdata[n_flags + 2] = "10";
+  run_argv (&r, (const char * const *) args->pdata);
+  assert_success (&r);
+  want_epochs = epoch_lines (r.out);
+  got_epochs = epoch_lines (py_out);
+  g_assert_cmpuint (strlen (want_epochs), >, 0);
+  g_assert_cmpstr (got_epochs, ==, want_epochs);
+
+  args->pdata[n_flags + 1] = "--json";
+  args->pdata[n_flags + 2] = NULL;
+  run_argv (&r, (const char * const *) args->pdata);
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  params = object (o, "parameters");
+  for (guint i = 0; i < BP_N_PARAMS; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s = ", bp_param_name (i));
+      double got = printed_number (py_out, label);
+      double want = number (params, bp_param_name (i));
+
+      if (!near (got, want))
+        g_test_fail_printf ("%s is %.17g in Python, %.17g in backprop-cli", bp_param_name (i), got, want);
+    }
+  people = array (o, "people");
+  for (guint i = 0; i < json_array_get_length (people); i++)
+    {
+      JsonObject *p = json_array_get_object_element (people, i);
+      g_autofree char *label = g_strdup_printf ("%s: ", string (p, "name"));
+
+      g_assert_true (near (printed_number (py_out, label), number (p, "output")));
+    }
+  classified = array (o, "classified");
+  for (guint i = 0; i < json_array_get_length (classified); i++)
+    {
+      JsonObject *c = json_array_get_object_element (classified, i);
+      g_autofree char *label = g_strdup_printf ("Classify %g %s, %g %s: ", number (c, "weight"),
+                                                string (object (o, "units"), "weight"),
+                                                number (c, "height"),
+                                                string (object (o, "units"), "height"));
+
+      g_assert_true (near (printed_number (py_out, label), number (c, "output")));
+    }
+}
+
+/* Students take the lesson home and get the same numbers. */
+static void
+test_export_python_runs (void)
+{
+  const char *python = python_with_numpy ();
+  g_autofree char *data = NULL;
+  g_autofree char *test = NULL;
+
+  if (python == NULL)
+    {
+      g_test_skip ("no python3 with numpy");
+      return;
+    }
+  check_python_run (python, (const char *[]) { "--seed", "1", "--epochs", "1000",
+                                              "--classify", "128,63", "--classify", "155,68", NULL });
+  data = write_file ("python-metric.csv", METRIC_CSV);
+  test = write_file ("python-test.csv", "name,gender,weight_kg,height_cm\nEve,F,58,165\n");
+  check_python_run (python, (const char *[]) { "--data", data, "--test", test, "--normalize", "standard",
+                                              "--seed", "7", "--learning-rate", "0.5", "--epochs", "300",
+                                              "--classify", "70.5,175", NULL });
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1796,6 +2052,10 @@ main (int    argc,
   g_test_add_func ("/cli/flags/english", test_flags_english);
   g_test_add_func ("/cli/diverged/no-verdict", test_diverged_no_verdict);
   g_test_add_func ("/cli/metric/as-given", test_metric_as_given);
+  g_test_add_func ("/cli/export-python/stdout", test_export_python_stdout);
+  g_test_add_func ("/cli/export-python/errors", test_export_python_errors);
+  g_test_add_func ("/cli/export-python/help", test_export_python_help);
+  g_test_add_func ("/cli/export-python/runs", test_export_python_runs);
 
   status = g_test_run ();
   if (tmp_dir != NULL)

@@ -587,6 +587,42 @@ test_export_loss_history (Fixture       *f,
   ui_test_destroy_window (window);
 }
 
+/* Export As Python Program writes the lesson's settings and the next
+ * run's start, after a run too; a FIFO is refused. */
+static void
+test_export_python (Fixture       *f,
+                    gconstpointer  data)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) file = tmp_file (f, "lesson.py");
+  g_autoptr(GFile) fifo = tmp_file (f, "lesson.pipe");
+  g_autoptr(BpSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *w1 = NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "export-python");
+
+  g_assert_nonnull (action);
+  g_assert_true (g_action_get_enabled (action));
+  ui_test_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (window)), "77");
+  ui_test_activate (window, "train");
+  ui_test_run_until_done (window);
+  g_assert_true (bp_window_export_python (window, file, &error));
+  g_assert_no_error (error);
+  session = bp_window_dup_session (window, NULL);
+  text = read_file (file, NULL);
+  w1 = g_strdup_printf ("    self.w1 = %.17g\n", session->initial.w1);
+  g_assert_nonnull (strstr (text, "class OurNeuralNetwork:\n"));
+  g_assert_nonnull (strstr (text, w1));
+  g_assert_nonnull (strstr (text, "    epochs = 77 "));
+  g_assert_nonnull (strstr (text, "\"Alice\": 133 lb, 65 in"));
+
+  g_assert_cmpint (mkfifo (g_file_peek_path (fifo), 0644), ==, 0);
+  g_assert_false (bp_window_export_python (window, fifo, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
+  ui_test_destroy_window (window);
+}
+
 /* The title says the file and whether it changed; undoing an edit by
  * hand undoes the mark too. */
 /* A save that cannot be done (here the folder is a file, as a full disk
@@ -885,6 +921,7 @@ main (int    argc,
   ADD ("/files/export/images", test_export_images);
   ADD ("/files/export/other-views", test_export_other_views);
   ADD ("/files/export/loss-history", test_export_loss_history);
+  ADD ("/files/export/python", test_export_python);
   ADD ("/files/export/dialog", test_export_dialog);
   ADD ("/files/export/clipboard", test_copy_chart);
   ADD ("/files/title", test_title);
