@@ -1793,7 +1793,7 @@ test_export_python_errors (void)
     { { "--seed", "x" }, "--seed: " },
     { { "--seed", "1", "--init", "1,2,3,4,5,6,7,8,9" }, "--seed and --init" },
     { { "--init", "1,2" }, "--init: " },
-    { { "--normalize", "max" }, "--normalize: must be seed, mean or standard" },
+    { { "--normalize", "max" }, "--normalize: must be seed, mean, standard or none" },
     { { "--classify", "120" }, "--classify: " },
     { { "--data", "/nonexistent.csv" }, "--data: " },
     { { "--session", "/nonexistent.backprop" }, "--session: " },

@@ -1007,8 +1007,9 @@ test_round_trip_metric (void)
   g_autofree char *text = bp_csv_write (people, BP_UNITS_KG_CM);
   g_autoptr(BpPeople) back = parse (text);
   BpPerson *first = bp_people_get (people, 0);
-  g_autofree char *w = bp_format_double (first->weight_lb * 0.45359237);
-  g_autofree char *h = bp_format_double (first->height_in * 2.54);
+  /* In the units shown: kg typed as such come back as typed. */
+  g_autofree char *w = bp_format_double (bp_weight_shown (first->weight_lb, BP_UNITS_KG_CM));
+  g_autofree char *h = bp_format_double (bp_height_shown (first->height_in, BP_UNITS_KG_CM));
   g_autofree char *row = g_strdup_printf (",%s,%s,%s\r\n", bp_gender_to_string (first->gender), w, h);
 
   g_assert_true (g_str_has_prefix (text, "name,gender,weight_kg,height_cm\r\n"));
