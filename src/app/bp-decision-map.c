@@ -47,6 +47,10 @@
  * 3 µs: 300 of them, a millisecond of the frame).  Past it, a density. */
 #define MARKER_LIMIT 300
 #define DENSITY_CELL 8    /* a cell of the density, in pixels */
+/* Names beside the markers for up to this many people in a set: a name
+ * is some 80 px wide, and past a few dozen they cover each other and the
+ * markers, which then say more without them. */
+#define NAME_LIMIT 40
 /* Past this many people the screen reader's words, which count who is on
  * the right side, are worked out at most once a second rather than for
  * every new set of parameters (every frame of a run). */
@@ -593,6 +597,14 @@ paint_cell (cairo_t  *cr,
   cairo_rectangle (cr, x + split, y, size - split, size);
   set_output_color_alpha (cr, 0, strength);
   cairo_fill (cr);
+  /* An edge, so that a cell reads as one on a heat map of its colour. */
+  if (!hollow)
+    {
+      cairo_rectangle (cr, x + 0.5, y + 0.5, size - 1, size - 1);
+      bp_draw_set_color (cr, &ink, 0.6 * strength);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -663,8 +675,12 @@ draw_density (BpDecisionMap    *self,
   if (!is_dense (self, FALSE) && !is_dense (self, TRUE))
     return;
   update_density (self, f);
+  cairo_save (cr);
+  cairo_rectangle (cr, f->left, f->top, f->width, f->height);
+  cairo_clip (cr);
   cairo_set_source_surface (cr, self->density, f->left, f->top);
   cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 /* ---- axes, people, legend ---------------------------------------------------------- */
@@ -804,6 +820,8 @@ draw_people (BpDecisionMap  *self,
 {
   const BpPeople *people = test ? self->test : self->train;
 
+  gboolean named = n_of (people) <= NAME_LIMIT;
+
   if (is_dense (self, test))
     return;
   for (guint i = 0; i < n_of (people); i++)
@@ -814,7 +832,8 @@ draw_people (BpDecisionMap  *self,
       person_point (self, test, i, &x, &y);
       bp_map_frame_to_px (&g->frame, x, y, &px, &py);
       draw_marker (cr, p->gender, test, px, py);
-      draw_haloed_text (self, cr, p->name, px + MARKER + 4, py - g->line_height / 2.0);
+      if (named)
+        draw_haloed_text (self, cr, p->name, px + MARKER + 4, py - g->line_height / 2.0);
     }
 }
 
@@ -997,12 +1016,12 @@ draw_map (BpDecisionMap  *self,
           const GdkRGBA  *fg)
 {
   draw_heat_map (self, cr, &g->frame);
+  draw_density (self, cr, &g->frame);
   draw_boundary (self, cr, &g->frame);
   draw_axes (self, cr, g, fg);
   cairo_save (cr);
   cairo_rectangle (cr, g->frame.left, g->frame.top, g->frame.width, g->frame.height);
   cairo_clip (cr);
-  draw_density (self, cr, &g->frame);
   draw_people (self, cr, g, TRUE);
   draw_people (self, cr, g, FALSE);
   draw_classify (self, cr, g);
