@@ -182,6 +182,20 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static void
+collect_descendants (GtkWidget *widget,
+                     GType      type,
+                     GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_descendants (child, type, found);
+    }
+}
+
 /* The chooser lists "Next in Order" and everybody, is searched by typing,
  * and is not rebuilt when the window gives the same names again. */
 static void
@@ -239,6 +253,25 @@ test_explain_chooser (void)
   drain ();
 }
 
+/* The network diagram's person chooser, in the window, is searched too. */
+static void
+test_diagram_chooser (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GListModel *names = bp_network_diagram_get_names (bp_window_get_network_diagram (window));
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *chooser = NULL;
+
+  collect_descendants (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
+  for (guint i = 0; i < dropdowns->len; i++)
+    if (gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i)) == names)
+      chooser = g_ptr_array_index (dropdowns, i);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_drop_down_get_enable_search (chooser));
+  g_assert_nonnull (gtk_drop_down_get_expression (chooser));
+  ui_test_destroy_window (window);
+}
+
 /* ---- trajectories ------------------------------------------------------------ */
 
 static void
@@ -272,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/class-size/map-density", test_map_density);
   g_test_add_func ("/class-size/map-markers", test_map_markers);
   g_test_add_func ("/class-size/explain-chooser", test_explain_chooser);
+  g_test_add_func ("/class-size/diagram-chooser", test_diagram_chooser);
   g_test_add_func ("/class-size/trajectories", test_trajectories);
   return g_test_run ();
 }
