@@ -963,9 +963,10 @@ draw_legend (BpDecisionMap  *self,
 }
 
 /* What a density stands for, in the plot's corner: how many people, and
- * that they cannot be dragged one by one (the People list edits them). */
+ * how to read the cells unless @brief (where the plot is too narrow). */
 static char *
-density_note (BpDecisionMap *self)
+density_note (BpDecisionMap *self,
+              gboolean       brief)
 {
   guint n_train = n_of (self->train), n_test = n_of (self->test);
   g_autofree char *train = bp_format_count (n_train);
@@ -974,25 +975,34 @@ density_note (BpDecisionMap *self)
   if (is_dense (self, FALSE) && is_dense (self, TRUE))
     /* Translators: on the decision map when there are too many people for
      * a marker each: “A density of 10 000 people and 2 000 held out: …” */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "A density of %s person and %s held out: the more "
-                                         "in a cell, the stronger its colours",
-                                         "A density of %s people and %s held out: the more "
-                                         "in a cell, the stronger its colours", n_train),
+    return g_strdup_printf (brief ? g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person and %s held out",
+                                                 "A density of %s people and %s held out", n_train)
+                                  : g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person and %s held out: the more "
+                                                 "in a cell, the stronger its colours",
+                                                 "A density of %s people and %s held out: the more "
+                                                 "in a cell, the stronger its colours", n_train),
                             train, test);
   if (is_dense (self, FALSE))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "A density of %s person: the more in a cell, the "
-                                         "stronger its colours",
-                                         "A density of %s people: the more in a cell, the "
-                                         "stronger its colours", n_train),
+    return g_strdup_printf (brief ? g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person",
+                                                 "A density of %s people", n_train)
+                                  : g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person: the more in a cell, the "
+                                                 "stronger its colours",
+                                                 "A density of %s people: the more in a cell, the "
+                                                 "stronger its colours", n_train),
                             train);
   if (is_dense (self, TRUE))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "A density of %s held-out person: the more in a "
-                                         "cell, the stronger its colours",
-                                         "A density of %s held-out people: the more in a "
-                                         "cell, the stronger its colours", n_test),
+    return g_strdup_printf (brief ? g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s held-out person",
+                                                 "A density of %s held-out people", n_test)
+                                  : g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s held-out person: the more in a "
+                                                 "cell, the stronger its colours",
+                                                 "A density of %s held-out people: the more in a "
+                                                 "cell, the stronger its colours", n_test),
                             test);
   return NULL;
 }
@@ -1002,10 +1012,16 @@ draw_density_note (BpDecisionMap  *self,
                    cairo_t        *cr,
                    const Geometry *g)
 {
-  g_autofree char *note = density_note (self);
+  g_autofree char *note = density_note (self, FALSE);
 
-  if (note != NULL)
-    draw_haloed_text (self, cr, note, g->frame.left + GAP, g->frame.top + GAP / 2.0);
+  if (note == NULL)
+    return;
+  if (text_width (self, note) > g->frame.width - 3 * GAP)
+    {
+      g_free (note);
+      note = density_note (self, TRUE);
+    }
+  draw_haloed_text (self, cr, note, g->frame.left + GAP, g->frame.top + GAP / 2.0);
 }
 
 /* What the screen and an exported image share. */
