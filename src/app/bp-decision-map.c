@@ -93,6 +93,7 @@ struct _BpDecisionMap
   int              density_rows;
   gboolean         density_binned;
   guint            n_binnings;
+  guint            n_descriptions;
   BpMapFrame       density_frame;
   cairo_surface_t *density;
   guint            describe_id;
@@ -679,6 +680,8 @@ draw_density (BpDecisionMap    *self,
   cairo_rectangle (cr, f->left, f->top, f->width, f->height);
   cairo_clip (cr);
   cairo_set_source_surface (cr, self->density, f->left, f->top);
+  /* Crisp cells on a screen of two pixels a point too. */
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   cairo_paint (cr);
   cairo_restore (cr);
 }
@@ -1504,6 +1507,7 @@ update_description (BpDecisionMap *self)
   guint right = count_right (self, self->train) + count_right (self, self->test);
   g_autoptr (GString) text = g_string_new (NULL);
 
+  self->n_descriptions++;
   /* Translators: the decision map's description for screen readers */
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                              "%u of %u person is on the side of the boundary "
@@ -1797,4 +1801,15 @@ bp_decision_map_get_n_binnings (BpDecisionMap *self)
   g_return_val_if_fail (BP_IS_DECISION_MAP (self), 0);
 
   return self->n_binnings;
+}
+
+/* How many times the screen reader's words were worked out, each over
+ * all the people: with more than a few hundred, at most once a second
+ * however often the parameters change. */
+guint
+bp_decision_map_get_n_descriptions (BpDecisionMap *self)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), 0);
+
+  return self->n_descriptions;
 }

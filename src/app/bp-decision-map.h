@@ -54,6 +54,7 @@ gboolean   bp_decision_map_get_dense      (BpDecisionMap      *self,
 guint      bp_decision_map_get_density_count (BpDecisionMap   *self,
                                               gboolean         test);
 guint      bp_decision_map_get_n_binnings (BpDecisionMap      *self);
+guint      bp_decision_map_get_n_descriptions (BpDecisionMap  *self);
 void       bp_decision_map_drag            (BpDecisionMap      *self,
                                             double              x,
                                             double              y,

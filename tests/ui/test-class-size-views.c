@@ -87,7 +87,7 @@ test_map_density (void)
   GtkWindow *window = show_alone (view);
   BpParams params;
   BpMapFrame f;
-  guint binnings;
+  guint binnings, descriptions;
   guint moved = 0;
   double x, y;
 
@@ -116,6 +116,19 @@ test_map_density (void)
       ui_test_wait_frame (view);
     }
   g_assert_cmpuint (bp_decision_map_get_n_binnings (map), ==, binnings);
+
+  /* The screen reader's words count over everybody: not for every new
+   * parameters, but once they have stood (at most once a second). */
+  descriptions = bp_decision_map_get_n_descriptions (map);
+  for (guint i = 0; i < 3; i++)
+    {
+      bp_params_from_seed (&params, i + 10);
+      bp_decision_map_set_params (map, &params);
+    }
+  g_assert_cmpuint (bp_decision_map_get_n_descriptions (map), ==, descriptions);
+  while (bp_decision_map_get_n_descriptions (map) == descriptions)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (bp_decision_map_get_n_descriptions (map), ==, descriptions + 1);
 
   /* No marker to drag: a press on a person classifies the point. */
   bp_decision_map_set_editable (map, TRUE);
