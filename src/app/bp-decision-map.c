@@ -14,6 +14,13 @@
  * the parameters, the people's normalisation, the units or the size
  * change.  A click classifies the point in the prediction panel; between
  * runs a person can be dragged somewhere else.
+ *
+ * A class may bring a survey of up to 100 000 people.  Past MARKER_LIMIT
+ * people in a set, that set is drawn as a density instead of markers:
+ * the people are counted into cells of DENSITY_CELL pixels once, when
+ * they, the units or the plot's frame change, and the cells are painted
+ * into an image that each frame only pastes.  So a frame of training
+ * costs the same for 4 people and for 100 000.
  */
 #include "config.h"
 
@@ -32,6 +39,23 @@
 #define GAP 6
 #define MARKER 7.0        /* a person's marker, radius in pixels */
 #define CLICK_SLOP 4.0    /* a drag shorter than this is a click */
+
+/* Up to this many people in a set are drawn one by one, named.  A marker
+ * is 14 px wide with its name beside it: at 800×400 a few hundred
+ * already overlap into a blot where no name nor dot can be told apart,
+ * and each costs a path, a fill and a line of text every frame (about
+ * 3 µs: 300 of them, a millisecond of the frame).  Past it, a density. */
+#define MARKER_LIMIT 300
+#define DENSITY_CELL 8    /* a cell of the density, in pixels */
+/* Names beside the markers for up to this many people in a set: a name
+ * is some 80 px wide, and past a few dozen they cover each other and the
+ * markers, which then say more without them. */
+#define NAME_LIMIT 40
+/* Past this many people the screen reader's words, which count who is on
+ * the right side, are worked out at most once a second rather than for
+ * every new set of parameters (every frame of a run). */
+#define DESCRIBE_LIMIT MARKER_LIMIT
+#define DESCRIBE_DELAY_MS 1000
 
 struct _BpDecisionMap
 {
@@ -61,6 +85,18 @@ struct _BpDecisionMap
   BpParams         heat_params;
   BpNormalizer     heat_norm;
   guint            n_renders;
+
+  /* the people counted into cells, per set (training, held out), gender
+   * and cell, for the frame they were counted in; painted into @density */
+  guint           *density_counts;
+  int              density_columns;
+  int              density_rows;
+  gboolean         density_binned;
+  guint            n_binnings;
+  guint            n_descriptions;
+  BpMapFrame       density_frame;
+  cairo_surface_t *density;
+  guint            describe_id;
 
   /* a person being dragged, by index among the training people */
   int              drag_index;
@@ -447,6 +483,209 @@ draw_boundary (BpDecisionMap    *self,
   cairo_stroke (cr);
 }
 
+/* ---- the density ------------------------------------------------------------------ */
+
+/* Whether a set (@test: the held out) has too many people for markers. */
+static gboolean
+is_dense (BpDecisionMap *self,
+          gboolean       test)
+{
+  return n_of (test ? self->test : self->train) > MARKER_LIMIT;
+}
+
+static guint *
+density_cell (BpDecisionMap *self,
+              gboolean       test,
+              gboolean       female,
+              int            column,
+              int            row)
+{
+  gsize plane = (gsize) self->density_columns * self->density_rows;
+
+  return &self->density_counts[(2 * test + female) * plane +
+                               (gsize) row * self->density_columns + column];
+}
+
+/* The cell of the density that a pixel of the plot falls in.  The frame
+ * covers everybody (update_range()): clamping only keeps a person on the
+ * very edge, or a rounding, inside. */
+static void
+cell_at (BpDecisionMap    *self,
+         const BpMapFrame *f,
+         double            px,
+         double            py,
+         int              *column,
+         int              *row)
+{
+  double i = isfinite (px) ? floor ((px - f->left) / DENSITY_CELL) : 0;
+  double j = isfinite (py) ? floor ((py - f->top) / DENSITY_CELL) : 0;
+
+  *column = (int) CLAMP (i, 0, self->density_columns - 1);
+  *row = (int) CLAMP (j, 0, self->density_rows - 1);
+}
+
+/* Counts each dense set's people into the cells of @f, by gender: O(n),
+ * once per change of the people, the units or the frame. */
+static void
+bin_people (BpDecisionMap    *self,
+            const BpMapFrame *f)
+{
+  self->density_columns = MAX (1, (int) ceil (f->width / DENSITY_CELL));
+  self->density_rows = MAX (1, (int) ceil (f->height / DENSITY_CELL));
+  g_free (self->density_counts);
+  self->density_counts = g_new0 (guint, 4 * (gsize) self->density_columns * self->density_rows);
+  for (guint test = 0; test < 2; test++)
+    {
+      const BpPeople *people = test ? self->test : self->train;
+
+      if (!is_dense (self, test))
+        continue;
+      for (guint i = 0; i < n_of (people); i++)
+        {
+          const BpPerson *p = bp_people_get (people, i);
+          double x, y, px, py;
+          int column, row;
+
+          to_shown (self, p->weight_lb, p->height_in, &x, &y);
+          bp_map_frame_to_px (f, x, y, &px, &py);
+          cell_at (self, f, px, py, &column, &row);
+          (*density_cell (self, test, p->gender == BP_GENDER_FEMALE, column, row))++;
+        }
+    }
+}
+
+static void
+set_output_color_alpha (cairo_t *cr,
+                        double   output,
+                        double   alpha)
+{
+  double r, g, b;
+
+  bp_map_output_color (output, &r, &g, &b);
+  cairo_set_source_rgba (cr, r, g, b, alpha);
+}
+
+/* A cell of the density: the F share of its width in the F colour, the
+ * rest in the M colour, on a pale plate that sets it off from the heat
+ * map, and the stronger the more people it holds.  The held out's cells
+ * are hollow, as their markers are. */
+static void
+paint_cell (cairo_t  *cr,
+            double    x,
+            double    y,
+            guint     females,
+            guint     males,
+            double    strength,
+            gboolean  hollow)
+{
+  double size = DENSITY_CELL - 1;
+  double split = size * females / (females + males);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, size, size);
+  if (hollow)
+    {
+      cairo_rectangle (cr, x + 2, y + 2, size - 4, size - 4);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+    }
+  cairo_clip (cr);
+  bp_draw_set_color (cr, &paper, 0.75);
+  cairo_paint (cr);
+  cairo_rectangle (cr, x, y, split, size);
+  set_output_color_alpha (cr, 1, strength);
+  cairo_fill (cr);
+  cairo_rectangle (cr, x + split, y, size - split, size);
+  set_output_color_alpha (cr, 0, strength);
+  cairo_fill (cr);
+  /* An edge, so that a cell reads as one on a heat map of its colour. */
+  if (!hollow)
+    {
+      cairo_rectangle (cr, x + 0.5, y + 0.5, size - 1, size - 1);
+      bp_draw_set_color (cr, &ink, 0.6 * strength);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* How strongly a cell of @count people is painted, on a log scale up to
+ * the fullest cell's @most: a crowd of thousands in one cell does not
+ * wash out the cells of a few, which still show. */
+static double
+strength (guint count,
+          guint most)
+{
+  if (most <= 1)
+    return 1;
+  return 0.3 + 0.7 * log1p (count) / log1p (most);
+}
+
+static void
+paint_set (BpDecisionMap *self,
+           cairo_t       *cr,
+           gboolean       test)
+{
+  guint most = 0;
+
+  for (int row = 0; row < self->density_rows; row++)
+    for (int column = 0; column < self->density_columns; column++)
+      most = MAX (most, *density_cell (self, test, TRUE, column, row) +
+                        *density_cell (self, test, FALSE, column, row));
+  for (int row = 0; row < self->density_rows; row++)
+    for (int column = 0; column < self->density_columns; column++)
+      {
+        guint females = *density_cell (self, test, TRUE, column, row);
+        guint males = *density_cell (self, test, FALSE, column, row);
+
+        if (females + males > 0)
+          paint_cell (cr, column * DENSITY_CELL, row * DENSITY_CELL, females, males,
+                      strength (females + males, most), test);
+      }
+}
+
+/* Counts and paints the dense sets for @f, unless they already are: a
+ * frame of training only pastes the image. */
+static void
+update_density (BpDecisionMap    *self,
+                const BpMapFrame *f)
+{
+  cairo_t *cr;
+
+  if (self->density_binned && memcmp (f, &self->density_frame, sizeof *f) == 0)
+    return;
+  bin_people (self, f);
+  self->n_binnings++;
+  g_clear_pointer (&self->density, cairo_surface_destroy);
+  self->density = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                              self->density_columns * DENSITY_CELL,
+                                              self->density_rows * DENSITY_CELL);
+  cr = cairo_create (self->density);
+  paint_set (self, cr, FALSE);
+  paint_set (self, cr, TRUE);
+  cairo_destroy (cr);
+  self->density_frame = *f;
+  self->density_binned = TRUE;
+}
+
+static void
+draw_density (BpDecisionMap    *self,
+              cairo_t          *cr,
+              const BpMapFrame *f)
+{
+  if (!is_dense (self, FALSE) && !is_dense (self, TRUE))
+    return;
+  update_density (self, f);
+  cairo_save (cr);
+  cairo_rectangle (cr, f->left, f->top, f->width, f->height);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, self->density, f->left, f->top);
+  /* Crisp cells on a screen of two pixels a point too. */
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 /* ---- axes, people, legend ---------------------------------------------------------- */
 
 /* Dark text on a pale plate, readable on any colour of the map.  (An
@@ -584,6 +823,10 @@ draw_people (BpDecisionMap  *self,
 {
   const BpPeople *people = test ? self->test : self->train;
 
+  gboolean named = n_of (people) <= NAME_LIMIT;
+
+  if (is_dense (self, test))
+    return;
   for (guint i = 0; i < n_of (people); i++)
     {
       const BpPerson *p = bp_people_get (people, i);
@@ -592,7 +835,8 @@ draw_people (BpDecisionMap  *self,
       person_point (self, test, i, &x, &y);
       bp_map_frame_to_px (&g->frame, x, y, &px, &py);
       draw_marker (cr, p->gender, test, px, py);
-      draw_haloed_text (self, cr, p->name, px + MARKER + 4, py - g->line_height / 2.0);
+      if (named)
+        draw_haloed_text (self, cr, p->name, px + MARKER + 4, py - g->line_height / 2.0);
     }
 }
 
@@ -642,15 +886,26 @@ key_width (LegendKey key)
   return key == KEY_BOUNDARY ? 24 : 2 * MARKER;
 }
 
+/* A dense set's key is a cell of its density: all F, all M, or for the
+ * held out a hollow one of both. */
 static void
-draw_key (cairo_t   *cr,
-          LegendKey  key,
-          double     x,
-          double     y)
+draw_key (BpDecisionMap *self,
+          cairo_t       *cr,
+          LegendKey      key,
+          double         x,
+          double         y)
 {
+  gboolean held_out = key == KEY_HELD_OUT;
+  double corner = (DENSITY_CELL - 1) / 2.0;
+
+  if (key != KEY_BOUNDARY && is_dense (self, held_out))
+    {
+      paint_cell (cr, x - corner, y - corner, key != KEY_M, key != KEY_F, 1, held_out);
+      return;
+    }
   if (key != KEY_BOUNDARY)
     {
-      draw_marker (cr, key == KEY_M ? BP_GENDER_MALE : BP_GENDER_FEMALE, key == KEY_HELD_OUT, x, y);
+      draw_marker (cr, key == KEY_M ? BP_GENDER_MALE : BP_GENDER_FEMALE, held_out, x, y);
       return;
     }
   bp_draw_set_color (cr, &ink, 1);
@@ -702,12 +957,74 @@ draw_legend (BpDecisionMap  *self,
   x = right - legend_width (self, keys, names, n);
   for (guint i = 0; i < n; i++)
     {
-      draw_key (cr, keys[i], x + key_width (keys[i]) / 2, y);
+      draw_key (self, cr, keys[i], x + key_width (keys[i]) / 2, y);
       x += key_width (keys[i]) + GAP;
       bp_draw_set_color (cr, fg, 0.85);
       bp_draw_text (GTK_WIDGET (self), cr, names[i], x, GAP / 2.0, 0);
       x += text_width (self, names[i]) + 3 * GAP;
     }
+}
+
+/* What a density stands for, in the plot's corner: how many people, and
+ * how to read the cells unless @brief (where the plot is too narrow). */
+static char *
+density_note (BpDecisionMap *self,
+              gboolean       brief)
+{
+  guint n_train = n_of (self->train), n_test = n_of (self->test);
+  g_autofree char *train = bp_format_count (n_train);
+  g_autofree char *test = bp_format_count (n_test);
+
+  if (is_dense (self, FALSE) && is_dense (self, TRUE))
+    /* Translators: on the decision map when there are too many people for
+     * a marker each: “A density of 10 000 people and 2 000 held out: …” */
+    return g_strdup_printf (brief ? g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person and %s held out",
+                                                 "A density of %s people and %s held out", n_train)
+                                  : g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person and %s held out: the more "
+                                                 "in a cell, the stronger its colours",
+                                                 "A density of %s people and %s held out: the more "
+                                                 "in a cell, the stronger its colours", n_train),
+                            train, test);
+  if (is_dense (self, FALSE))
+    return g_strdup_printf (brief ? g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person",
+                                                 "A density of %s people", n_train)
+                                  : g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s person: the more in a cell, the "
+                                                 "stronger its colours",
+                                                 "A density of %s people: the more in a cell, the "
+                                                 "stronger its colours", n_train),
+                            train);
+  if (is_dense (self, TRUE))
+    return g_strdup_printf (brief ? g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s held-out person",
+                                                 "A density of %s held-out people", n_test)
+                                  : g_dngettext (GETTEXT_PACKAGE,
+                                                 "A density of %s held-out person: the more in a "
+                                                 "cell, the stronger its colours",
+                                                 "A density of %s held-out people: the more in a "
+                                                 "cell, the stronger its colours", n_test),
+                            test);
+  return NULL;
+}
+
+static void
+draw_density_note (BpDecisionMap  *self,
+                   cairo_t        *cr,
+                   const Geometry *g)
+{
+  g_autofree char *note = density_note (self, FALSE);
+
+  if (note == NULL)
+    return;
+  if (text_width (self, note) > g->frame.width - 3 * GAP)
+    {
+      g_free (note);
+      note = density_note (self, TRUE);
+    }
+  draw_haloed_text (self, cr, note, g->frame.left + GAP, g->frame.top + GAP / 2.0);
 }
 
 /* What the screen and an exported image share. */
@@ -718,6 +1035,7 @@ draw_map (BpDecisionMap  *self,
           const GdkRGBA  *fg)
 {
   draw_heat_map (self, cr, &g->frame);
+  draw_density (self, cr, &g->frame);
   draw_boundary (self, cr, &g->frame);
   draw_axes (self, cr, g, fg);
   cairo_save (cr);
@@ -726,6 +1044,7 @@ draw_map (BpDecisionMap  *self,
   draw_people (self, cr, g, TRUE);
   draw_people (self, cr, g, FALSE);
   draw_classify (self, cr, g);
+  draw_density_note (self, cr, g);
   cairo_restore (cr);
   draw_legend (self, cr, g, fg);
 }
@@ -811,17 +1130,23 @@ point_at (BpDecisionMap *self,
   *y = round (*y);
 }
 
-/* The training person under a pixel, or -1. */
+/* The training person under a pixel, or -1: O(n), for at most
+ * MARKER_LIMIT markers. */
 static int
 person_at (BpDecisionMap *self,
            double         px,
            double         py)
 {
   guint n = n_of (self->train);
-  g_autofree double *xs = g_new (double, MAX (n, 1));
-  g_autofree double *ys = g_new (double, MAX (n, 1));
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
   BpMapFrame f;
 
+  /* A density has no markers to take hold of. */
+  if (is_dense (self, FALSE))
+    return -1;
+  xs = g_new (double, MAX (n, 1));
+  ys = g_new (double, MAX (n, 1));
   bp_decision_map_get_frame (self, &f);
   for (guint i = 0; i < n; i++)
     {
@@ -958,7 +1283,10 @@ bp_decision_map_finalize (GObject *object)
 
   g_clear_pointer (&self->train, bp_people_free);
   g_clear_pointer (&self->test, bp_people_free);
+  g_clear_handle_id (&self->describe_id, g_source_remove);
   g_clear_pointer (&self->heat, cairo_surface_destroy);
+  g_clear_pointer (&self->density, cairo_surface_destroy);
+  g_clear_pointer (&self->density_counts, g_free);
   g_clear_pointer (&self->samples, g_free);
   g_clear_pointer (&self->boundary, g_array_unref);
   g_clear_pointer (&self->boundary_lines, g_ptr_array_unref);
@@ -1179,6 +1507,7 @@ update_description (BpDecisionMap *self)
   guint right = count_right (self, self->train) + count_right (self, self->test);
   g_autoptr (GString) text = g_string_new (NULL);
 
+  self->n_descriptions++;
   /* Translators: the decision map's description for screen readers */
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                              "%u of %u person is on the side of the boundary "
@@ -1190,6 +1519,28 @@ update_description (BpDecisionMap *self)
   bp_accessible_describe (GTK_WIDGET (self), text->str);
 }
 
+static gboolean
+on_describe_due (gpointer data)
+{
+  BpDecisionMap *self = data;
+
+  self->describe_id = 0;
+  update_description (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The words count who is on the right side: O(n).  A few hundred people
+ * are counted at once; more, at most once a second, the last parameters
+ * always (bp_accessible_describe() sends no more often anyway). */
+static void
+update_description_soon (BpDecisionMap *self)
+{
+  if (n_of (self->train) + n_of (self->test) <= DESCRIBE_LIMIT)
+    update_description (self);
+  else if (self->describe_id == 0)
+    self->describe_id = g_timeout_add (DESCRIBE_DELAY_MS, on_describe_due, self);
+}
+
 void
 bp_decision_map_set_params (BpDecisionMap  *self,
                             const BpParams *params)
@@ -1199,8 +1550,23 @@ bp_decision_map_set_params (BpDecisionMap  *self,
   if (memcmp (params, &self->params, sizeof *params) == 0)
     return;
   self->params = *params;
-  update_description (self);
+  update_description_soon (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Said only where the map behaves otherwise than its markers show. */
+static void
+update_tooltip (BpDecisionMap *self)
+{
+  gboolean dense = is_dense (self, FALSE) || is_dense (self, TRUE);
+
+  if (dense == (gtk_widget_get_tooltip_text (GTK_WIDGET (self)) != NULL))
+    return;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               dense ? _("Too many people to draw one by one: each cell shows how many "
+                                         "are there, F and M. Edit them in the People list; a click "
+                                         "classifies the point.")
+                                     : NULL);
 }
 
 /* The people to draw (@test may be NULL) and how they become inputs,
@@ -1218,7 +1584,9 @@ bp_decision_map_set_people (BpDecisionMap      *self,
   self->train = bp_people_copy (train);
   self->test = test != NULL ? bp_people_copy (test) : NULL;
   self->norm = *norm;
-  update_description (self);
+  self->density_binned = FALSE;
+  update_tooltip (self);
+  update_description_soon (self);
   update_range (self);
 }
 
@@ -1255,6 +1623,7 @@ bp_decision_map_set_units (BpDecisionMap *self,
     return;
   self->units = units;
   g_clear_pointer (&self->heat, cairo_surface_destroy);
+  self->density_binned = FALSE;
   update_range (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNITS]);
 }
@@ -1390,4 +1759,57 @@ bp_decision_map_drag (BpDecisionMap *self,
   on_drag_begin (NULL, x, y, self);
   on_drag_update (NULL, to_x - x, to_y - y, self);
   on_drag_end (NULL, to_x - x, to_y - y, self);
+}
+
+/* Whether a set (@test: the held out) is drawn as a density. */
+gboolean
+bp_decision_map_get_dense (BpDecisionMap *self,
+                           gboolean       test)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), FALSE);
+
+  return is_dense (self, test);
+}
+
+/* How many people of a set the density's cells hold, counted for the
+ * current size: all of them in density mode, 0 with markers. */
+guint
+bp_decision_map_get_density_count (BpDecisionMap *self,
+                                   gboolean       test)
+{
+  Geometry g;
+  guint total = 0;
+
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), 0);
+
+  if (!is_dense (self, FALSE) && !is_dense (self, TRUE))
+    return 0;
+  compute_geometry (self, &g);
+  update_density (self, &g.frame);
+  for (int row = 0; row < self->density_rows; row++)
+    for (int column = 0; column < self->density_columns; column++)
+      total += *density_cell (self, test, TRUE, column, row) +
+               *density_cell (self, test, FALSE, column, row);
+  return total;
+}
+
+/* How many times the people were counted into cells: once per change of
+ * the people, units or size, not per frame. */
+guint
+bp_decision_map_get_n_binnings (BpDecisionMap *self)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), 0);
+
+  return self->n_binnings;
+}
+
+/* How many times the screen reader's words were worked out, each over
+ * all the people: with more than a few hundred, at most once a second
+ * however often the parameters change. */
+guint
+bp_decision_map_get_n_descriptions (BpDecisionMap *self)
+{
+  g_return_val_if_fail (BP_IS_DECISION_MAP (self), 0);
+
+  return self->n_descriptions;
 }

@@ -49,6 +49,12 @@ gboolean   bp_decision_map_get_sample      (BpDecisionMap      *self,
                                             double             *y,
                                             double             *output);
 guint      bp_decision_map_get_n_boundary_segments (BpDecisionMap *self);
+gboolean   bp_decision_map_get_dense      (BpDecisionMap      *self,
+                                           gboolean            test);
+guint      bp_decision_map_get_density_count (BpDecisionMap   *self,
+                                              gboolean         test);
+guint      bp_decision_map_get_n_binnings (BpDecisionMap      *self);
+guint      bp_decision_map_get_n_descriptions (BpDecisionMap  *self);
 void       bp_decision_map_drag            (BpDecisionMap      *self,
                                             double              x,
                                             double              y,

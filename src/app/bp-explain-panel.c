@@ -57,6 +57,7 @@ struct _BpExplainPanel
   guint          refresh_id; /* a rewrite waiting for its turn */
   gint64         last_refresh;
   gboolean       updating;
+  guint          n_list_fills;
 };
 
 G_DEFINE_FINAL_TYPE (BpExplainPanel, bp_explain_panel, GTK_TYPE_WIDGET)
@@ -488,13 +489,39 @@ on_person_selected (BpExplainPanel *self)
   bp_explain_panel_set_person (self, (int) selected - 1);
 }
 
+/* Whether the list already holds "Next in Order" and these names: the
+ * window gives the people again after every edit and setting, and a
+ * list of 100 000 names is not to be rebuilt for that. */
+static gboolean
+list_is_current (BpExplainPanel *self)
+{
+  guint n = n_people (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->person_list)) != n + 1)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->person_list, i + 1),
+                   bp_people_get (self->people, i)->name) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* "Next in Order", then everybody by name. */
 static void
 fill_person_list (BpExplainPanel *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = NULL;
   guint old = g_list_model_get_n_items (G_LIST_MODEL (self->person_list));
 
+  if (list_is_current (self))
+    {
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->person_dropdown, self->person + 1);
+      self->updating = FALSE;
+      return;
+    }
+  self->n_list_fills++;
+  items = g_ptr_array_sized_new (n_people (self) + 2);
   g_ptr_array_add (items, (gpointer) _("Next in Order"));
   for (guint i = 0; i < n_people (self); i++)
     g_ptr_array_add (items, bp_people_get (self->people, i)->name);
@@ -889,6 +916,16 @@ bp_explain_panel_get_check (BpExplainPanel  *self,
   person_inputs (self, index, &x0, &x1, &y);
   bp_network_gradient_check (&self->params, x0, x1, y, check);
   return TRUE;
+}
+
+/* How many times the person list was built: once per change of the
+ * names, not per call of bp_explain_panel_set_people(). */
+guint
+bp_explain_panel_get_n_list_fills (BpExplainPanel *self)
+{
+  g_return_val_if_fail (BP_IS_EXPLAIN_PANEL (self), 0);
+
+  return self->n_list_fills;
 }
 
 /* The text of a section as shown, without markup: "subject", "forward",

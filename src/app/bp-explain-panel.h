@@ -46,5 +46,6 @@ gboolean    bp_explain_panel_get_check         (BpExplainPanel     *self,
                                                 BpGradientCheck    *check);
 const char *bp_explain_panel_get_text          (BpExplainPanel     *self,
                                                 const char         *section);
+guint       bp_explain_panel_get_n_list_fills  (BpExplainPanel     *self);
 
 G_END_DECLS

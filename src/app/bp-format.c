@@ -194,3 +194,21 @@ bp_format_exact (double value)
   text = bp_format_double (value);
   return prettify (text);
 }
+
+/* A count of people, its digits grouped by threes with a narrow no-break
+ * space, which reads the same in every language: “10 000”, “4”. */
+char *
+bp_format_count (guint count)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", count);
+  GString *text = g_string_new (NULL);
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append (text, "\u202f");
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
+}

@@ -29,5 +29,6 @@ char *bp_format_verdict (double output);
 char *bp_format_significant (double value,
                              int    digits);
 char *bp_format_exact   (double value);
+char *bp_format_count   (guint  count);
 
 G_END_DECLS

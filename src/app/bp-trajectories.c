@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bp-format.h"
 #include "bp-trajectories.h"
 
 struct _BpTrajectories
@@ -185,12 +186,17 @@ static void
 show_people_note (BpTrajectories *self,
                   guint           n_people)
 {
+  g_autofree char *count = NULL;
   g_autofree char *note = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->people_note), n_people > BP_HISTORY_MAX_PEOPLE);
   if (n_people <= BP_HISTORY_MAX_PEOPLE)
     return;
-  note = g_strdup_printf (_("The first %d of %u people."), BP_HISTORY_MAX_PEOPLE, n_people);
+  count = bp_format_count (n_people);
+  /* Translators: above the people's charts in Trajectories: “Predictions
+   * of the first 16 of 10 000 people: …” */
+  note = g_strdup_printf (_("Predictions of the first %d of %s people: the history of a run "
+                            "keeps no more."), BP_HISTORY_MAX_PEOPLE, count);
   gtk_label_set_text (self->people_note, note);
 }
 
@@ -337,6 +343,18 @@ bp_trajectories_get_param_chart (BpTrajectories *self,
   g_return_val_if_fail (param < BP_N_PARAMS, NULL);
 
   return self->params[param];
+}
+
+/* The note over the people's charts when there are more people than
+ * charts, or NULL. */
+const char *
+bp_trajectories_get_people_note (BpTrajectories *self)
+{
+  g_return_val_if_fail (BP_IS_TRAJECTORIES (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->people_note)))
+    return NULL;
+  return gtk_label_get_text (self->people_note);
 }
 
 guint

@@ -28,6 +28,7 @@ void          bp_trajectories_set_presenter    (BpTrajectories  *self,
 BpSmallChart *bp_trajectories_get_param_chart  (BpTrajectories  *self,
                                                 BpParam          param);
 guint         bp_trajectories_get_n_people     (BpTrajectories  *self);
+const char   *bp_trajectories_get_people_note  (BpTrajectories  *self);
 BpSmallChart *bp_trajectories_get_person_chart (BpTrajectories  *self,
                                                 guint            index);
 

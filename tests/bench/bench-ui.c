@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bp-csv.h"
 #include "bp-decision-map.h"
 #include "bp-explain-panel.h"
 #include "bp-loss-chart.h"
@@ -304,6 +305,75 @@ bench_views (void)
   bp_history_clear (&history);
 }
 
+/* @n people spread over 100–220 lb and 58–76 in, F and M in turn. */
+static BpPeople *
+class_of (guint n)
+{
+  BpPeople *people = bp_people_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i + 1);
+      guint k = i * 7919u;
+
+      bp_people_add (people, bp_person_new (name, 100 + k % 121, 58 + (k / 121) % 19,
+                                            i % 2 ? BP_GENDER_MALE : BP_GENDER_FEMALE));
+    }
+  return people;
+}
+
+/* The decision map's frame of training with a class of 4 and one of
+ * 100 000 (CSV's maximum), the people set once as the window does;
+ * and what setting them costs, once per change of the people. */
+static void
+bench_class_size (void)
+{
+  const guint sizes[] = { 4, BP_CSV_MAX_PEOPLE };
+  const View *map = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *widget = map->create ();
+  GtkWidget *explain = bp_explain_panel_new ();
+  BpHistory history;
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    if (g_str_equal (views[v].name, "decision map"))
+      map = &views[v];
+  bp_history_init (&history);
+  fill_history (&history, 1000, 4);
+  gtk_window_set_child (GTK_WINDOW (window), widget);
+  gtk_window_set_default_size (GTK_WINDOW (window), CHART_WIDTH, CHART_HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  g_object_ref_sink (explain);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(BpPeople) people = class_of (sizes[i]);
+      BpNormalizer norm;
+      gint64 t0;
+      double set_ms, names_ms, same_ms;
+
+      bp_normalizer_init (&norm, BP_NORMALIZE_STANDARD, people);
+      t0 = g_get_monotonic_time ();
+      bp_decision_map_set_people (BP_DECISION_MAP (widget), people, NULL, &norm);
+      set_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      iterate (100);
+      g_print ("decision map update and draw, %u people: %.3f ms median (goal <= 2 ms); "
+               "setting the people once %.1f ms\n",
+               sizes[i], time_view (map, widget, &history), set_ms);
+      t0 = g_get_monotonic_time ();
+      bp_explain_panel_set_people (BP_EXPLAIN_PANEL (explain), people, &norm);
+      names_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      t0 = g_get_monotonic_time ();
+      bp_explain_panel_set_people (BP_EXPLAIN_PANEL (explain), people, &norm);
+      same_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_print ("explain panel, setting %u people: %.1f ms with new names, %.1f ms with the same\n",
+               sizes[i], names_ms, same_ms);
+    }
+  g_object_unref (explain);
+  gtk_window_destroy (GTK_WINDOW (window));
+  bp_history_clear (&history);
+}
+
 /* Frame time: from the frame clock's before-paint to its after-paint. */
 typedef struct
 {
@@ -505,9 +575,11 @@ bench_memory (BpWindow   *window,
            small, big, seconds, large, large - small, small_heap, large_heap);
 }
 
-/* bench-ui [EPOCHS] [--memory-only]: EPOCHS for the long run of the
- * memory figure; --memory-only skips the views and the frames, for a run
- * under another renderer (tests/bench/meson.build runs one with cairo's). */
+/* bench-ui [EPOCHS] [--memory-only | --class-size-only]: EPOCHS for the
+ * long run of the memory figure; --memory-only skips the views and the
+ * frames, for a run under another renderer (tests/bench/meson.build runs
+ * one with cairo's); --class-size-only times the views with 4 and 100 000
+ * people alone. */
 int
 main (int    argc,
       char **argv)
@@ -517,8 +589,16 @@ main (int    argc,
   BpWindow *window;
 
   gtk_init ();
+  if (argc > 2 && g_str_equal (argv[2], "--class-size-only"))
+    {
+      bench_class_size ();
+      return 0;
+    }
   if (!memory_only)
-    bench_views ();
+    {
+      bench_views ();
+      bench_class_size ();
+    }
   window = g_object_new (BP_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
