@@ -770,7 +770,9 @@ test_gradient_check_random (void)
 {
   g_autoptr(BpPeople) people = bp_people_new_seed ();
 
-  for (BpNormalize mode = BP_NORMALIZE_SEED; mode <= BP_NORMALIZE_NONE; mode++)
+  /* Not BP_NORMALIZE_NONE: with sums in the hundreds the central
+   * difference itself loses its digits, whatever backpropagation does. */
+  for (BpNormalize mode = BP_NORMALIZE_SEED; mode <= BP_NORMALIZE_STANDARD; mode++)
     {
       BpNormalizer norm;
       g_autoptr(BpDataset) data = NULL;
