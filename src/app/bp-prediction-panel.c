@@ -65,7 +65,7 @@ struct _BpPredictionPanel
   GtkLabel       *male_f_label;
   GtkLabel       *male_m_label;
   GtkDropDown    *sort_drop_down;
-  GtkListView    *list_view;
+  GtkGridView    *list_view;
   GtkEntry       *weight_entry;
   GtkEntry       *height_entry;
   GtkLabel       *weight_unit;
@@ -474,12 +474,10 @@ on_row_setup (BpPredictionPanel *self,
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_top (heading, 6);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_set_margin_top (heading, 3);
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), bp_prediction_row_new ());
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
   gtk_list_item_set_child (list_item, box);
   gtk_list_item_set_selectable (list_item, FALSE);
   gtk_list_item_set_activatable (list_item, FALSE);
@@ -825,7 +823,7 @@ bp_prediction_panel_init (BpPredictionPanel *self)
   self->data[1] = bp_people_to_dataset (self->test, &self->norm);
   self->list = bp_prediction_list_new ();
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prediction.resort", FALSE);
   self->version = 1;  /* nothing counted yet */
   summary_changed (self);
