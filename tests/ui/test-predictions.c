@@ -254,6 +254,17 @@ row_key (BpPredictionPanel *panel,
   return fabs ((p->gender == BP_GENDER_FEMALE ? 1.0 : 0.0) - output);
 }
 
+static guint
+row_index (BpPredictionPanel *panel,
+           guint              position)
+{
+  gboolean is_test;
+  guint index;
+
+  g_assert_true (bp_prediction_panel_get_row (panel, position, &is_test, &index));
+  return index;
+}
+
 /* By error, the worst comes first in each section; by output, the most
  * surely F; in training order, the people editor's. */
 static void
@@ -302,6 +313,15 @@ test_sort (void)
       g_assert_true (was_test);
     }
 
+  /* New parameters leave the order as it is while they keep coming;
+   * once they stop, the list sorts itself again: with everyone answered
+   * F, the men are the most wrong. */
+  bp_prediction_panel_set_sort (panel, BP_PREDICTION_SORT_ERROR);
+  bp_prediction_panel_set_params (panel, &all_female);
+  while (bp_people_get (people, row_index (panel, 1))->gender != BP_GENDER_MALE ||
+         bp_people_get (people, row_index (panel, 500))->gender != BP_GENDER_FEMALE)
+    g_main_context_iteration (NULL, TRUE);
+
   bp_prediction_panel_set_sort (panel, BP_PREDICTION_SORT_ORDER);
   for (guint pos = 1; pos <= 500; pos++)
     {
@@ -325,6 +345,43 @@ count_rows (GtkWidget *widget,
     count_rows (child, rows);
 }
 
+static GtkGridView *
+find_grid_view (GtkWidget *widget)
+{
+  if (GTK_IS_GRID_VIEW (widget))
+    return GTK_GRID_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkGridView *found = find_grid_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+count_changes (guint *changes)
+{
+  (*changes)++;
+}
+
+/* Every person's row shown says F; counts them. */
+static void
+check_rows_female (GtkWidget *widget,
+                   guint     *rows)
+{
+  if (BP_IS_PREDICTION_ROW (widget) && gtk_widget_get_visible (widget))
+    {
+      g_assert_true (g_str_has_prefix (bp_prediction_row_get_verdict (BP_PREDICTION_ROW (widget)), "Female"));
+      (*rows)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_rows_female (child, rows);
+}
+
 /* Shown with 10 000 people, the panel makes widgets for the rows on
  * screen only, and those follow the parameters. */
 static void
@@ -334,7 +391,8 @@ test_few_widgets (void)
   BpPredictionPanel *panel = new_shown_panel (&window);
   g_autoptr(BpPeople) people = make_people (10000, 5);
   BpNormalizer norm;
-  guint rows = 0;
+  GtkSelectionModel *model;
+  guint rows = 0, changes = 0;
 
   bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
   bp_prediction_panel_set_people (panel, people, &norm);
@@ -343,6 +401,16 @@ test_few_widgets (void)
   count_rows (GTK_WIDGET (panel), &rows);
   g_assert_cmpuint (rows, >, 0);
   g_assert_cmpuint (rows, <, 200);
+
+  /* A frame of training redraws the rows on screen, not the whole list. */
+  model = gtk_grid_view_get_model (find_grid_view (GTK_WIDGET (panel)));
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_changes), &changes);
+  bp_prediction_panel_set_params (panel, &all_female);
+  ui_test_wait_frame (GTK_WIDGET (panel));
+  g_assert_cmpuint (changes, ==, 0);
+  rows = 0;
+  check_rows_female (GTK_WIDGET (panel), &rows);
+  g_assert_cmpuint (rows, >, 0);
   destroy_window (window);
 }
 
