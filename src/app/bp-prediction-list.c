@@ -3,9 +3,9 @@
  *
  * A class can hold 100 000 people, so the model keeps only the order to
  * show them in (two arrays of person indices) and makes an item when the
- * list view asks for a position: the list view asks only for the rows it
+ * view asks for a position, and the view asks only for the rows it
  * shows.  With held-out people, each section starts with a heading item,
- * since list views have no sections in GTK 4.8.
+ * since list and grid views have no sections in GTK 4.8.
  */
 #include "config.h"
 

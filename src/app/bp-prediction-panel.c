@@ -5,8 +5,10 @@
  * The panel holds the people (training and held-out), the normalisation
  * and the parameters it was last given.  It shows a summary first (how
  * many of each group are right, the held-out loss, and a confusion table
- * of the training people), then every person in a list view that makes
- * widgets only for the rows on screen.  The classify box reads a weight
+ * of the training people), then every person in a one-column grid view
+ * that makes widgets only for the rows on screen: GTK 4.8's list view
+ * keeps 200 row widgets whatever its height, a grid view about 30 rows,
+ * which the scrolled window's maximum height keeps within.  The classify box reads a weight
  * and height in the current units, with the same strict rules as the
  * people editor.
  *
@@ -59,13 +61,12 @@ struct _BpPredictionPanel
 
   GtkLabel       *train_label;
   GtkLabel       *test_label;
-  GtkWidget      *confusion_grid;
   GtkLabel       *female_f_label;
   GtkLabel       *female_m_label;
   GtkLabel       *male_f_label;
   GtkLabel       *male_m_label;
   GtkDropDown    *sort_drop_down;
-  GtkGridView    *list_view;
+  GtkGridView    *grid_view;
   GtkEntry       *weight_entry;
   GtkEntry       *height_entry;
   GtkLabel       *weight_unit;
@@ -731,7 +732,7 @@ bp_prediction_panel_dispose (GObject *object)
 
   stop_summary_tick (self);
   g_clear_handle_id (&self->resort_id, g_source_remove);
-  /* The list view unbinds its rows as it goes. */
+  /* The grid view unbinds its rows as it goes. */
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_PREDICTION_PANEL);
   /* The template's unnamed children are ours to unparent too. */
@@ -780,13 +781,12 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
                                                "/io/github/backprop/Backprop/bp-prediction-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, train_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, test_label);
-  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, confusion_grid);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, female_f_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, female_m_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, male_f_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, male_m_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, sort_drop_down);
-  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, grid_view);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, weight_entry);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, height_entry);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, weight_unit);
@@ -823,7 +823,7 @@ bp_prediction_panel_init (BpPredictionPanel *self)
   self->data[1] = bp_people_to_dataset (self->test, &self->norm);
   self->list = bp_prediction_list_new ();
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prediction.resort", FALSE);
   self->version = 1;  /* nothing counted yet */
   summary_changed (self);
