@@ -414,7 +414,7 @@ sorted_order (BpPredictionPanel *self,
 
   for (guint i = 0; i < n; i++)
     {
-      double output = person_output (self, test, i);
+      double output = self->sort != BP_PREDICTION_SORT_ORDER ? person_output (self, test, i) : 0;
 
       keys[i].index = i;
       if (self->sort == BP_PREDICTION_SORT_OUTPUT)
@@ -424,7 +424,7 @@ sorted_order (BpPredictionPanel *self,
       else
         keys[i].key = 0;
     }
-  if (self->sort != BP_PREDICTION_SORT_ORDER)
+  if (self->sort != BP_PREDICTION_SORT_ORDER && n > 1)
     qsort (keys, n, sizeof *keys, compare_keys);
   for (guint i = 0; i < n; i++)
     order[i] = keys[i].index;
