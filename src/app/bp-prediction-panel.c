@@ -1,29 +1,72 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-prediction-panel.c: every training person's output and a classify box
+/* bp-prediction-panel.c: how the network does on the people, and a
+ * classify box
  *
- * The panel holds the people, the normalisation and the parameters it was
- * last given and recomputes every output from them, so the answers follow
- * the training frame by frame.  The classify box reads a weight and height
- * in the current units, with the same strict rules as the people editor.
+ * The panel holds the people (training and held-out), the normalisation
+ * and the parameters it was last given.  It shows a summary first (how
+ * many of each group are right, the held-out loss, and a confusion table
+ * of the training people), then every person in a one-column grid view
+ * that makes widgets only for the rows on screen: GTK 4.8's list view
+ * keeps 200 row widgets whatever its height, a grid view about 30 rows,
+ * which the scrolled window's maximum height keeps within.  The classify box reads a weight
+ * and height in the current units, with the same strict rules as the
+ * people editor.
+ *
+ * Cost per frame: during training the window hands over new parameters
+ * every frame, and a class can hold 100 000 people.  Only the rows on
+ * screen compute their outputs then.  The summary counts everyone; the
+ * panel counts it itself rather than have the trainer do it, so that the
+ * trainer's numbers and timing stay exactly as they are and the same
+ * summary serves a run, a restored session and the idle state alike.
+ * Up to SUMMARY_SLICE people it is counted at once; beyond, a pass over
+ * everyone is spread across frames, SUMMARY_SLICE people a frame (well
+ * under a millisecond), always with one set of parameters per pass, so
+ * the summary lags a few frames behind but is always true of parameters
+ * the network had.  The last parameters always get their own pass.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bp-csv.h"
 #include "bp-enums.h"
 #include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-parse.h"
+#include "bp-prediction-list.h"
 #include "bp-prediction-panel.h"
 #include "bp-prediction-row.h"
+
+/* People counted per frame, when the class is too large for one frame. */
+#define SUMMARY_SLICE 8192
+
+/* How long the parameters must stay put before a list sorted by output
+ * or error sorts itself again: the end of a run, not every frame. */
+#define RESORT_DELAY_MS 300
+
+/* One group's answers, counted person by person. */
+typedef struct
+{
+  guint  n;
+  guint  right;
+  guint  confusion[2][2];  /* [gender][answer], BpGender values */
+  double sum_sq;           /* of target − output, for the loss */
+} Tally;
 
 struct _BpPredictionPanel
 {
   GtkWidget       parent_instance;
 
-  GtkBox         *rows_box;
+  GtkLabel       *train_label;
+  GtkLabel       *test_label;
+  GtkLabel       *female_f_label;
+  GtkLabel       *female_m_label;
+  GtkLabel       *male_f_label;
+  GtkLabel       *male_m_label;
+  GtkDropDown    *sort_drop_down;
+  GtkGridView    *grid_view;
   GtkEntry       *weight_entry;
   GtkEntry       *height_entry;
   GtkLabel       *weight_unit;
@@ -35,9 +78,28 @@ struct _BpPredictionPanel
   GtkWidget      *frank_button;
 
   BpPeople       *people;
+  BpPeople       *test;
+  BpDataset      *data[2];     /* training, held-out: the network's inputs */
   BpNormalizer    norm;
   BpParams        params;
   BpUnits         units;
+
+  BpPredictionList *list;
+  GPtrArray      *bound;       /* of GtkListItem: the rows with a person */
+  BpPredictionSort sort;
+  guint           resort_id;
+  char           *verdict;     /* what get_verdict() last returned */
+
+  /* The summary shown, and the pass counting the next one. */
+  Tally           shown[2];
+  guint64         version;        /* bumped by every change of people or params */
+  guint64         shown_version;
+  Tally           pass[2];
+  BpParams        pass_params;
+  guint64         pass_version;
+  guint           pass_done;      /* people counted, training then held-out */
+  gboolean        pass_running;
+  guint           tick_id;
 
   /* the person to classify, in lb and in, when the entries are valid */
   double          weight_lb;
@@ -87,15 +149,400 @@ output_for (BpPredictionPanel *self,
   return bp_network_feedforward (&self->params, x0, x1);
 }
 
-static BpPredictionRow *
-row_at (BpPredictionPanel *self,
-        guint              index)
+/* The output for training person @index, or held-out person when @test. */
+static double
+person_output (BpPredictionPanel *self,
+               gboolean           test,
+               guint              index)
 {
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->rows_box));
+  const BpDataset *data = self->data[test];
 
-  for (guint i = 0; child != NULL && i < index; i++)
-    child = gtk_widget_get_next_sibling (child);
-  return child != NULL ? BP_PREDICTION_ROW (child) : NULL;
+  return bp_network_feedforward (&self->params, data->x0[index], data->x1[index]);
+}
+
+/* ---- the summary --------------------------------------------------------- */
+
+/* Counts people @from to @to of @data.  A diverged network's NaN is no
+ * answer: neither right nor wrong, and in no cell of the table; its loss
+ * is NaN, as the trainer's. */
+static void
+tally_add (Tally           *tally,
+           const BpParams  *params,
+           const BpDataset *data,
+           guint            from,
+           guint            to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      double output = bp_network_feedforward (params, data->x0[i], data->x1[i]);
+      double d = data->y[i] - output;
+      BpGender gender = data->y[i] >= 0.5 ? BP_GENDER_FEMALE : BP_GENDER_MALE;
+      BpGender answer = output >= 0.5 ? BP_GENDER_FEMALE : BP_GENDER_MALE;
+
+      /* Summed in the order of bp_network_loss(), for the same number. */
+      tally->sum_sq += d * d;
+      if (!isfinite (output))
+        continue;
+      tally->confusion[gender][answer]++;
+      if (gender == answer)
+        tally->right++;
+    }
+}
+
+static guint
+tally_answered (const Tally *tally)
+{
+  return tally->confusion[0][0] + tally->confusion[0][1] +
+         tally->confusion[1][0] + tally->confusion[1][1];
+}
+
+static double
+tally_loss (const Tally *tally)
+{
+  return tally->n > 0 ? tally->sum_sq / tally->n : NAN;
+}
+
+/* Sets @label's text, and its accessible name when given, only when the
+ * words change: the summary is shown every frame of a run. */
+static void
+set_text (GtkLabel   *label,
+          const char *text,
+          const char *name)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
+    return;
+  gtk_label_set_text (label, text);
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static char *
+format_loss (double loss)
+{
+  if (loss >= 1e-4)
+    return g_strdup_printf ("%.4f", loss);
+  return g_strdup_printf ("%.2e", loss);
+}
+
+/* “Training: 3 of 4 right (75 %)”, and for held-out people their loss.
+ * The percentage rounds down, so that 100 % means everyone. */
+static char *
+format_tally (const Tally *tally,
+              gboolean     test)
+{
+  g_autofree char *loss = NULL;
+  guint percent;
+
+  if (tally->n == 0)
+    return g_strdup (test ? _("Held out: nobody") : _("Training: nobody"));
+  if (tally_answered (tally) == 0)
+    return g_strdup (test ? _("Held out: no answers, the network diverged")
+                          : _("Training: no answers, the network diverged"));
+  percent = (guint) floor (100.0 * tally->right / tally->n);
+  if (!test)
+    return g_strdup_printf (_("Training: %u of %u right (%u %%)"), tally->right, tally->n, percent);
+  loss = format_loss (tally_loss (tally));
+  /* Translators: right answers among the people kept out of training, and
+   * their loss (mean squared error) */
+  return g_strdup_printf (_("Held out: %u of %u right (%u %%), loss %s"),
+                          tally->right, tally->n, percent, loss);
+}
+
+/* @name is what a screen reader says for the cell: the number with its
+ * row and column. */
+static void
+show_confusion_cell (GtkLabel *label,
+                     char     *name,
+                     guint     count,
+                     gboolean  wrong)
+{
+  g_autofree char *owned_name = name;
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  set_text (label, text, owned_name);
+  if (wrong && count > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+static void
+show_summary (BpPredictionPanel *self)
+{
+  const Tally *train = &self->shown[0];
+  guint ff = train->confusion[BP_GENDER_FEMALE][BP_GENDER_FEMALE];
+  guint fm = train->confusion[BP_GENDER_FEMALE][BP_GENDER_MALE];
+  guint mf = train->confusion[BP_GENDER_MALE][BP_GENDER_FEMALE];
+  guint mm = train->confusion[BP_GENDER_MALE][BP_GENDER_MALE];
+  g_autofree char *train_text = format_tally (train, FALSE);
+  g_autofree char *test_text = format_tally (&self->shown[1], TRUE);
+
+  set_text (self->train_label, train_text, NULL);
+  set_text (self->test_label, test_text, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->test_label), self->shown[1].n > 0);
+  /* Translators: the cells of the confusion table, as a screen reader
+   * says them: the training people of a gender who got an answer */
+  show_confusion_cell (self->female_f_label, g_strdup_printf (_("Female, answered F: %u"), ff), ff, FALSE);
+  show_confusion_cell (self->female_m_label, g_strdup_printf (_("Female, answered M: %u"), fm), fm, TRUE);
+  show_confusion_cell (self->male_f_label, g_strdup_printf (_("Male, answered F: %u"), mf), mf, TRUE);
+  show_confusion_cell (self->male_m_label, g_strdup_printf (_("Male, answered M: %u"), mm), mm, FALSE);
+}
+
+static guint
+n_everyone (BpPredictionPanel *self)
+{
+  return self->data[0]->n + self->data[1]->n;
+}
+
+static void
+pass_start (BpPredictionPanel *self)
+{
+  memset (self->pass, 0, sizeof self->pass);
+  self->pass[0].n = self->data[0]->n;
+  self->pass[1].n = self->data[1]->n;
+  self->pass_params = self->params;
+  self->pass_version = self->version;
+  self->pass_done = 0;
+  self->pass_running = TRUE;
+}
+
+/* Counts up to @budget more people of the pass under way; when it has
+ * counted everyone, shows what it found and returns TRUE. */
+static gboolean
+pass_run (BpPredictionPanel *self,
+          guint              budget)
+{
+  guint n_train = self->data[0]->n;
+  guint total = n_everyone (self);
+  guint end = total - self->pass_done > budget ? self->pass_done + budget : total;
+
+  if (self->pass_done < n_train)
+    tally_add (&self->pass[0], &self->pass_params, self->data[0], self->pass_done, MIN (end, n_train));
+  if (end > n_train)
+    tally_add (&self->pass[1], &self->pass_params, self->data[1],
+               MAX (self->pass_done, n_train) - n_train, end - n_train);
+  self->pass_done = end;
+  if (end < total)
+    return FALSE;
+  memcpy (self->shown, self->pass, sizeof self->shown);
+  self->shown_version = self->pass_version;
+  self->pass_running = FALSE;
+  show_summary (self);
+  return TRUE;
+}
+
+static void
+stop_summary_tick (BpPredictionPanel *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+}
+
+/* Counts everyone at once with the current parameters, unless the
+ * summary shown already is about them. */
+static void
+summary_update_now (BpPredictionPanel *self)
+{
+  stop_summary_tick (self);
+  if (self->shown_version == self->version)
+    return;
+  pass_start (self);
+  pass_run (self, G_MAXUINT);
+}
+
+/* One slice a frame; a pass, once started, finishes with its own
+ * parameters even though new ones arrive every frame, and a new pass
+ * starts as long as the summary shown is not about the latest ones. */
+static gboolean
+on_summary_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  BpPredictionPanel *self = BP_PREDICTION_PANEL (widget);
+
+  if (!self->pass_running)
+    pass_start (self);
+  if (pass_run (self, SUMMARY_SLICE) && self->shown_version == self->version)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The people or the parameters changed. */
+static void
+summary_changed (BpPredictionPanel *self)
+{
+  self->version++;
+  if (n_everyone (self) <= SUMMARY_SLICE)
+    summary_update_now (self);
+  else if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_summary_tick, NULL, NULL);
+}
+
+/* ---- the list ------------------------------------------------------------ */
+
+typedef struct
+{
+  double key;
+  guint  index;
+} SortKey;
+
+/* Largest key first; equal keys keep the training order. */
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  const SortKey *ka = a, *kb = b;
+
+  if (ka->key != kb->key)
+    return ka->key > kb->key ? -1 : 1;
+  return ka->index < kb->index ? -1 : ka->index > kb->index;
+}
+
+/* The people of one group in the order asked for.  No answer sorts last
+ * by output and first by error: it is as wrong as can be. */
+static guint *
+sorted_order (BpPredictionPanel *self,
+              gboolean           test)
+{
+  guint n = self->data[test]->n;
+  g_autofree SortKey *keys = g_new (SortKey, n);
+  guint *order = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      double output = self->sort != BP_PREDICTION_SORT_ORDER ? person_output (self, test, i) : 0;
+
+      keys[i].index = i;
+      if (self->sort == BP_PREDICTION_SORT_OUTPUT)
+        keys[i].key = isfinite (output) ? output : -INFINITY;
+      else if (self->sort == BP_PREDICTION_SORT_ERROR)
+        keys[i].key = isfinite (output) ? fabs (self->data[test]->y[i] - output) : INFINITY;
+      else
+        keys[i].key = 0;
+    }
+  if (self->sort != BP_PREDICTION_SORT_ORDER && n > 1)
+    qsort (keys, n, sizeof *keys, compare_keys);
+  for (guint i = 0; i < n; i++)
+    order[i] = keys[i].index;
+  return order;
+}
+
+/* Puts the people in the order asked for, by the current outputs. */
+static void
+resort (BpPredictionPanel *self)
+{
+  g_autofree guint *train = sorted_order (self, FALSE);
+  g_autofree guint *test = sorted_order (self, TRUE);
+
+  g_clear_handle_id (&self->resort_id, g_source_remove);
+  bp_prediction_list_set_order (self->list, train, self->data[0]->n, test, self->data[1]->n);
+}
+
+static gboolean
+on_resort_timeout (gpointer user_data)
+{
+  BpPredictionPanel *self = user_data;
+
+  self->resort_id = 0;
+  resort (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sort_selected (BpPredictionPanel *self)
+{
+  bp_prediction_panel_set_sort (self, gtk_drop_down_get_selected (self->sort_drop_down));
+}
+
+static void
+resort_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  resort (BP_PREDICTION_PANEL (widget));
+}
+
+static void
+on_row_setup (BpPredictionPanel *self,
+              GtkListItem       *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_set_margin_top (heading, 3);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), bp_prediction_row_new ());
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static BpPredictionRow *
+list_item_row (GtkListItem *list_item)
+{
+  return BP_PREDICTION_ROW (gtk_widget_get_last_child (gtk_list_item_get_child (list_item)));
+}
+
+static void
+on_row_bind (BpPredictionPanel *self,
+             GtkListItem       *list_item)
+{
+  BpPredictionItem *item = gtk_list_item_get_item (list_item);
+  BpPredictionItemKind kind = bp_prediction_item_get_kind (item);
+  guint index = bp_prediction_item_get_index (item);
+  GtkWidget *heading = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  BpPredictionRow *row = list_item_row (list_item);
+  gboolean test = kind == BP_PREDICTION_ITEM_TEST;
+  g_autofree char *title = NULL;
+
+  gtk_widget_set_visible (heading, kind == BP_PREDICTION_ITEM_TRAIN_HEADER ||
+                                   kind == BP_PREDICTION_ITEM_TEST_HEADER);
+  gtk_widget_set_visible (GTK_WIDGET (row), !gtk_widget_get_visible (heading));
+  if (kind == BP_PREDICTION_ITEM_TRAIN_HEADER)
+    title = g_strdup_printf (_("Training people (%u)"), self->data[0]->n);
+  else if (kind == BP_PREDICTION_ITEM_TEST_HEADER)
+    title = g_strdup_printf (_("Held out, not trained on (%u)"), self->data[1]->n);
+  if (title != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (heading), title);
+      return;
+    }
+  bp_prediction_row_set_person (row, bp_people_get (test ? self->test : self->people, index)->name,
+                                bp_people_get (test ? self->test : self->people, index)->gender);
+  bp_prediction_row_set_output (row, person_output (self, test, index));
+  g_ptr_array_add (self->bound, list_item);
+}
+
+static void
+on_row_unbind (BpPredictionPanel *self,
+               GtkListItem       *list_item)
+{
+  if (self->bound != NULL)
+    g_ptr_array_remove_fast (self->bound, list_item);
+}
+
+/* The rows on screen follow the parameters; the others are computed when
+ * they scroll into view. */
+static void
+show_bound_outputs (BpPredictionPanel *self)
+{
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkListItem *list_item = g_ptr_array_index (self->bound, i);
+      BpPredictionItem *item = gtk_list_item_get_item (list_item);
+
+      bp_prediction_row_set_output (list_item_row (list_item),
+                                    person_output (self, bp_prediction_item_get_kind (item) ==
+                                                         BP_PREDICTION_ITEM_TEST,
+                                                   bp_prediction_item_get_index (item)));
+    }
 }
 
 /* The verdict in large type; under it the raw output, or in its place
@@ -132,20 +579,6 @@ show_classify (BpPredictionPanel *self)
   gtk_label_set_text (self->detail_label, output);
   gtk_widget_remove_css_class (detail, "error");
   gtk_widget_add_css_class (detail, "dim-label");
-}
-
-static void
-show_outputs (BpPredictionPanel *self)
-{
-  guint n = bp_prediction_panel_get_n_people (self);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const BpPerson *p = bp_people_get (self->people, i);
-
-      bp_prediction_row_set_output (row_at (self, i), output_for (self, p->weight_lb, p->height_in));
-    }
-  show_classify (self);
 }
 
 /* Reads one classify entry in the current units; sets the error text. */
@@ -294,8 +727,13 @@ bp_prediction_panel_set_property (GObject      *object,
 static void
 bp_prediction_panel_dispose (GObject *object)
 {
+  BpPredictionPanel *self = BP_PREDICTION_PANEL (object);
   GtkWidget *child;
 
+  stop_summary_tick (self);
+  g_clear_handle_id (&self->resort_id, g_source_remove);
+  /* The grid view unbinds its rows as it goes. */
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_PREDICTION_PANEL);
   /* The template's unnamed children are ours to unparent too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -309,7 +747,12 @@ bp_prediction_panel_finalize (GObject *object)
   BpPredictionPanel *self = BP_PREDICTION_PANEL (object);
 
   g_clear_pointer (&self->people, bp_people_free);
+  g_clear_pointer (&self->test, bp_people_free);
+  g_clear_pointer (&self->data[0], bp_dataset_free);
+  g_clear_pointer (&self->data[1], bp_dataset_free);
+  g_clear_object (&self->list);
   g_clear_pointer (&self->classify_error, g_free);
+  g_clear_pointer (&self->verdict, g_free);
   G_OBJECT_CLASS (bp_prediction_panel_parent_class)->finalize (object);
 }
 
@@ -336,7 +779,14 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-prediction-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, rows_box);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, train_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, test_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, female_f_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, female_m_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, male_f_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, male_m_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, sort_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, grid_view);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, weight_entry);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, height_entry);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, weight_unit);
@@ -347,8 +797,13 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, emily_button);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, frank_button);
   gtk_widget_class_bind_template_callback (widget_class, on_classify_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_unbind);
 
   gtk_widget_class_install_action (widget_class, "prediction.example", "s", example_activated);
+  gtk_widget_class_install_action (widget_class, "prediction.resort", NULL, resort_activated);
 
   g_type_ensure (BP_TYPE_PREDICTION_ROW);
 }
@@ -356,10 +811,22 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
 static void
 bp_prediction_panel_init (BpPredictionPanel *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->bound = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->people = bp_people_new ();
+  self->test = bp_people_new ();
   self->units = BP_UNITS_LB_IN;
   bp_normalizer_init (&self->norm, BP_NORMALIZE_SEED, self->people);
+  self->data[0] = bp_people_to_dataset (self->people, &self->norm);
+  self->data[1] = bp_people_to_dataset (self->test, &self->norm);
+  self->list = bp_prediction_list_new ();
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prediction.resort", FALSE);
+  self->version = 1;  /* nothing counted yet */
+  summary_changed (self);
   /* Emily is waiting to be classified from the start. */
   self->weight_lb = examples[0].weight_lb;
   self->height_in = examples[0].height_in;
@@ -373,45 +840,60 @@ bp_prediction_panel_new (void)
   return g_object_new (BP_TYPE_PREDICTION_PANEL, NULL);
 }
 
+/* Copies @people (training or held-out) and their inputs. */
 static void
-sync_rows (BpPredictionPanel *self,
-           guint              n)
+take_people (BpPredictionPanel *self,
+             gboolean           test,
+             const BpPeople    *people)
 {
-  GtkWidget *child;
-  guint have = 0;
+  BpPeople **slot = test ? &self->test : &self->people;
+  /* Copied first: @people may be the very people held. */
+  BpPeople *copy = people != NULL ? bp_people_copy (people) : bp_people_new ();
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->rows_box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    have++;
-  for (; have < n; have++)
-    gtk_box_append (self->rows_box, bp_prediction_row_new ());
-  for (; have > n; have--)
-    gtk_box_remove (self->rows_box, gtk_widget_get_last_child (GTK_WIDGET (self->rows_box)));
+  g_clear_pointer (slot, bp_people_free);
+  *slot = copy;
+  g_clear_pointer (&self->data[test], bp_dataset_free);
+  self->data[test] = bp_people_to_dataset (*slot, &self->norm);
 }
 
-/* The people whose outputs to show, and the normalisation that turns
- * them (and the classify box) into inputs.  Both are copied. */
+static void
+people_changed (BpPredictionPanel *self)
+{
+  /* A pass under way counts people who are gone. */
+  self->pass_running = FALSE;
+  summary_changed (self);
+  resort (self);
+  show_classify (self);
+}
+
+/* The training people whose outputs to show, and the normalisation that
+ * turns them (the held-out people and the classify box too) into inputs.
+ * Both are copied. */
 void
 bp_prediction_panel_set_people (BpPredictionPanel  *self,
                                 const BpPeople     *people,
                                 const BpNormalizer *norm)
 {
-  guint n;
-
   g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
 
-  g_clear_pointer (&self->people, bp_people_free);
-  self->people = bp_people_copy (people);
   self->norm = *norm;
-  n = bp_people_get_n (people);
-  sync_rows (self, n);
-  for (guint i = 0; i < n; i++)
-    {
-      const BpPerson *p = bp_people_get (people, i);
+  take_people (self, FALSE, people);
+  /* The held-out people go through the new normalisation. */
+  take_people (self, TRUE, self->test);
+  people_changed (self);
+}
 
-      bp_prediction_row_set_person (row_at (self, i), p->name, p->gender);
-    }
-  show_outputs (self);
+/* The people kept out of training (NULL or empty: none), shown in their
+ * own section, with their own accuracy and loss.  They go through the
+ * training people's normalisation.  Copied. */
+void
+bp_prediction_panel_set_test_people (BpPredictionPanel *self,
+                                     const BpPeople    *test)
+{
+  g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
+
+  take_people (self, TRUE, test);
+  people_changed (self);
 }
 
 /* The network to ask; call it whenever the parameters change. */
@@ -422,7 +904,15 @@ bp_prediction_panel_set_params (BpPredictionPanel *self,
   g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
 
   self->params = *params;
-  show_outputs (self);
+  show_bound_outputs (self);
+  summary_changed (self);
+  show_classify (self);
+  /* A list sorted by the outputs sorts again once they settle. */
+  if (self->sort != BP_PREDICTION_SORT_ORDER)
+    {
+      g_clear_handle_id (&self->resort_id, g_source_remove);
+      self->resort_id = g_timeout_add (RESORT_DELAY_MS, on_resort_timeout, self);
+    }
 }
 
 BpUnits
@@ -451,6 +941,7 @@ bp_prediction_panel_set_units (BpPredictionPanel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNITS]);
 }
 
+/* The training people. */
 guint
 bp_prediction_panel_get_n_people (BpPredictionPanel *self)
 {
@@ -459,6 +950,15 @@ bp_prediction_panel_get_n_people (BpPredictionPanel *self)
   return bp_people_get_n (self->people);
 }
 
+guint
+bp_prediction_panel_get_n_test_people (BpPredictionPanel *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), 0);
+
+  return bp_people_get_n (self->test);
+}
+
+/* Training person @index's output. */
 double
 bp_prediction_panel_get_output (BpPredictionPanel *self,
                                 guint              index)
@@ -466,9 +966,11 @@ bp_prediction_panel_get_output (BpPredictionPanel *self,
   g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), 0);
   g_return_val_if_fail (index < bp_prediction_panel_get_n_people (self), 0);
 
-  return bp_prediction_row_get_output (row_at (self, index));
+  return person_output (self, FALSE, index);
 }
 
+/* Training person @index's verdict, as their row shows it; valid until
+ * the next call. */
 const char *
 bp_prediction_panel_get_verdict (BpPredictionPanel *self,
                                  guint              index)
@@ -476,7 +978,112 @@ bp_prediction_panel_get_verdict (BpPredictionPanel *self,
   g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), NULL);
   g_return_val_if_fail (index < bp_prediction_panel_get_n_people (self), NULL);
 
-  return bp_prediction_row_get_verdict (row_at (self, index));
+  g_free (self->verdict);
+  self->verdict = bp_format_verdict (person_output (self, FALSE, index));
+  return self->verdict;
+}
+
+/* The summary's numbers, brought up to date first. */
+static const Tally *
+summary (BpPredictionPanel *self,
+         gboolean           test)
+{
+  summary_update_now (self);
+  return &self->shown[test != FALSE];
+}
+
+/* How many training (or held-out) people the network answers right. */
+guint
+bp_prediction_panel_get_n_right (BpPredictionPanel *self,
+                                 gboolean           test)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), 0);
+
+  return summary (self, test)->right;
+}
+
+/* How many training (or held-out) people of @gender got @answer. */
+guint
+bp_prediction_panel_get_confusion (BpPredictionPanel *self,
+                                   gboolean           test,
+                                   BpGender           gender,
+                                   BpGender           answer)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), 0);
+  g_return_val_if_fail (gender <= BP_GENDER_FEMALE && answer <= BP_GENDER_FEMALE, 0);
+
+  return summary (self, test)->confusion[gender][answer];
+}
+
+/* The held-out people's loss (mean squared error); NAN without any. */
+double
+bp_prediction_panel_get_test_loss (BpPredictionPanel *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), NAN);
+
+  return tally_loss (summary (self, TRUE));
+}
+
+/* The summary's line about the training (or held-out) people. */
+const char *
+bp_prediction_panel_get_summary_text (BpPredictionPanel *self,
+                                      gboolean           test)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), NULL);
+
+  summary_update_now (self);
+  return gtk_label_get_text (test ? self->test_label : self->train_label);
+}
+
+BpPredictionSort
+bp_prediction_panel_get_sort (BpPredictionPanel *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), BP_PREDICTION_SORT_ORDER);
+
+  return self->sort;
+}
+
+/* Sorts the list now, and keeps it sorted so when training stops. */
+void
+bp_prediction_panel_set_sort (BpPredictionPanel *self,
+                              BpPredictionSort   sort)
+{
+  g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
+  g_return_if_fail (sort <= BP_PREDICTION_SORT_ERROR);
+
+  if (sort == self->sort)
+    return;
+  self->sort = sort;
+  gtk_drop_down_set_selected (self->sort_drop_down, sort);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prediction.resort", sort != BP_PREDICTION_SORT_ORDER);
+  resort (self);
+}
+
+/* The list's rows: people and, with held-out people, a heading above
+ * each group. */
+guint
+bp_prediction_panel_get_n_rows (BpPredictionPanel *self)
+{
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->list));
+}
+
+/* Who row @position shows: FALSE for a heading. */
+gboolean
+bp_prediction_panel_get_row (BpPredictionPanel *self,
+                             guint              position,
+                             gboolean          *test,
+                             guint             *index)
+{
+  BpPredictionItemKind kind;
+
+  g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), FALSE);
+  g_return_val_if_fail (position < bp_prediction_panel_get_n_rows (self), FALSE);
+
+  bp_prediction_list_lookup (self->list, position, &kind, index);
+  *test = kind == BP_PREDICTION_ITEM_TEST;
+  return kind == BP_PREDICTION_ITEM_TRAIN || kind == BP_PREDICTION_ITEM_TEST;
 }
 
 /* Types into the classify box, in the current units. */

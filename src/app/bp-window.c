@@ -460,6 +460,7 @@ static void
 show_idle (BpWindow *self)
 {
   g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
   g_autoptr(BpDataset) data = NULL;
   BpTrainerConfig config;
   BpNormalizer norm;
@@ -483,6 +484,7 @@ show_idle (BpWindow *self)
   bp_trajectories_set_people (self->trajectories, people);
   bp_trajectories_set_epochs (self->trajectories, config.epochs);
   bp_prediction_panel_set_people (self->prediction_panel, people, &norm);
+  bp_prediction_panel_set_test_people (self->prediction_panel, test);
   bp_prediction_panel_set_params (self->prediction_panel, &config.initial);
   show_views_people (self, people, &norm, config.learning_rate);
   show_views_params (self, &config.initial);
@@ -501,7 +503,10 @@ on_inputs_changed (BpWindow *self)
   else if (!run_is_live (self) &&
            (people = bp_people_editor_dup_people (self->people_editor)) != NULL)
     {
+      g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
+
       bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
+      bp_prediction_panel_set_test_people (self->prediction_panel, test);
       show_views_people (self, people, &self->run_norm, self->run_settings.learning_rate);
     }
   update_actions (self);
@@ -655,6 +660,7 @@ start_run (BpWindow *self,
   test_data = bp_people_to_dataset (test, &self->run_norm);
   self->trainer = bp_trainer_new (data, test_data, &config);
   bp_prediction_panel_set_people (self->prediction_panel, people, &self->run_norm);
+  bp_prediction_panel_set_test_people (self->prediction_panel, test);
   show_views_people (self, people, &self->run_norm, config.learning_rate);
   bp_loss_chart_clear (self->loss_chart);
   bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
@@ -1923,6 +1929,7 @@ restore_run (BpWindow        *self,
   start_trajectories (self, s->people, s->epochs);
   bp_trajectories_set_history (self->trajectories, &self->history);
   bp_prediction_panel_set_people (self->prediction_panel, s->people, norm);
+  bp_prediction_panel_set_test_people (self->prediction_panel, s->test);
   bp_prediction_panel_set_params (self->prediction_panel, &s->current);
   show_views_people (self, s->people, norm, s->learning_rate);
   show_views_params (self, &s->current);

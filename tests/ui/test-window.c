@@ -377,14 +377,15 @@ test_diverged (void)
 }
 
 /* What the prediction panel shows under @widget: the text of every label
- * shown, the bars shown, and the right/wrong marks shown. */
+ * shown, the bars shown, and the right/wrong marks shown; not in the
+ * summary, whose table has “Male” and “Female” for headings. */
 static void
 collect_shown (GtkWidget *widget,
                GString   *labels,
                guint     *bars,
                guint     *marks)
 {
-  if (!gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_visible (widget) || gtk_widget_has_css_class (widget, "prediction-summary"))
     return;
   if (GTK_IS_LABEL (widget))
     g_string_append_printf (labels, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
