@@ -376,6 +376,24 @@ dup_listed (BpPeopleEditor  *editor,
   return people;
 }
 
+/* Whether people can be taken in now: not while training, nor while a
+ * field is wrong (see dup_listed()). */
+static gboolean
+can_take_people (BpWindow  *self,
+                 GError   **error)
+{
+  g_autoptr(BpPeople) listed = NULL;
+
+  if (run_is_live (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Training is under way: stop it to change the people"));
+      return FALSE;
+    }
+  listed = dup_listed (bp_window_get_people_editor (self), FALSE, error);
+  return listed != NULL;
+}
+
 /* @extra after @people. */
 static BpPeople *
 dup_joined (const BpPeople *people,
@@ -409,13 +427,8 @@ bp_window_take_people (BpWindow        *self,
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (people != NULL, FALSE);
 
-  if (run_is_live (self))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _("Training is under way: stop it to change the people"));
-      return FALSE;
-    }
-  if ((before = dup_listed (editor, FALSE, error)) == NULL ||
+  if (!can_take_people (self, error) ||
+      (before = dup_listed (editor, FALSE, error)) == NULL ||
       (test_before = dup_listed (editor, TRUE, error)) == NULL)
     return FALSE;
   units = bp_people_editor_get_units (editor);
@@ -857,12 +870,11 @@ ask_replace_or_add (BpWindow   *self,
                     const char *source)
 {
   BpPeopleEditor *editor = bp_window_get_people_editor (self);
-  g_autoptr(BpPeople) listed = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
-  /* Nothing to ask about when the people listed could not be kept. */
-  if ((listed = dup_listed (editor, FALSE, &error)) == NULL)
+  /* Nothing to ask about when the answer could only be refused. */
+  if (!can_take_people (self, &error))
     {
       show_error (self, _("Could not change the people"), error);
       bp_people_free (people);

@@ -407,12 +407,16 @@ test_run_on_other_people (void)
   ui_test_destroy_window (window);
 }
 
-/* While training, neither an import nor an example can start. */
+/* While training, neither an import nor an example can start, and a
+ * file opened says so rather than asking a question it would refuse. */
 static void
 test_while_training (void)
 {
   BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) file = write_csv ("two.csv", TWO_CSV);
   g_autoptr(GError) error = NULL;
+  g_autofree char *secondary = NULL;
+  GtkMessageDialog *dialog;
 
   gtk_editable_set_text (bp_training_form_get_epochs_entry (bp_window_get_training_form (window)),
                          "1000000000");
@@ -421,6 +425,13 @@ test_while_training (void)
   g_assert_false (ui_test_action_enabled (window, "import-people"));
   g_assert_false (bp_window_load_example (window, BP_EXAMPLE_CLASS, BP_PEOPLE_ADD, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  /* A file opened or dropped meanwhile: said at once, not asked about. */
+  bp_window_open (window, file);
+  dialog = ui_test_find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "Training is under way"));
+  answer (window, GTK_RESPONSE_CLOSE);
   ui_test_activate (window, "stop");
   ui_test_run_until_done (window);
   g_assert_true (ui_test_action_enabled (window, "load-example"));
