@@ -37,6 +37,7 @@ struct _BpLossChart
   double    hover_x;
   BpRunList *overlays;
   gboolean  presenter;
+  char     *note;       /* a line over the plot, such as who the run was on */
 
   /* The axes, grid and labels as last drawn, and what they depend on. */
   GskRenderNode *axes;
@@ -600,6 +601,37 @@ draw_axes (BpLossChart    *self,
   draw_x_axis (self, cr, g, p);
 }
 
+/* The note in a box at the top of the plot, below the legend, left of
+ * centre where a falling curve has left room; clipped by the plot on a
+ * very narrow chart rather than drawn over the axes. */
+static void
+draw_note (BpLossChart    *self,
+           cairo_t        *cr,
+           const Geometry *g,
+           const Palette  *p)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double box_x, box_y;
+  int width, height;
+
+  if (self->note == NULL)
+    return;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->note);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  box_x = g->left + MAX (2 * GAP, (g->width - width) / 3);
+  box_y = g->top + 2 * GAP + g->line_height;
+  cairo_save (cr);
+  cairo_rectangle (cr, g->left, g->top, g->width, g->height);
+  cairo_clip (cr);
+  bp_draw_set_color (cr, &p->bg, 0.92);
+  cairo_rectangle (cr, box_x, box_y, width + 2 * GAP, height + 2 * GAP);
+  cairo_fill (cr);
+  bp_draw_set_color (cr, &p->fg, 0.8);
+  cairo_move_to (cr, box_x + GAP, box_y + GAP);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 /* The curves, the legends and the empty-chart prompt: what changes from
  * one frame of training to the next. */
 static void
@@ -617,6 +649,7 @@ draw_data (BpLossChart    *self,
     draw_legend (self, cr, g, p);
   else
     draw_overlay_legend (self, cr, g, p);
+  draw_note (self, cr, g, p);
 }
 
 /* Everything but the hover label: what an exported image shows. */
@@ -801,6 +834,7 @@ bp_loss_chart_finalize (GObject *object)
 
   bp_history_clear (&self->history);
   g_clear_pointer (&self->axes, gsk_render_node_unref);
+  g_free (self->note);
   G_OBJECT_CLASS (bp_loss_chart_parent_class)->finalize (object);
 }
 
@@ -890,6 +924,8 @@ update_description (BpLossChart *self)
       g_string_append (text, ", ");
       g_string_append_printf (text, _("test loss %.3g"), test_last.last);
     }
+  if (self->note != NULL)
+    g_string_append_printf (text, ", %s", self->note);
   if (earlier > 0)
     {
       g_string_append (text, ", ");
@@ -1156,4 +1192,28 @@ bp_loss_chart_count_axes_drawn (BpLossChart *self)
   g_return_val_if_fail (BP_IS_LOSS_CHART (self), 0);
 
   return self->axes_drawn;
+}
+
+/* A line shown over the plot (NULL: none), such as that the run drawn was
+ * trained on other people than those listed now. */
+void
+bp_loss_chart_set_note (BpLossChart *self,
+                        const char  *note)
+{
+  g_return_if_fail (BP_IS_LOSS_CHART (self));
+
+  if (g_strcmp0 (note, self->note) == 0)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (note);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+bp_loss_chart_get_note (BpLossChart *self)
+{
+  g_return_val_if_fail (BP_IS_LOSS_CHART (self), NULL);
+
+  return self->note;
 }

@@ -39,6 +39,9 @@ void       bp_loss_chart_set_presenter  (BpLossChart     *self,
 void       bp_loss_chart_set_overlays   (BpLossChart     *self,
                                          BpRunList       *overlays);
 guint      bp_loss_chart_count_overlays (BpLossChart     *self);
+void       bp_loss_chart_set_note       (BpLossChart     *self,
+                                         const char      *note);
+const char *bp_loss_chart_get_note      (BpLossChart     *self);
 void       bp_loss_chart_draw           (BpLossChart     *self,
                                          cairo_t         *cr,
                                          int              width,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bp-csv.h"
+#include "bp-examples.h"
 #include "bp-export-dialog.h"
 #include "bp-file.h"
 #include "bp-loss-csv.h"
@@ -255,17 +256,29 @@ open_session (BpWindow *self,
   gtk_window_present (GTK_WINDOW (target));
 }
 
+static void ask_replace_or_add (BpWindow   *self,
+                                BpPeople   *people,
+                                const char *label,
+                                const char *source);
+
+/* Reads @file, then asks whether its people replace those listed or join
+ * them.  A file that cannot be read is said, and changes nothing. */
 static void
 import_people (BpWindow *self,
                GFile    *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = dup_file_name (file);
+  g_autofree char *path = get_path (file, &error);
+  BpPeople *people;
 
-  if (!bp_window_import_people (self, file, &error))
-    show_file_error (self, error, _("Could not import people from “%s”"), name);
-  else
-    add_recent (file);
+  if (path == NULL || (people = bp_csv_load (path, &error)) == NULL)
+    {
+      show_file_error (self, error, _("Could not import people from “%s”"), name);
+      return;
+    }
+  add_recent (file);
+  ask_replace_or_add (self, people, _("Import People"), name);
 }
 
 /* Opens @file as the user asked (Open, a drop, the command line): a
@@ -295,26 +308,165 @@ run_is_live (BpWindow *self)
   return bp_window_has_run (self) && !bp_trainer_state_is_done (progress.state);
 }
 
-/* The CSV's units, when its weight and height agree. */
-static void
-take_units (BpPeopleEditor *editor,
-            const BpPeople *people)
+/* ---- taking people in: replace or add, undoable --------------------------- */
+
+/* An import or an example, as Undo and Redo set it back: the people, those
+ * held out and the units shown, before and after. */
+typedef struct
 {
-  if (people->weight_units == people->height_units)
-    bp_people_editor_set_units (editor, people->weight_units);
+  BpWindow *window;      /* not a reference: the window owns the undo stack */
+  BpPeople *people[2];   /* [0] before, [1] after */
+  BpPeople *test[2];
+  BpUnits   units[2];
+} PeopleChange;
+
+static void
+free_people_change (gpointer data)
+{
+  PeopleChange *change = data;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      bp_people_free (change->people[i]);
+      bp_people_free (change->test[i]);
+    }
+  g_free (change);
 }
 
-/* Everybody in @file becomes a training person: a CSV file does not say
- * who was held out. */
-gboolean
-bp_window_import_people (BpWindow  *self,
-                         GFile     *file,
-                         GError   **error)
+static void
+show_people (BpWindow *self,
+             BpPeople *people,
+             BpPeople *test,
+             BpUnits   units)
 {
   BpPeopleEditor *editor = bp_window_get_people_editor (self);
+
+  bp_people_editor_set_units (editor, units);
+  bp_people_editor_set_test_people (editor, test);
+  bp_people_editor_set_people (editor, people);
+}
+
+static void
+undo_people_change (gpointer data,
+                    gboolean redo)
+{
+  PeopleChange *change = data;
+  guint i = redo ? 1 : 0;
+
+  show_people (change->window, change->people[i], change->test[i], change->units[i]);
+}
+
+/* The people listed (@test: those held out), to be given back by Undo:
+ * nobody when the list is empty, and an error when a field is wrong, as
+ * such a list cannot be kept exactly. */
+static BpPeople *
+dup_listed (BpPeopleEditor  *editor,
+            gboolean         test,
+            GError         **error)
+{
+  BpPeople *people;
+
+  if (bp_people_editor_get_n_people (editor) == 0)
+    return bp_people_new ();
+  people = test ? bp_people_editor_dup_test_people (editor)
+                : bp_people_editor_dup_people (editor);
+  if (people == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("The people listed have a mistake to correct first, so that Undo can bring "
+                   "them back: %s"), bp_people_editor_get_error (editor));
+  return people;
+}
+
+/* Whether people can be taken in now: not while training, nor while a
+ * field is wrong (see dup_listed()). */
+static gboolean
+can_take_people (BpWindow  *self,
+                 GError   **error)
+{
+  g_autoptr(BpPeople) listed = NULL;
+
+  if (run_is_live (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("Training is under way: stop it to change the people"));
+      return FALSE;
+    }
+  listed = dup_listed (bp_window_get_people_editor (self), FALSE, error);
+  return listed != NULL;
+}
+
+/* @extra after @people. */
+static BpPeople *
+dup_joined (const BpPeople *people,
+            const BpPeople *extra)
+{
+  BpPeople *joined = bp_people_copy (people);
+
+  for (guint i = 0; i < bp_people_get_n (extra); i++)
+    bp_people_add (joined, bp_person_copy (bp_people_get (extra, i)));
+  return joined;
+}
+
+/* @people become the people trained on (@merge REPLACE: nobody is held
+ * out any more, and a file's units, when its weight and height agree,
+ * become those shown) or are added after them (ADD: the rest stays as it
+ * was).  Names that are already listed are kept as they are: two people
+ * may share a name, as in a class.  One step for Undo, called @label. */
+gboolean
+bp_window_take_people (BpWindow        *self,
+                       const BpPeople  *people,
+                       BpPeopleMerge    merge,
+                       const char      *label,
+                       GError         **error)
+{
+  BpPeopleEditor *editor = bp_window_get_people_editor (self);
+  PeopleChange *change;
+  g_autoptr(BpPeople) before = NULL;
+  g_autoptr(BpPeople) test_before = NULL;
+  BpUnits units;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (people != NULL, FALSE);
+
+  if (!can_take_people (self, error) ||
+      (before = dup_listed (editor, FALSE, error)) == NULL ||
+      (test_before = dup_listed (editor, TRUE, error)) == NULL)
+    return FALSE;
+  units = bp_people_editor_get_units (editor);
+  change = g_new0 (PeopleChange, 1);
+  change->window = self;
+  change->units[0] = units;
+  change->units[1] = units;
+  if (merge == BP_PEOPLE_REPLACE)
+    {
+      change->people[1] = bp_people_copy (people);
+      change->test[1] = bp_people_new ();
+      if (people->weight_units == people->height_units)
+        change->units[1] = people->weight_units;
+    }
+  else
+    {
+      change->people[1] = dup_joined (before, people);
+      change->test[1] = bp_people_copy (test_before);
+    }
+  change->people[0] = g_steal_pointer (&before);
+  change->test[0] = g_steal_pointer (&test_before);
+  undo_people_change (change, TRUE);
+  bp_undo_stack_push (bp_window_get_undo_stack (self), label, undo_people_change, change,
+                      free_people_change);
+  return TRUE;
+}
+
+/* Everybody in @file becomes a training person, replacing or added after
+ * those listed: a CSV file does not say who was held out.  Undoable. */
+gboolean
+bp_window_import_people_as (BpWindow       *self,
+                            GFile          *file,
+                            BpPeopleMerge   merge,
+                            GError        **error)
+{
   g_autofree char *path = NULL;
   g_autoptr(BpPeople) people = NULL;
-  g_autoptr(BpPeople) nobody = bp_people_new ();
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -330,10 +482,43 @@ bp_window_import_people (BpWindow  *self,
     }
   if ((people = bp_csv_load (path, error)) == NULL)
     return FALSE;
-  take_units (editor, people);
-  bp_people_editor_set_test_people (editor, nobody);
-  bp_people_editor_set_people (editor, people);
-  return TRUE;
+  return bp_window_take_people (self, people, merge, _("Import People"), error);
+}
+
+/* The people of @file replace those listed. */
+gboolean
+bp_window_import_people (BpWindow  *self,
+                         GFile     *file,
+                         GError   **error)
+{
+  return bp_window_import_people_as (self, file, BP_PEOPLE_REPLACE, error);
+}
+
+/* The people of @example, generated ones named in the user's language. */
+BpPeople *
+bp_window_dup_example (BpExample example)
+{
+  /* Translators: the name of a generated person of the class example,
+   * followed by a number (“Student 07”) */
+  const char *student = C_("generated name", "Student");
+  /* Translators: the name of a generated person of the population
+   * example, followed by a number (“Person 00042”) */
+  const char *person = C_("generated name", "Person");
+
+  return bp_example_new (example, example == BP_EXAMPLE_POPULATION ? person : student);
+}
+
+gboolean
+bp_window_load_example (BpWindow       *self,
+                        BpExample       example,
+                        BpPeopleMerge   merge,
+                        GError        **error)
+{
+  g_autoptr(BpPeople) people = bp_window_dup_example (example);
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  return bp_window_take_people (self, people, merge, _("Load Example"), error);
 }
 
 /* Everybody, those held out for testing after the others. */
@@ -482,6 +667,7 @@ typedef enum
   DIALOG_EXPORT_LOSS_HISTORY,
   DIALOG_EXPORT_IMAGE,  /* the export dialog, then its file chooser */
   DIALOG_EXPORT_PYTHON,
+  DIALOG_REPLACE_OR_ADD,
   N_DIALOGS
 } DialogKind;
 
@@ -490,6 +676,7 @@ typedef enum
 static const char * const dialog_keys[] = {
   "bp-dialog-open", "bp-dialog-save", "bp-dialog-import-people", "bp-dialog-export-people",
   "bp-dialog-export-loss-history", "bp-dialog-export-image", "bp-dialog-export-python",
+  "bp-dialog-replace-or-add",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (dialog_keys) == N_DIALOGS);
@@ -635,6 +822,139 @@ static void
 show_chooser (GtkFileChooser *chooser)
 {
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- replace or add ------------------------------------------------------------- */
+
+#define RESPONSE_ADD 1
+#define PENDING_PEOPLE_KEY "bp-pending-people"
+#define PENDING_LABEL_KEY "bp-pending-label"
+
+/* The examples of the Examples menu, by the name win.load-example takes. */
+static const char * const example_titles[] = {
+  N_("The Seeds’ Four People"),
+  N_("A Class of 30"),
+  N_("A Population of 10 000"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (example_titles) == BP_N_EXAMPLES);
+
+static void
+take_people (BpWindow       *self,
+             const BpPeople *people,
+             BpPeopleMerge   merge,
+             const char     *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bp_window_take_people (self, people, merge, label, &error))
+    show_error (self, _("Could not change the people"), error);
+}
+
+static void
+on_replace_or_add_response (GtkDialog *dialog,
+                            int        response,
+                            BpWindow  *self)
+{
+  const BpPeople *people = g_object_get_data (G_OBJECT (dialog), PENDING_PEOPLE_KEY);
+  const char *label = g_object_get_data (G_OBJECT (dialog), PENDING_LABEL_KEY);
+
+  forget_dialog (self, DIALOG_REPLACE_OR_ADD, dialog);
+  if (response == GTK_RESPONSE_ACCEPT)
+    take_people (self, people, BP_PEOPLE_REPLACE, label);
+  else if (response == RESPONSE_ADD)
+    take_people (self, people, BP_PEOPLE_ADD, label);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+new_replace_or_add_dialog (BpWindow   *self,
+                           guint       n,
+                           const char *source)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              "%s", _("Replace the people listed, or add the new "
+                                                      "ones after them?"));
+  /* Translators: %s is a file name or the title of an example */
+  g_autofree char *brings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "“%s” brings %u person.",
+                                                          "“%s” brings %u people.", n),
+                                             source, n);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s %s", brings,
+                                            _("Replace takes the place of everybody listed, "
+                                              "those held out for testing too; Add keeps them. "
+                                              "Undo takes either back."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Add"), RESPONSE_ADD);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Replace"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  return dialog;
+}
+
+/* Takes @people (owned) in as one undoable step called @label, asking
+ * first whether they replace those listed or join them, unless nobody is
+ * listed.  While the question is up, it is only raised: @people wait for
+ * it to be answered. */
+static void
+ask_replace_or_add (BpWindow   *self,
+                    BpPeople   *people,
+                    const char *label,
+                    const char *source)
+{
+  BpPeopleEditor *editor = bp_window_get_people_editor (self);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  /* Nothing to ask about when the answer could only be refused. */
+  if (!can_take_people (self, &error))
+    {
+      show_error (self, _("Could not change the people"), error);
+      bp_people_free (people);
+      return;
+    }
+  if (bp_people_editor_get_n_people (editor) == 0)
+    {
+      take_people (self, people, BP_PEOPLE_REPLACE, label);
+      bp_people_free (people);
+      return;
+    }
+  if (present_dialog (self, DIALOG_REPLACE_OR_ADD))
+    {
+      bp_people_free (people);
+      return;
+    }
+  dialog = new_replace_or_add_dialog (self, bp_people_get_n (people), source);
+  g_object_set_data_full (G_OBJECT (dialog), PENDING_PEOPLE_KEY, people,
+                          (GDestroyNotify) bp_people_free);
+  g_object_set_data_full (G_OBJECT (dialog), PENDING_LABEL_KEY, g_strdup (label), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_or_add_response), self, 0);
+  keep_dialog (self, DIALOG_REPLACE_OR_ADD, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.load-example::class and the like, from the Examples menu. */
+static void
+load_example_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  BpWindow *self = BP_WINDOW (user_data);
+  const char *name = g_variant_get_string (parameter, NULL);
+  BpExample example;
+
+  if (!bp_example_from_string (name, &example))
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                             _("There is no example “%s”."), name);
+
+      show_error (self, _("Could not load the example"), error);
+      return;
+    }
+  ask_replace_or_add (self, bp_window_dup_example (example), _("Load Example"),
+                      _(example_titles[example]));
 }
 
 /* ---- actions -------------------------------------------------------------------- */
@@ -987,6 +1307,7 @@ static const GActionEntry file_entries[] = {
   { .name = "save", .activate = save_activated },
   { .name = "save-as", .activate = save_as_activated },
   { .name = "import-people", .activate = import_people_activated },
+  { .name = "load-example", .parameter_type = "s", .activate = load_example_activated },
   { .name = "export-people", .activate = export_people_activated },
   { .name = "export-image", .activate = export_image_activated },
   { .name = "export-loss-history", .activate = export_loss_history_activated },

@@ -5,9 +5,17 @@
 #include <gtk/gtk.h>
 
 #include "bp-chart-export.h"
+#include "bp-examples.h"
 #include "bp-window.h"
 
 G_BEGIN_DECLS
+
+/* What people taken in do to those listed. */
+typedef enum
+{
+  BP_PEOPLE_REPLACE,
+  BP_PEOPLE_ADD,
+} BpPeopleMerge;
 
 void     bp_window_files_init          (BpWindow        *self);
 void     bp_window_files_confirm_close (BpWindow        *self);
@@ -21,6 +29,20 @@ gboolean bp_window_save                (BpWindow        *self,
                                         GError         **error);
 gboolean bp_window_import_people       (BpWindow        *self,
                                         GFile           *file,
+                                        GError         **error);
+gboolean bp_window_import_people_as    (BpWindow        *self,
+                                        GFile           *file,
+                                        BpPeopleMerge    merge,
+                                        GError         **error);
+gboolean bp_window_take_people         (BpWindow        *self,
+                                        const BpPeople  *people,
+                                        BpPeopleMerge    merge,
+                                        const char      *label,
+                                        GError         **error);
+BpPeople *bp_window_dup_example        (BpExample        example);
+gboolean bp_window_load_example        (BpWindow        *self,
+                                        BpExample        example,
+                                        BpPeopleMerge    merge,
                                         GError         **error);
 gboolean bp_window_export_people       (BpWindow        *self,
                                         GFile           *file,

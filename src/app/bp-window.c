@@ -193,6 +193,16 @@ trained_on_other_people (BpWindow *self)
   return people != NULL && !bp_people_equal (people, self->run_people);
 }
 
+/* The loss chart says on the curve itself (and in an exported image)
+ * that the run drawn was trained on other people than those listed:
+ * after an edit, an import or an example, until the next run. */
+static void
+show_run_people_note (BpWindow *self,
+                      gboolean  other_people)
+{
+  bp_loss_chart_set_note (self->loss_chart, other_people ? _("Trained on earlier people") : NULL);
+}
+
 /* Words under the status line: why training went wrong or cannot start,
  * or that the run shown is not about the people listed. */
 static void
@@ -201,6 +211,7 @@ show_hint (BpWindow *self)
   const char *error = input_error (self);
   GtkWidget *hint = GTK_WIDGET (self->hint_label);
   g_autofree char *text = NULL;
+  gboolean other_people = trained_on_other_people (self);
 
   gboolean is_error = TRUE;
 
@@ -210,7 +221,7 @@ show_hint (BpWindow *self)
                        "and train again."));
   else if (error != NULL && !run_is_live (self))
     text = g_strdup_printf (_("Cannot train: %s"), error);
-  else if (trained_on_other_people (self))
+  else if (other_people)
     {
       text = g_strdup (_("The run shown was trained on other people than these. Train again "
                          "to see what the network learns from them."));
@@ -231,6 +242,7 @@ show_hint (BpWindow *self)
     gtk_widget_add_css_class (hint, "error");
   else
     gtk_widget_remove_css_class (hint, "error");
+  show_run_people_note (self, other_people);
 }
 
 /* Six decimals until they would read 0.000000, then three significant
@@ -408,6 +420,7 @@ update_actions (BpWindow *self)
   set_enabled (self, "race", can_start);
   update_clear_runs (self);
   set_enabled (self, "import-people", !live);
+  set_enabled (self, "load-example", !live);
   set_enabled (self, "undo", !live && bp_undo_stack_get_can_undo (self->undo));
   set_enabled (self, "redo", !live && bp_undo_stack_get_can_redo (self->undo));
   set_enabled (self, "worked-example", !live);

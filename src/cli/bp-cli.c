@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-cli.c: backprop-cli train / explain / export-python
+/* bp-cli.c: backprop-cli train / explain / export-python / example
  *
  * Flags arrive as strings through GOption and are then checked by the
  * core's strict parsers, so every bad value gets one line naming the flag
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bp-csv.h"
+#include "bp-examples.h"
 #include "bp-file.h"
 #include "bp-json.h"
 #include "bp-network.h"
@@ -1145,6 +1146,7 @@ static const char usage[] =
   "  backprop-cli export-python [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
   "                     [--seed S | --init ...] [--normalize ...] [--classify WEIGHT,HEIGHT]...\n"
   "                     [--session FILE.backprop] [-o FILE]\n"
+  "  backprop-cli example seeds|class|population [--save FILE.csv]\n"
   "  backprop-cli COMMAND --help\n";
 
 static const char *
@@ -1171,6 +1173,99 @@ print_text (const Options *o,
   return finish_output (o);
 }
 
+/* ---- examples ----------------------------------------------------------- */
+
+/* `example NAME [--save FILE.csv]`: the people of an example as a CSV
+ * people file, on stdout or saved, exactly as the app loads them. */
+static GOptionContext *
+make_example_context (char **save,
+                      gboolean *help)
+{
+  const GOptionEntry entries[] = {
+    { "save", 0, 0, G_OPTION_ARG_FILENAME, save, "Save the people in FILE.csv instead of printing them", "FILE.csv" },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, help, "Show this help", NULL },
+    { "help-all", '?', G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, help, NULL, NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new ("seeds|class|population");
+
+  g_option_context_set_summary (context,
+                                "Write the people of an example as CSV: the seeds' four people, a "
+                                "class of 30 or a population of 10 000 adults, generated the same "
+                                "on every machine from the NHANES 2015–2018 means.");
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  return context;
+}
+
+static int
+check_example_name (int        argc,
+                    char     **argv,
+                    BpExample *example)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (argc < 2)
+    return usage_error (NULL, "example: which one is needed: seeds, class or population");
+  if (argc > 2)
+    {
+      shown = show_bytes (argv[2]);
+      message = g_strdup_printf ("unexpected argument “%s”", shown);
+      return usage_error (NULL, message);
+    }
+  if (bp_example_from_string (argv[1], example))
+    return 0;
+  shown = show_bytes (argv[1]);
+  message = g_strdup_printf ("example: no example “%s”; use seeds, class or population", shown);
+  return usage_error (NULL, message);
+}
+
+static int
+save_example (const BpPeople *people,
+              const char     *save)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (save[0] == '\0')
+    return usage_error ("--save", "is empty; give the file to save the people in");
+  if (!bp_csv_save (people, BP_UNITS_LB_IN, save, &error))
+    return usage_error ("--save", error->message);
+  return BP_CLI_EXIT_OK;
+}
+
+static int
+run_example (int       argc,
+             char    **argv,
+             Options  *o)
+{
+  g_autofree char *save = NULL;
+  gboolean help = FALSE;
+  g_autoptr(GOptionContext) context = make_example_context (&save, &help);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpPeople) people = NULL;
+  g_autofree char *text = NULL;
+  BpExample example;
+  int status;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (NULL, error->message);
+  if (help)
+    {
+      o->help = g_option_context_get_help (context, TRUE, NULL);
+      return print_text (o, o->help);
+    }
+  if ((status = check_example_name (argc, argv, &example)) != 0)
+    return status;
+  people = bp_example_new (example, NULL);
+  if (save != NULL)
+    return save_example (people, save);
+  text = bp_csv_write (people, BP_UNITS_LB_IN);
+  bp_output_utf8 (o->out, text);
+  return finish_output (o);
+}
+
+
 int
 bp_cli_main (int    argc,
              char **argv)
@@ -1182,13 +1277,18 @@ bp_cli_main (int    argc,
   int status;
 
   if (argc < 2)
-    return usage_error (NULL, "a command is needed: train, explain or export-python (see backprop-cli --help)");
+    return usage_error (NULL, "a command is needed: train, explain, export-python or example (see backprop-cli --help)");
   if (!bp_output_check_open (&error))
     return usage_error (NULL, error->message);
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     return print_text (&o, usage);
   if (g_str_equal (argv[1], "--version"))
     return print_text (&o, "backprop-cli " PACKAGE_VERSION "\n");
+  if (g_str_equal (argv[1], "example"))
+    {
+      g_set_prgname ("backprop-cli example");
+      return run_example (argc - 1, argv + 1, &o);
+    }
   if (g_str_equal (argv[1], "train"))
     command = COMMAND_TRAIN;
   else if (g_str_equal (argv[1], "explain"))
@@ -1196,7 +1296,7 @@ bp_cli_main (int    argc,
   else if (g_str_equal (argv[1], "export-python"))
     command = COMMAND_EXPORT_PYTHON;
   else
-    return usage_error (NULL, "unknown command; use train, explain or export-python (see backprop-cli --help)");
+    return usage_error (NULL, "unknown command; use train, explain, export-python or example (see backprop-cli --help)");
   /* For the usage line of COMMAND --help: “backprop-cli train [OPTION…]”. */
   g_set_prgname (command_prgname (command));
   argc--;

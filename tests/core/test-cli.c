@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bp-csv.h"
+#include "bp-examples.h"
 #include "bp-network.h"
 #include "bp-parse.h"
 #include "bp-people.h"
@@ -1999,6 +2000,115 @@ test_export_python_runs (void)
                                               "--classify", "70.5,175", NULL });
 }
 
+/* ---- example ---------------------------------------------------------------- */
+
+/* `example NAME` prints the people the core generates, as the CSV writer
+ * writes them; twice the same; `--save` writes the same bytes to a file. */
+static void
+test_example_print (void)
+{
+  static const struct { const char *name; BpExample example; guint n; } examples[] = {
+    { "seeds", BP_EXAMPLE_SEEDS, 4 },
+    { "class", BP_EXAMPLE_CLASS, 30 },
+    { "population", BP_EXAMPLE_POPULATION, 10000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autoptr(BpPeople) expected = bp_example_new (examples[i].example, NULL);
+      g_autofree char *text = bp_csv_write (expected, BP_UNITS_LB_IN);
+      g_autofree char *path = g_build_filename (tmp_dir, "example.csv", NULL);
+      g_autoptr(BpPeople) read = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Run) r = { 0 };
+      g_auto(Run) again = { 0 };
+      g_auto(Run) saved = { 0 };
+
+      run (&r, "example", examples[i].name);
+      assert_success (&r);
+      g_assert_cmpstr (r.out, ==, text);
+      run (&again, "example", examples[i].name);
+      g_assert_cmpstr (again.out, ==, r.out);
+      read = bp_csv_parse (r.out, strlen (r.out), "stdout", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (bp_people_get_n (read), ==, examples[i].n);
+
+      run (&saved, "example", examples[i].name, "--save", path);
+      assert_success (&saved);
+      g_assert_cmpstr (saved.out, ==, "");
+      test_assert_file_is (path, text);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+/* The class as `train --data` takes it: 30 people in the JSON. */
+static void
+test_example_trains (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "class.csv", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) r = { 0 };
+  g_auto(Run) train = { 0 };
+  JsonObject *o;
+
+  run (&r, "example", "class", "--save", path);
+  assert_success (&r);
+  run (&train, "train", "--data", path, "--seed", "1", "--epochs", "10", "--normalize",
+       "standard", "--json");
+  assert_success (&train);
+  o = load_object (parser, train.out);
+  g_assert_cmpuint (json_array_get_length (array (o, "people")), ==, 30);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+/* A missing, unknown or extra name, an unknown flag, an empty or
+ * impossible --save: one line naming it, nothing on stdout, and nothing
+ * written. */
+static void
+test_example_bad (void)
+{
+  g_autofree char *missing = g_build_filename (tmp_dir, "no-such-folder", "x.csv", NULL);
+  g_autofree char *kept = write_file ("kept.csv", "name,gender,weight,height\nA,F,100,60\n");
+  g_auto(Run) r = { 0 };
+
+  run (&r, "example");
+  assert_usage_error (&r);
+  g_assert_nonnull (strstr (r.err, "seeds, class or population"));
+  run (&r, "example", "school");
+  assert_usage_error (&r);
+  g_assert_nonnull (strstr (r.err, "“school”"));
+  run (&r, "example", "class", "population");
+  assert_usage_error (&r);
+  g_assert_nonnull (strstr (r.err, "“population”"));
+  run (&r, "example", "class", "--json");
+  assert_usage_error (&r);
+  run (&r, "example", "class", "--save", "");
+  assert_usage_error (&r);
+  g_assert_nonnull (strstr (r.err, "--save"));
+  run (&r, "example", "class", "--save", missing);
+  assert_usage_error (&r);
+  g_assert_nonnull (strstr (r.err, "--save"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  run (&r, "example", "class", "--save", tmp_dir);
+  assert_usage_error (&r);
+  g_assert_true (g_file_test (tmp_dir, G_FILE_TEST_IS_DIR));
+  test_assert_file_is (kept, "name,gender,weight,height\nA,F,100,60\n");
+}
+
+static void
+test_example_help (void)
+{
+  g_auto(Run) r = { 0 };
+
+  run (&r, "example", "--help");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "backprop-cli example"));
+  g_assert_nonnull (strstr (r.out, "--save"));
+  run (&r, "--help");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "backprop-cli example seeds|class|population"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2056,6 +2166,10 @@ main (int    argc,
   g_test_add_func ("/cli/export-python/errors", test_export_python_errors);
   g_test_add_func ("/cli/export-python/help", test_export_python_help);
   g_test_add_func ("/cli/export-python/runs", test_export_python_runs);
+  g_test_add_func ("/cli/example/print", test_example_print);
+  g_test_add_func ("/cli/example/trains", test_example_trains);
+  g_test_add_func ("/cli/example/bad", test_example_bad);
+  g_test_add_func ("/cli/example/help", test_example_help);
 
   status = g_test_run ();
   if (tmp_dir != NULL)

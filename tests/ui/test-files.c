@@ -449,7 +449,7 @@ drop (GtkDropTarget *target,
 }
 
 /* A session dropped as a file list opens; a people file dropped as a
- * single file replaces the people. */
+ * single file replaces the people, once asked. */
 static void
 test_drop (Fixture       *f,
            gconstpointer  data)
@@ -481,6 +481,7 @@ test_drop (Fixture       *f,
   g_value_init (&single, G_TYPE_FILE);
   g_value_set_object (&single, csv);
   g_assert_true (drop (target, &single));
+  gtk_dialog_response (GTK_DIALOG (ui_test_find_dialog (GTK_WINDOW (window))), GTK_RESPONSE_ACCEPT);
   people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
   g_assert_cmpuint (bp_people_get_n (people), ==, 1);
   g_assert_cmpstr (bp_people_get (people, 0)->name, ==, "Zoe");
