@@ -286,6 +286,36 @@ test_add (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+has_focus_in (GtkWindow *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab goes from a person's name through the row's fields, in order. */
+static void
+test_keyboard (void)
+{
+  GtkWindow *window;
+  BpPeopleEditor *editor = show_editor (&window);
+  BpPersonColumn order[] = {
+    BP_PERSON_COLUMN_NAME, BP_PERSON_COLUMN_WEIGHT, BP_PERSON_COLUMN_HEIGHT, BP_PERSON_COLUMN_GENDER,
+    BP_PERSON_COLUMN_TEST,
+  };
+
+  gtk_widget_grab_focus (cell (editor, 1, BP_PERSON_COLUMN_NAME));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (i > 0)
+        g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (has_focus_in (window, cell (editor, 1, order[i])));
+    }
+  gtk_window_destroy (window);
+}
+
 /* Remove, then Undo: the same people in the same order, held out or not;
  * Redo removes them again. */
 static void
@@ -335,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/people-list/search", test_search);
   g_test_add_func ("/people-list/sort", test_sort);
   g_test_add_func ("/people-list/add", test_add);
+  g_test_add_func ("/people-list/keyboard", test_keyboard);
   g_test_add_func ("/people-list/remove-undo", test_remove_undo);
 
   return g_test_run ();
