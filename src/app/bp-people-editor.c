@@ -639,6 +639,8 @@ new_cell (BpPersonColumn column)
       /* Translators: short for female and male */
       genders = gtk_string_list_new ((const char *[]) { _("F"), _("M"), NULL });
       cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&genders)), NULL);
+      /* What the header's tooltip said when the header was a label. */
+      gtk_widget_set_tooltip_text (cell, _("F: female, the network should answer 1; M: male, it should answer 0"));
       break;
     case BP_PERSON_COLUMN_INPUTS:
       cell = gtk_label_new (NULL);
