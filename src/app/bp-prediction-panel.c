@@ -459,14 +459,6 @@ on_sort_selected (BpPredictionPanel *self)
 }
 
 static void
-resort_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  resort (BP_PREDICTION_PANEL (widget));
-}
-
-static void
 on_row_setup (BpPredictionPanel *self,
               GtkListItem       *list_item)
 {
@@ -803,7 +795,6 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_unbind);
 
   gtk_widget_class_install_action (widget_class, "prediction.example", "s", example_activated);
-  gtk_widget_class_install_action (widget_class, "prediction.resort", NULL, resort_activated);
 
   g_type_ensure (BP_TYPE_PREDICTION_ROW);
 }
@@ -824,7 +815,6 @@ bp_prediction_panel_init (BpPredictionPanel *self)
   self->list = bp_prediction_list_new ();
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prediction.resort", FALSE);
   self->version = 1;  /* nothing counted yet */
   summary_changed (self);
   /* Emily is waiting to be classified from the start. */
@@ -1055,7 +1045,6 @@ bp_prediction_panel_set_sort (BpPredictionPanel *self,
     return;
   self->sort = sort;
   gtk_drop_down_set_selected (self->sort_drop_down, sort);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prediction.resort", sort != BP_PREDICTION_SORT_ORDER);
   resort (self);
 }
 

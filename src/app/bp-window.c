@@ -1052,6 +1052,48 @@ on_person_moved (BpWindow *self,
   bp_undo_stack_push (self->undo, _("Move Person"), undo_move, move, g_free);
 }
 
+typedef struct
+{
+  BpWindow *window;
+  guint     index;
+  BpPerson *person;
+  gboolean  held_out;
+} PersonRemoval;
+
+static void
+person_removal_free (gpointer data)
+{
+  PersonRemoval *removal = data;
+
+  bp_person_free (removal->person);
+  g_free (removal);
+}
+
+static void
+undo_remove (gpointer data,
+             gboolean redo)
+{
+  PersonRemoval *r = data;
+
+  if (redo)
+    bp_people_editor_remove_person (r->window->people_editor, r->index);
+  else
+    bp_people_editor_insert_person (r->window->people_editor, r->index, r->person, r->held_out);
+}
+
+/* A person removed with their row's button; undoable. */
+static void
+on_person_removed (BpWindow       *self,
+                   guint           index,
+                   const BpPerson *person,
+                   gboolean        held_out)
+{
+  PersonRemoval *removal = g_new (PersonRemoval, 1);
+
+  *removal = (PersonRemoval) { self, index, bp_person_copy (person), held_out };
+  bp_undo_stack_push (self->undo, _("Remove Person"), undo_remove, removal, person_removal_free);
+}
+
 /* A click on the decision map asks the prediction panel about the point. */
 static void
 on_map_classify (BpWindow *self,
@@ -1689,6 +1731,8 @@ bp_window_init (BpWindow *self)
 
   g_signal_connect_object (self->people_editor, "changed",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->people_editor, "person-removed",
+                           G_CALLBACK (on_person_removed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::valid",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::error",

@@ -119,8 +119,8 @@ static void
 read_state (BpWindow *window,
             State    *state)
 {
-  BpPersonRow *row = bp_people_editor_get_row (bp_window_get_people_editor (window), 0);
-  const BpPerson *alice = bp_person_row_get_person (row);
+  BpPersonItem *item = bp_people_editor_get_item (bp_window_get_people_editor (window), 0);
+  const BpPerson *alice = bp_person_item_get_person (item);
 
   memset (state, 0, sizeof *state);
   bp_training_form_get_config (bp_window_get_training_form (window), &state->config);

@@ -84,7 +84,7 @@ set_up_lesson (BpWindow *window)
   ui_test_set_text (bp_training_form_get_learning_rate_entry (form), "0.25");
   ui_test_set_text (bp_training_form_get_epochs_entry (form), "700");
   ui_test_set_text (bp_training_form_get_seed_entry (form), "7");
-  bp_person_row_set_held_out (bp_people_editor_get_row (editor, 3), TRUE);
+  ui_test_set_held_out (window, 3, TRUE);
   test = bp_people_editor_dup_test_people (editor);
   g_assert_cmpuint (bp_people_get_n (test), ==, 1);
 }
@@ -322,7 +322,7 @@ test_people_csv (Fixture       *f,
   /* Another lesson: different units and people, one held out. */
   bp_people_editor_set_units (editor, BP_UNITS_LB_IN);
   ui_test_activate (window, "reset");
-  bp_person_row_set_held_out (bp_people_editor_get_row (editor, 0), TRUE);
+  ui_test_set_held_out (window, 0, TRUE);
   ui_test_set_text (ui_test_person_entry (window, 2, BP_PERSON_COLUMN_NAME), "Carl");
 
   g_assert_true (bp_window_import_people (window, file, &error));
@@ -883,7 +883,7 @@ test_session_people_edited (Fixture       *f,
 
   ui_test_activate (window, "train");
   g_assert_cmpint (ui_test_run_until_done (window).state, ==, BP_TRAINER_FINISHED);
-  bp_person_row_set_held_out (bp_people_editor_get_row (bp_window_get_people_editor (window), 3), TRUE);
+  ui_test_set_held_out (window, 3, TRUE);
   g_assert_true (bp_window_save (window, file, &error));
   g_assert_no_error (error);
   saved = bp_session_load (path, &error);

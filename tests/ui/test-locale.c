@@ -102,7 +102,7 @@ test_comma_window (void)
   g_assert_nonnull (people);
   g_assert_cmpfloat (bp_people_get (people, 0)->weight_lb, ==, 133.5);
   g_assert_cmpfloat (bp_people_get (people, 1)->height_in, ==, 72.5);
-  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (bp_window_get_people_editor (window), 0)),
+  g_assert_cmpstr (ui_test_person_inputs (window, 0),
                    ==, "−1,5; −1");
   ui_test_destroy_window (window);
   setlocale (LC_NUMERIC, "C.UTF-8");

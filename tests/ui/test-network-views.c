@@ -632,7 +632,7 @@ test_map_drag (void)
   g_assert_cmpfloat (w, ==, 150);
   g_assert_cmpfloat (h, ==, 63);
   g_assert_cmpstr (gtk_editable_get_text (ui_test_person_entry (window, 1, BP_PERSON_COLUMN_WEIGHT)), ==, "150");
-  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (bp_window_get_people_editor (window), 1)),
+  g_assert_cmpstr (ui_test_person_inputs (window, 1),
                    ==, "15, −3");
 
   ui_test_activate (window, "undo");

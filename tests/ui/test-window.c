@@ -38,8 +38,8 @@ test_starts_with_the_seed_people (void)
   for (guint i = 0; i < N_SEED_PEOPLE; i++)
     g_assert_cmpstr (bp_people_get (people, i)->name, ==, names[i]);
   /* The inputs the network sees: weight − 135, height − 66. */
-  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (editor, 0)), ==, "−2, −1");
-  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (editor, 1)), ==, "25, 6");
+  g_assert_cmpstr (ui_test_person_inputs (window, 0), ==, "−2, −1");
+  g_assert_cmpstr (ui_test_person_inputs (window, 1), ==, "25, 6");
   g_assert_cmpstr (bp_window_get_state_text (window), ==, "Ready");
   g_assert_true (ui_test_action_enabled (window, "train"));
   g_assert_false (ui_test_action_enabled (window, "stop"));
@@ -60,7 +60,7 @@ test_train_to_the_end (void)
   guint points;
 
   ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_WEIGHT), "134");
-  g_assert_cmpstr (bp_person_row_get_inputs_text (bp_people_editor_get_row (editor, 0)), ==, "−1, −1");
+  g_assert_cmpstr (ui_test_person_inputs (window, 0), ==, "−1, −1");
   get_outputs (window, before);
   g_assert_cmpuint (bp_loss_chart_count_points (chart, FALSE), ==, 0);
 
@@ -112,7 +112,7 @@ test_held_out_person (void)
   g_autoptr(BpPeople) test = NULL;
   BpProgress progress;
 
-  bp_person_row_set_held_out (bp_people_editor_get_row (editor, 3), TRUE);
+  ui_test_set_held_out (window, 3, TRUE);
   train = bp_people_editor_dup_people (editor);
   test = bp_people_editor_dup_test_people (editor);
   g_assert_cmpuint (bp_people_get_n (train), ==, 3);
@@ -127,7 +127,7 @@ test_held_out_person (void)
 
   /* Holding everybody out leaves nobody to learn from. */
   for (guint i = 0; i < 3; i++)
-    bp_person_row_set_held_out (bp_people_editor_get_row (editor, i), TRUE);
+    ui_test_set_held_out (window, i, TRUE);
   g_assert_false (ui_test_action_enabled (window, "train"));
   g_assert_nonnull (strstr (bp_window_get_hint_text (window), "held out"));
   ui_test_destroy_window (window);
@@ -253,7 +253,7 @@ test_add_duplicate_remove (void)
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "people.add", NULL);
   g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 5);
-  gtk_widget_activate_action (GTK_WIDGET (bp_people_editor_get_row (editor, 1)), "row.duplicate", NULL);
+  ui_test_click_person_button (window, 1, FALSE);
   g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 6);
   people = bp_people_editor_dup_people (editor);
   g_assert_cmpfloat (bp_people_get (people, 2)->weight_lb, ==, 160);
@@ -262,7 +262,7 @@ test_add_duplicate_remove (void)
   g_assert_cmpuint (bp_prediction_panel_get_n_people (bp_window_get_prediction_panel (window)), ==, 6);
 
   for (guint n = 6; n > 0; n--)
-    gtk_widget_activate_action (GTK_WIDGET (bp_people_editor_get_row (editor, 0)), "row.remove", NULL);
+    ui_test_click_person_button (window, 0, TRUE);
   g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 0);
   assert_cannot_train (window, "add at least one person");
   ui_test_destroy_window (window);

@@ -101,14 +101,70 @@ ui_test_set_text (GtkEditable *editable,
   gtk_editable_set_text (editable, text);
 }
 
+/* The widget in @column of @person's row (in training order), scrolled
+ * to and on screen: rows exist only around the view, and are recycled.
+ * The scroll is asked again after each frame, as the rows' heights the
+ * list first guesses become known. */
+GtkWidget *
+ui_test_editor_cell (BpPeopleEditor *editor,
+                     guint           person,
+                     BpPersonColumn  column)
+{
+  GtkWidget *cell = bp_people_editor_get_cell (editor, person, column);
+
+  while (cell == NULL || !gtk_widget_get_mapped (cell))
+    {
+      g_assert_true (bp_people_editor_scroll_to (editor, person));
+      ui_test_wait_frame (GTK_WIDGET (editor));
+      cell = bp_people_editor_get_cell (editor, person, column);
+    }
+  return cell;
+}
+
+GtkWidget *
+ui_test_person_widget (BpWindow       *window,
+                       guint           person,
+                       BpPersonColumn  column)
+{
+  return ui_test_editor_cell (bp_window_get_people_editor (window), person, column);
+}
+
 GtkEditable *
 ui_test_person_entry (BpWindow       *window,
                       guint           person,
                       BpPersonColumn  column)
 {
-  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  return GTK_EDITABLE (ui_test_person_widget (window, person, column));
+}
 
-  return GTK_EDITABLE (bp_person_row_get_column (bp_people_editor_get_row (editor, person), column));
+/* The inputs column's text for @person. */
+const char *
+ui_test_person_inputs (BpWindow *window,
+                       guint     person)
+{
+  return gtk_label_get_text (GTK_LABEL (ui_test_person_widget (window, person, BP_PERSON_COLUMN_INPUTS)));
+}
+
+/* Ticks or unticks @person's Test box, as a click does. */
+void
+ui_test_set_held_out (BpWindow *window,
+                      guint     person,
+                      gboolean  held_out)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_person_widget (window, person, BP_PERSON_COLUMN_TEST)),
+                               held_out);
+}
+
+/* Clicks @person's Duplicate (@remove FALSE) or Remove button. */
+void
+ui_test_click_person_button (BpWindow *window,
+                             guint     person,
+                             gboolean  remove)
+{
+  GtkWidget *box = ui_test_person_widget (window, person, BP_PERSON_COLUMN_BUTTONS);
+
+  g_signal_emit_by_name (remove ? gtk_widget_get_last_child (box) : gtk_widget_get_first_child (box),
+                         "clicked");
 }
 
 gboolean

@@ -18,9 +18,23 @@ BpWindow  *ui_test_new_window     (void);
 void       ui_test_destroy_window (BpWindow    *window);
 void       ui_test_set_text       (GtkEditable *editable,
                                    const char  *text);
+GtkWidget *ui_test_editor_cell    (BpPeopleEditor *editor,
+                                   guint        person,
+                                   BpPersonColumn column);
+GtkWidget *ui_test_person_widget  (BpWindow    *window,
+                                   guint        person,
+                                   BpPersonColumn column);
 GtkEditable *ui_test_person_entry (BpWindow    *window,
                                    guint        person,
                                    BpPersonColumn column);
+const char *ui_test_person_inputs (BpWindow    *window,
+                                   guint        person);
+void       ui_test_set_held_out   (BpWindow    *window,
+                                   guint        person,
+                                   gboolean     held_out);
+void       ui_test_click_person_button (BpWindow *window,
+                                   guint        person,
+                                   gboolean     remove);
 gboolean   ui_test_action_enabled (BpWindow    *window,
                                    const char  *action);
 void       ui_test_activate       (BpWindow    *window,
