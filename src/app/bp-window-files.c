@@ -896,7 +896,7 @@ new_replace_or_add_dialog (BpWindow   *self,
 
 /* Takes @people (owned) in as one undoable step called @label, asking
  * first whether they replace those listed or join them, unless nobody is
- * listed.  While the question is up, it is only raised: @people wait for
+ * listed or the window is as it opened.  While the question is up, it is only raised: @people wait for
  * it to be answered. */
 static void
 ask_replace_or_add (BpWindow   *self,
@@ -915,7 +915,9 @@ ask_replace_or_add (BpWindow   *self,
       bp_people_free (people);
       return;
     }
-  if (bp_people_editor_get_n_people (editor) == 0)
+  /* Nobody listed, or the seeds of a window nobody has touched (as when
+   * `backprop class.csv` starts the app): nothing the answer could keep. */
+  if (bp_people_editor_get_n_people (editor) == 0 || bp_window_is_pristine (self))
     {
       take_people (self, people, BP_PEOPLE_REPLACE, label);
       bp_people_free (people);

@@ -226,6 +226,35 @@ test_nobody_listed (void)
   ui_test_destroy_window (window);
 }
 
+/* A window as it opened (`backprop class.csv`): the seeds are not worth
+ * a question; the file's people replace them, undoably.  Once the list
+ * was edited, the question comes back. */
+static void
+test_pristine_window (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(GFile) file = write_csv ("two.csv", TWO_CSV);
+  g_autoptr(BpPeople) seeds = bp_people_new_seed ();
+  g_autoptr(BpPeople) back = NULL;
+
+  /* As it opened: the test's fastest speed is not a change. */
+  bp_window_mark_saved (window, NULL);
+  g_assert_true (bp_window_is_pristine (window));
+  bp_window_open (window, file);
+  g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
+  g_assert_cmpuint (n_people (window), ==, 2);
+  ui_test_activate (window, "undo");
+  back = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  g_assert_true (bp_people_equal (back, seeds));
+
+  ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME), "Alicia");
+  g_assert_false (bp_window_is_pristine (window));
+  bp_window_open (window, file);
+  g_assert_nonnull (ui_test_find_dialog (GTK_WINDOW (window)));
+  answer (window, GTK_RESPONSE_CANCEL);
+  ui_test_destroy_window (window);
+}
+
 /* A file the reader refuses: its message, no question, no change. */
 static void
 test_bad_file (void)
@@ -467,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/import/add", test_add);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/nobody-listed", test_nobody_listed);
+  g_test_add_func ("/import/pristine-window", test_pristine_window);
   g_test_add_func ("/import/bad-file", test_bad_file);
   g_test_add_func ("/import/list-with-mistake", test_list_with_mistake);
   g_test_add_func ("/import/example-class", test_example_class);
