@@ -25,13 +25,14 @@
 #include "bp-explain.h"
 #include "bp-explain-panel.h"
 #include "bp-format.h"
+#include "bp-name-list.h"
 
 struct _BpExplainPanel
 {
   GtkWidget      parent_instance;
 
   GtkDropDown   *person_dropdown;
-  GtkStringList *person_list;
+  BpNameList    *person_list;  /* "Next in Order", then the names */
   GtkRevealer   *check_revealer;
   GtkLabel      *subject_label;
   GtkLabel      *forward_label;
@@ -489,45 +490,15 @@ on_person_selected (BpExplainPanel *self)
   bp_explain_panel_set_person (self, (int) selected - 1);
 }
 
-/* Whether the list already holds "Next in Order" and these names: the
- * window gives the people again after every edit and setting, and a
- * list of 100 000 names is not to be rebuilt for that. */
-static gboolean
-list_is_current (BpExplainPanel *self)
-{
-  guint n = n_people (self);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->person_list)) != n + 1)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->person_list, i + 1),
-                   bp_people_get (self->people, i)->name) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-/* "Next in Order", then everybody by name. */
+/* "Next in Order", then everybody by name; the window gives the people
+ * again after every edit and setting, and the same names leave the list
+ * (of up to 100 000) alone. */
 static void
 fill_person_list (BpExplainPanel *self)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->person_list));
-
-  if (list_is_current (self))
-    {
-      self->updating = TRUE;
-      gtk_drop_down_set_selected (self->person_dropdown, self->person + 1);
-      self->updating = FALSE;
-      return;
-    }
-  self->n_list_fills++;
-  items = g_ptr_array_sized_new (n_people (self) + 2);
-  g_ptr_array_add (items, (gpointer) _("Next in Order"));
-  for (guint i = 0; i < n_people (self); i++)
-    g_ptr_array_add (items, bp_people_get (self->people, i)->name);
-  g_ptr_array_add (items, NULL);
   self->updating = TRUE;
-  gtk_string_list_splice (self->person_list, 0, old, (const char * const *) items->pdata);
+  if (bp_name_list_set_people (self->person_list, self->people))
+    self->n_list_fills++;
   gtk_drop_down_set_selected (self->person_dropdown, self->person + 1);
   self->updating = FALSE;
 }
@@ -623,6 +594,7 @@ bp_explain_panel_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_EXPLAIN_PANEL);
+  g_clear_object (&self->person_list);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (bp_explain_panel_parent_class)->dispose (object);
@@ -675,7 +647,6 @@ bp_explain_panel_class_init (BpExplainPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-explain-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, person_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, person_list);
   gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, check_revealer);
   gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, subject_label);
   gtk_widget_class_bind_template_child (widget_class, BpExplainPanel, forward_label);
@@ -710,6 +681,8 @@ static void
 bp_explain_panel_init (BpExplainPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->person_list = bp_name_list_new (_("Next in Order"));
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->person_list));
   mark_maths (self);
   self->person = BP_EXPLAIN_NEXT_IN_ORDER;
   self->learning_rate = 0.1;

@@ -22,6 +22,7 @@
 #include "bp-draw.h"
 #include "bp-field-errors.h"
 #include "bp-format.h"
+#include "bp-name-list.h"
 #include "bp-network-diagram.h"
 #include "bp-parse.h"
 
@@ -39,7 +40,7 @@ struct _BpNetworkDiagram
   BpParams       params;
   BpPeople      *people;
   BpNormalizer   norm;
-  GtkStringList *names;
+  BpNameList    *names;
   guint          person;
   gboolean       show_values;
   gboolean       editable;
@@ -830,7 +831,7 @@ bp_network_diagram_init (BpNetworkDiagram *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.edit-selected", FALSE);
-  self->names = gtk_string_list_new (NULL);
+  self->names = bp_name_list_new (NULL);
   self->hover = -1;
   self->editing = -1;
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
@@ -920,20 +921,6 @@ bp_network_diagram_get_params (BpNetworkDiagram *self,
   *params = self->params;
 }
 
-static gboolean
-same_names (BpNetworkDiagram *self,
-            const BpPeople   *people)
-{
-  guint n = bp_people_get_n (people);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->names)) != n)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->names, i), bp_people_get (people, i)->name) != 0)
-      return FALSE;
-  return TRUE;
-}
-
 /* The people to pick from and how they become inputs; both copied.  The
  * chosen person stays chosen while they are still there. */
 void
@@ -942,7 +929,7 @@ bp_network_diagram_set_people (BpNetworkDiagram   *self,
                                const BpNormalizer *norm)
 {
   guint person = self->person;
-  guint n, old;
+  guint n;
 
   g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
 
@@ -950,24 +937,15 @@ bp_network_diagram_set_people (BpNetworkDiagram   *self,
   self->people = bp_people_copy (people);
   self->norm = *norm;
   n = bp_people_get_n (people);
-  if (!same_names (self, people))
-    {
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (names, bp_people_get (people, i)->name);
-      g_ptr_array_add (names, NULL);
-      old = g_list_model_get_n_items (G_LIST_MODEL (self->names));
-      /* A drop-down bound to "person" picks another item meanwhile. */
-      gtk_string_list_splice (self->names, 0, old, (const char * const *) names->pdata);
-    }
+  /* A drop-down bound to "person" may pick another item meanwhile. */
+  bp_name_list_set_people (self->names, people);
   if (n > 0)
     bp_network_diagram_set_person (self, MIN (person, n - 1));
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* A GtkStringList of the people's names, in order. */
+/* The people's names, in order, as GtkStringObjects. */
 GListModel *
 bp_network_diagram_get_names (BpNetworkDiagram *self)
 {

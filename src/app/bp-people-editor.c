@@ -302,6 +302,16 @@ show_number (GtkLabel     *label,
   gtk_label_set_text (label, text);
 }
 
+/* F or M, pressed in for F. */
+static void
+show_gender (GtkToggleButton *button,
+             BpGender         gender)
+{
+  /* Translators: short for female and male */
+  gtk_button_set_label (GTK_BUTTON (button), gender == BP_GENDER_FEMALE ? _("F") : _("M"));
+  gtk_toggle_button_set_active (button, gender == BP_GENDER_FEMALE);
+}
+
 /* Shows @item in @cell, whichever column it is in. */
 static void
 show_cell (BpPeopleEditor *self,
@@ -322,8 +332,7 @@ show_cell (BpPeopleEditor *self,
       show_field (self, cell, item, column_field (column));
       break;
     case BP_PERSON_COLUMN_GENDER:
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (cell),
-                                  bp_person_item_get_gender (item) == BP_GENDER_FEMALE ? 0 : 1);
+      show_gender (GTK_TOGGLE_BUTTON (cell), bp_person_item_get_gender (item));
       break;
     case BP_PERSON_COLUMN_INPUTS:
       show_inputs (self, GTK_LABEL (cell), item);
@@ -518,16 +527,18 @@ on_measure_changed (GtkEditable  *editable,
 }
 
 static void
-on_gender_selected (GtkDropDown  *dropdown,
-                    GParamSpec   *pspec,
-                    BpPersonItem *item)
+on_gender_toggled (GtkToggleButton *button,
+                   BpPersonItem    *item)
 {
-  BpPeopleEditor *self = cell_editor (GTK_WIDGET (dropdown));
+  BpPeopleEditor *self = cell_editor (GTK_WIDGET (button));
+  BpGender gender = gtk_toggle_button_get_active (button) ? BP_GENDER_FEMALE : BP_GENDER_MALE;
 
   if (self->updating)
     return;
-  bp_person_item_set_gender (item, gtk_drop_down_get_selected (dropdown) == 0 ? BP_GENDER_FEMALE
-                                                                               : BP_GENDER_MALE);
+  self->updating++;
+  show_gender (button, gender);
+  self->updating--;
+  bp_person_item_set_gender (item, gender);
   refresh (self);
 }
 
@@ -614,7 +625,6 @@ new_icon_button (const char *icon_name,
 static GtkWidget *
 new_cell (BpPersonColumn column)
 {
-  g_autoptr(GtkStringList) genders = NULL;
   GtkWidget *cell = NULL;
 
   switch (column)
@@ -636,11 +646,13 @@ new_cell (BpPersonColumn column)
       cell = new_entry (6, 6, TRUE);
       break;
     case BP_PERSON_COLUMN_GENDER:
-      /* Translators: short for female and male */
-      genders = gtk_string_list_new ((const char *[]) { _("F"), _("M"), NULL });
-      cell = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&genders)), NULL);
+      /* A button that flips between F and M rather than a drop-down of
+       * the two: a drop-down brings a popover and a list view of its own
+       * to each of the two hundred rows GTK keeps. */
+      cell = gtk_toggle_button_new ();
+      gtk_widget_add_css_class (cell, "gender-toggle");
       /* What the header's tooltip said when the header was a label. */
-      gtk_widget_set_tooltip_text (cell, _("F: female, the network should answer 1; M: male, it should answer 0"));
+      gtk_widget_set_tooltip_text (cell, _("F: female, the network should answer 1; M: male, it should answer 0. Press to change."));
       break;
     case BP_PERSON_COLUMN_INPUTS:
       cell = gtk_label_new (NULL);
@@ -731,7 +743,7 @@ on_bind (GtkSignalListItemFactory *factory,
       g_signal_connect (cell, "changed", G_CALLBACK (on_measure_changed), item);
       break;
     case BP_PERSON_COLUMN_GENDER:
-      g_signal_connect (cell, "notify::selected", G_CALLBACK (on_gender_selected), item);
+      g_signal_connect (cell, "toggled", G_CALLBACK (on_gender_toggled), item);
       break;
     case BP_PERSON_COLUMN_TEST:
       g_signal_connect (cell, "toggled", G_CALLBACK (on_test_toggled), item);

@@ -10,6 +10,7 @@
 #include "bp-decision-map.h"
 #include "bp-explain-panel.h"
 #include "bp-trajectories.h"
+#include "bp-name-list.h"
 #include "ui-utils.h"
 
 #define N_LARGE 10000
@@ -239,7 +240,7 @@ test_explain_chooser (void)
   bp_people_get (renamed, 5)->name = g_strdup ("Zoë");
   bp_explain_panel_set_people (panel, renamed, &norm);
   g_assert_cmpuint (bp_explain_panel_get_n_list_fills (panel), ==, fills + 1);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), 6),
+  g_assert_cmpstr (bp_name_list_get_string (BP_NAME_LIST (gtk_drop_down_get_model (dropdown)), 6),
                    ==, "Zoë");
 
   /* Typing in the open list narrows it to the names that match. */

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "bp-format.h"
+#include "bp-name-list.h"
 #include "ui-utils.h"
 
 #define N_SEED_PEOPLE 4
@@ -140,7 +141,7 @@ test_pages (void)
   /* The untrained network of seed 1, and Alice's activations. */
   show_page (window, "network");
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, N_SEED_PEOPLE);
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Charlie");
+  g_assert_cmpstr (bp_name_list_get_string (BP_NAME_LIST (names), 2), ==, "Charlie");
   assert_views_show (window, &seed);
   g_assert_true (bp_network_diagram_get_activations (diagram, &forward));
   g_assert_cmpfloat (forward.x0, ==, -2);
@@ -151,7 +152,7 @@ test_pages (void)
   /* A new name keeps Diana chosen, in the drop-down too. */
   ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME), "Alicia");
   drain ();
-  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Alicia");
+  g_assert_cmpstr (bp_name_list_get_string (BP_NAME_LIST (names), 0), ==, "Alicia");
   g_assert_cmpuint (bp_network_diagram_get_person (diagram), ==, 3);
   g_assert_true (bp_network_diagram_get_editable (diagram));
   ui_test_destroy_window (window);
