@@ -307,9 +307,15 @@ static void
 show_gender (GtkToggleButton *button,
              BpGender         gender)
 {
+  gboolean female = gender == BP_GENDER_FEMALE;
+
   /* Translators: short for female and male */
-  gtk_button_set_label (GTK_BUTTON (button), gender == BP_GENDER_FEMALE ? _("F") : _("M"));
-  gtk_toggle_button_set_active (button, gender == BP_GENDER_FEMALE);
+  gtk_button_set_label (GTK_BUTTON (button), female ? _("F") : _("M"));
+  gtk_toggle_button_set_active (button, female);
+  /* "Pressed" alone would not say which: the description does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  female ? _("Female; press for male") : _("Male; press for female"),
+                                  -1);
 }
 
 /* Shows @item in @cell, whichever column it is in. */

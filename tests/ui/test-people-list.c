@@ -352,6 +352,35 @@ test_remove_undo (void)
   ui_test_destroy_window (window);
 }
 
+/* The gender is a button that reads F or M and flips on a press; the
+ * person changes, and a screen reader hears which it is now. */
+static void
+test_gender (void)
+{
+  GtkWindow *window;
+  BpPeopleEditor *editor = show_editor (&window);
+  g_autoptr(BpPeople) seeds = bp_people_new_seed ();
+  g_autoptr(BpPeople) people = NULL;
+  GtkWidget *bob;
+
+  bp_people_editor_set_people (editor, seeds);
+  ui_test_wait_frame (GTK_WIDGET (editor));
+  bob = cell (editor, 1, BP_PERSON_COLUMN_GENDER);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (bob)), ==, "M");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (bob)));
+  g_signal_emit_by_name (bob, "clicked");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (bob)), ==, "F");
+  people = bp_people_editor_dup_people (editor);
+  g_assert_cmpint (bp_people_get (people, 1)->gender, ==, BP_GENDER_FEMALE);
+  g_assert_cmpint (bp_people_get (people, 0)->gender, ==, BP_GENDER_FEMALE);
+  g_assert_cmpint (bp_people_get (people, 2)->gender, ==, BP_GENDER_MALE);
+  g_signal_emit_by_name (bob, "clicked");
+  g_clear_pointer (&people, bp_people_free);
+  people = bp_people_editor_dup_people (editor);
+  g_assert_true (bp_people_equal (people, seeds));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/people-list/sort", test_sort);
   g_test_add_func ("/people-list/add", test_add);
   g_test_add_func ("/people-list/keyboard", test_keyboard);
+  g_test_add_func ("/people-list/gender", test_gender);
   g_test_add_func ("/people-list/remove-undo", test_remove_undo);
 
   return g_test_run ();
