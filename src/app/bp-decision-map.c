@@ -1281,8 +1281,8 @@ bp_decision_map_finalize (GObject *object)
 {
   BpDecisionMap *self = BP_DECISION_MAP (object);
 
-  g_clear_pointer (&self->train, bp_people_free);
-  g_clear_pointer (&self->test, bp_people_free);
+  g_clear_pointer (&self->train, bp_people_unref);
+  g_clear_pointer (&self->test, bp_people_unref);
   g_clear_handle_id (&self->describe_id, g_source_remove);
   g_clear_pointer (&self->heat, cairo_surface_destroy);
   g_clear_pointer (&self->density, cairo_surface_destroy);
@@ -1570,7 +1570,8 @@ update_tooltip (BpDecisionMap *self)
 }
 
 /* The people to draw (@test may be NULL) and how they become inputs,
- * which the whole map depends on; all copied. */
+ * which the whole map depends on; the people are shared (see
+ * bp_people_ref()), the normalisation copied. */
 void
 bp_decision_map_set_people (BpDecisionMap      *self,
                             const BpPeople     *train,
@@ -1579,10 +1580,10 @@ bp_decision_map_set_people (BpDecisionMap      *self,
 {
   g_return_if_fail (BP_IS_DECISION_MAP (self));
 
-  g_clear_pointer (&self->train, bp_people_free);
-  g_clear_pointer (&self->test, bp_people_free);
-  self->train = bp_people_copy (train);
-  self->test = test != NULL ? bp_people_copy (test) : NULL;
+  g_clear_pointer (&self->train, bp_people_unref);
+  g_clear_pointer (&self->test, bp_people_unref);
+  self->train = bp_people_ref (train);
+  self->test = test != NULL ? bp_people_ref (test) : NULL;
   self->norm = *norm;
   self->density_binned = FALSE;
   update_tooltip (self);

@@ -605,7 +605,7 @@ bp_explain_panel_finalize (GObject *object)
 {
   BpExplainPanel *self = BP_EXPLAIN_PANEL (object);
 
-  g_clear_pointer (&self->people, bp_people_free);
+  g_clear_pointer (&self->people, bp_people_unref);
   G_OBJECT_CLASS (bp_explain_panel_parent_class)->finalize (object);
 }
 
@@ -709,7 +709,7 @@ bp_explain_panel_set_params (BpExplainPanel *self,
   refresh_soon (self);
 }
 
-/* The people to explain a step on and how they become inputs (copied). */
+/* The people to explain a step on (shared) and how they become inputs. */
 void
 bp_explain_panel_set_people (BpExplainPanel     *self,
                              const BpPeople     *people,
@@ -717,8 +717,8 @@ bp_explain_panel_set_people (BpExplainPanel     *self,
 {
   g_return_if_fail (BP_IS_EXPLAIN_PANEL (self));
 
-  g_clear_pointer (&self->people, bp_people_free);
-  self->people = bp_people_copy (people);
+  g_clear_pointer (&self->people, bp_people_unref);
+  self->people = bp_people_ref (people);
   self->norm = *norm;
   if (self->person >= (int) n_people (self))
     self->person = n_people (self) > 0 ? (int) n_people (self) - 1 : BP_EXPLAIN_NEXT_IN_ORDER;

@@ -758,7 +758,7 @@ bp_network_diagram_finalize (GObject *object)
 {
   BpNetworkDiagram *self = BP_NETWORK_DIAGRAM (object);
 
-  g_clear_pointer (&self->people, bp_people_free);
+  g_clear_pointer (&self->people, bp_people_unref);
   g_clear_object (&self->names);
   g_clear_pointer (&self->description, g_free);
   G_OBJECT_CLASS (bp_network_diagram_parent_class)->finalize (object);
@@ -921,7 +921,7 @@ bp_network_diagram_get_params (BpNetworkDiagram *self,
   *params = self->params;
 }
 
-/* The people to pick from and how they become inputs; both copied.  The
+/* The people to pick from (shared) and how they become inputs (copied).  The
  * chosen person stays chosen while they are still there. */
 void
 bp_network_diagram_set_people (BpNetworkDiagram   *self,
@@ -933,8 +933,8 @@ bp_network_diagram_set_people (BpNetworkDiagram   *self,
 
   g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
 
-  g_clear_pointer (&self->people, bp_people_free);
-  self->people = bp_people_copy (people);
+  g_clear_pointer (&self->people, bp_people_unref);
+  self->people = bp_people_ref (people);
   self->norm = *norm;
   n = bp_people_get_n (people);
   /* A drop-down bound to "person" may pick another item meanwhile. */

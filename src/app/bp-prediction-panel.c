@@ -738,8 +738,8 @@ bp_prediction_panel_finalize (GObject *object)
 {
   BpPredictionPanel *self = BP_PREDICTION_PANEL (object);
 
-  g_clear_pointer (&self->people, bp_people_free);
-  g_clear_pointer (&self->test, bp_people_free);
+  g_clear_pointer (&self->people, bp_people_unref);
+  g_clear_pointer (&self->test, bp_people_unref);
   g_clear_pointer (&self->data[0], bp_dataset_free);
   g_clear_pointer (&self->data[1], bp_dataset_free);
   g_clear_object (&self->list);
@@ -838,9 +838,9 @@ take_people (BpPredictionPanel *self,
 {
   BpPeople **slot = test ? &self->test : &self->people;
   /* Copied first: @people may be the very people held. */
-  BpPeople *copy = people != NULL ? bp_people_copy (people) : bp_people_new ();
+  BpPeople *copy = people != NULL ? bp_people_ref (people) : bp_people_new ();
 
-  g_clear_pointer (slot, bp_people_free);
+  g_clear_pointer (slot, bp_people_unref);
   *slot = copy;
   g_clear_pointer (&self->data[test], bp_dataset_free);
   self->data[test] = bp_people_to_dataset (*slot, &self->norm);
@@ -858,7 +858,7 @@ people_changed (BpPredictionPanel *self)
 
 /* The training people whose outputs to show, and the normalisation that
  * turns them (the held-out people and the classify box too) into inputs.
- * Both are copied. */
+ * The people are shared (see bp_people_ref()), the normalisation copied. */
 void
 bp_prediction_panel_set_people (BpPredictionPanel  *self,
                                 const BpPeople     *people,

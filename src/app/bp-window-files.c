@@ -327,8 +327,8 @@ free_people_change (gpointer data)
 
   for (guint i = 0; i < 2; i++)
     {
-      bp_people_free (change->people[i]);
-      bp_people_free (change->test[i]);
+      bp_people_unref (change->people[i]);
+      bp_people_unref (change->test[i]);
     }
   g_free (change);
 }
@@ -439,7 +439,7 @@ bp_window_take_people (BpWindow        *self,
   change->units[1] = units;
   if (merge == BP_PEOPLE_REPLACE)
     {
-      change->people[1] = bp_people_copy (people);
+      change->people[1] = bp_people_ref (people);
       change->test[1] = bp_people_new ();
       if (people->weight_units == people->height_units)
         change->units[1] = people->weight_units;
@@ -447,7 +447,7 @@ bp_window_take_people (BpWindow        *self,
   else
     {
       change->people[1] = dup_joined (before, people);
-      change->test[1] = bp_people_copy (test_before);
+      change->test[1] = bp_people_ref (test_before);
     }
   change->people[0] = g_steal_pointer (&before);
   change->test[0] = g_steal_pointer (&test_before);
@@ -912,7 +912,7 @@ ask_replace_or_add (BpWindow   *self,
   if (!can_take_people (self, &error))
     {
       show_error (self, _("Could not change the people"), error);
-      bp_people_free (people);
+      bp_people_unref (people);
       return;
     }
   /* Nobody listed, or the seeds of a window nobody has touched (as when
@@ -920,17 +920,17 @@ ask_replace_or_add (BpWindow   *self,
   if (bp_people_editor_get_n_people (editor) == 0 || bp_window_is_pristine (self))
     {
       take_people (self, people, BP_PEOPLE_REPLACE, label);
-      bp_people_free (people);
+      bp_people_unref (people);
       return;
     }
   if (present_dialog (self, DIALOG_REPLACE_OR_ADD))
     {
-      bp_people_free (people);
+      bp_people_unref (people);
       return;
     }
   dialog = new_replace_or_add_dialog (self, bp_people_get_n (people), source);
   g_object_set_data_full (G_OBJECT (dialog), PENDING_PEOPLE_KEY, people,
-                          (GDestroyNotify) bp_people_free);
+                          (GDestroyNotify) bp_people_unref);
   g_object_set_data_full (G_OBJECT (dialog), PENDING_LABEL_KEY, g_strdup (label), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_or_add_response), self, 0);
   keep_dialog (self, DIALOG_REPLACE_OR_ADD, dialog);

@@ -632,8 +632,8 @@ start_trajectories (BpWindow       *self,
                     const BpPeople *people,
                     guint64         epochs)
 {
-  g_clear_pointer (&self->run_people, bp_people_free);
-  self->run_people = bp_people_copy (people);
+  g_clear_pointer (&self->run_people, bp_people_unref);
+  self->run_people = bp_people_ref (people);
   bp_trajectories_set_people (self->trajectories, people);
   bp_trajectories_clear (self->trajectories);
   bp_trajectories_set_epochs (self->trajectories, epochs);
@@ -1521,7 +1521,7 @@ bp_window_finalize (GObject *object)
   BpWindow *self = BP_WINDOW (object);
 
   bp_history_clear (&self->history);
-  g_clear_pointer (&self->run_people, bp_people_free);
+  g_clear_pointer (&self->run_people, bp_people_unref);
   g_clear_pointer (&self->saved, bp_session_free);
   g_clear_object (&self->race);
   g_clear_object (&self->runs);
@@ -1909,8 +1909,8 @@ bp_window_dup_session (BpWindow  *self,
       return NULL;
     }
   session = bp_session_new ();
-  g_clear_pointer (&session->people, bp_people_free);
-  g_clear_pointer (&session->test, bp_people_free);
+  g_clear_pointer (&session->people, bp_people_unref);
+  g_clear_pointer (&session->test, bp_people_unref);
   session->people = g_steal_pointer (&people);
   session->test = g_steal_pointer (&test);
   fill_settings (self, session, &config);

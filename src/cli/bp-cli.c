@@ -97,8 +97,8 @@ flags_clear (Flags *f)
 static void
 options_clear (Options *o)
 {
-  g_clear_pointer (&o->people, bp_people_free);
-  g_clear_pointer (&o->test, bp_people_free);
+  g_clear_pointer (&o->people, bp_people_unref);
+  g_clear_pointer (&o->test, bp_people_unref);
   g_clear_pointer (&o->classify, g_array_unref);
   g_clear_pointer (&o->person, g_free);
   g_clear_pointer (&o->session, bp_session_free);
@@ -670,9 +670,9 @@ session_from_run (const Options *o,
                   const Result  *r,
                   BpSession     *s)
 {
-  bp_people_free (s->people);
+  bp_people_unref (s->people);
   s->people = bp_people_copy (o->people);
-  bp_people_free (s->test);
+  bp_people_unref (s->test);
   s->test = o->test != NULL ? bp_people_copy (o->test) : bp_people_new ();
   s->units = o->people->weight_units;
   s->normalize = o->norm.mode;

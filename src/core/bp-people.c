@@ -54,6 +54,7 @@ bp_people_new (void)
   people->people = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_person_free);
   people->weight_units = BP_UNITS_LB_IN;
   people->height_units = BP_UNITS_LB_IN;
+  g_atomic_ref_count_init (&people->ref_count);
   return people;
 }
 
@@ -82,10 +83,22 @@ bp_people_copy (const BpPeople *people)
   return copy;
 }
 
-void
-bp_people_free (BpPeople *people)
+/* Another holder of @people, which nobody changes any more. */
+BpPeople *
+bp_people_ref (const BpPeople *people)
 {
-  if (people == NULL)
+  BpPeople *self = (BpPeople *) people;
+
+  g_return_val_if_fail (people != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bp_people_unref (BpPeople *people)
+{
+  if (people == NULL || !g_atomic_ref_count_dec (&people->ref_count))
     return;
   g_ptr_array_unref (people->people);
   g_free (people);
@@ -129,6 +142,9 @@ void
 bp_people_add (BpPeople *people,
                BpPerson *person)
 {
+  /* Whoever else holds @people counts on it staying as it was. */
+  g_return_if_fail (g_atomic_ref_count_compare (&people->ref_count, 1));
+
   g_ptr_array_add (people->people, person);
 }
 

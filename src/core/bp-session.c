@@ -71,7 +71,7 @@ bp_session_new (void)
 {
   BpSession *self = session_alloc ();
 
-  bp_people_free (self->people);
+  bp_people_unref (self->people);
   self->people = bp_people_new_seed ();
   self->learning_rate = 0.1;
   self->epochs = 1000;
@@ -87,8 +87,8 @@ bp_session_free (BpSession *session)
 {
   if (session == NULL)
     return;
-  bp_people_free (session->people);
-  bp_people_free (session->test);
+  bp_people_unref (session->people);
+  bp_people_unref (session->test);
   bp_history_clear (&session->history);
   g_free (session);
 }

@@ -337,7 +337,7 @@ main (int    argc,
   large = write_class (dir, n);
 
   t0 = g_get_monotonic_time ();
-  bp_people_free (bp_csv_load (large, &error));
+  bp_people_unref (bp_csv_load (large, &error));
   g_assert_no_error (error);
   g_print ("# reading the %u-person file alone: %.1f ms\n", n, (g_get_monotonic_time () - t0) / 1000.0);
   launch (argv[0], "open", small, epochs, &four);

@@ -1013,7 +1013,7 @@ trainer_session (const char  *test_csv,
   BpNormalizer norm;
   BpProgress progress;
 
-  bp_people_free (s->test);
+  bp_people_unref (s->test);
   s->test = bp_csv_load (test_csv, NULL);
   g_assert_nonnull (s->test);
   s->seed = seed;
@@ -1202,7 +1202,7 @@ test_session_errors (void)
     { (const char *[]) { "train", "--save", NULL }, "--save" },
   };
 
-  bp_people_free (nobody->people);
+  bp_people_unref (nobody->people);
   nobody->people = bp_people_new ();
   /* Written by hand: Backprop itself saves no such session. */
   nobody_text = bp_session_to_data (nobody, &nobody_length);

@@ -196,6 +196,28 @@ test_normalizer_equal (void)
   g_assert_true (bp_normalizer_equal (&a, &b));
 }
 
+/* Shared, not copied: a reference keeps the list alive, and a shared
+ * list refuses to change under its other holders. */
+static void
+test_people_ref (void)
+{
+  BpPeople *people = bp_people_new_seed ();
+  BpPeople *shared = bp_people_ref (people);
+
+  g_assert_true (shared == people);
+  bp_people_unref (people);
+  g_assert_cmpuint (bp_people_get_n (shared), ==, 4);
+  bp_people_ref (shared);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*ref_count*");
+  bp_people_add (shared, bp_person_new ("Eve", 120, 60, BP_GENDER_FEMALE));
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (bp_people_get_n (shared), ==, 4);
+  bp_people_unref (shared);
+  bp_people_add (shared, bp_person_new ("Eve", 120, 60, BP_GENDER_FEMALE));
+  g_assert_cmpuint (bp_people_get_n (shared), ==, 5);
+  bp_people_unref (shared);
+}
+
 /* The seeds: weight − 135, height − 66, whatever the people. */
 static void
 test_normalize_seed (void)
@@ -342,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/people/normalize/names", test_normalize_names);
   g_test_add_func ("/people/normalize/none", test_normalize_none);
   g_test_add_func ("/people/normalize/equal", test_normalizer_equal);
+  g_test_add_func ("/people/ref", test_people_ref);
   g_test_add_func ("/people/normalize/seed", test_normalize_seed);
   g_test_add_func ("/people/normalize/mean", test_normalize_mean);
   g_test_add_func ("/people/normalize/standard", test_normalize_standard);

@@ -245,8 +245,8 @@ random_session (void)
 {
   BpSession *s = bp_session_new ();
 
-  bp_people_free (s->people);
-  bp_people_free (s->test);
+  bp_people_unref (s->people);
+  bp_people_unref (s->test);
   s->people = random_people (g_test_rand_int_range (1, 8));
   s->test = random_people (g_test_rand_int_range (0, 4));
   s->units = g_test_rand_bit () ? BP_UNITS_KG_CM : BP_UNITS_LB_IN;
@@ -1404,7 +1404,7 @@ test_contradictions (void)
   assert_refused (test_loss, "c.backprop:70: [Test loss history] bucket-0: holds a test loss, "
                              "but the session has no [Test person N] to measure it on");
 
-  bp_people_free (nobody->people);
+  bp_people_unref (nobody->people);
   nobody->people = bp_people_new ();
   bp_people_add (nobody->test, bp_person_new ("Emily", 128, 63, BP_GENDER_FEMALE));
   assert_refused (nobody, "c.backprop: [Person 1]: missing: the session has no training "

@@ -338,7 +338,7 @@ test_people_csv (Fixture       *f,
       g_assert_true (same_double (p->weight_lb, q->weight_lb));
       g_assert_true (same_double (p->height_in, q->height_in));
     }
-  g_clear_pointer (&imported, bp_people_free);
+  g_clear_pointer (&imported, bp_people_unref);
   imported = bp_people_editor_dup_test_people (editor);
   g_assert_cmpuint (bp_people_get_n (imported), ==, 0);
   g_assert_cmpint (bp_people_editor_get_units (editor), ==, BP_UNITS_KG_CM);

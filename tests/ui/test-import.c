@@ -44,8 +44,8 @@ typedef struct
 static void
 listed_clear (Listed *l)
 {
-  g_clear_pointer (&l->people, bp_people_free);
-  g_clear_pointer (&l->test, bp_people_free);
+  g_clear_pointer (&l->people, bp_people_unref);
+  g_clear_pointer (&l->test, bp_people_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Listed, listed_clear)

@@ -375,7 +375,7 @@ test_gender (void)
   g_assert_cmpint (bp_people_get (people, 0)->gender, ==, BP_GENDER_FEMALE);
   g_assert_cmpint (bp_people_get (people, 2)->gender, ==, BP_GENDER_MALE);
   g_signal_emit_by_name (bob, "clicked");
-  g_clear_pointer (&people, bp_people_free);
+  g_clear_pointer (&people, bp_people_unref);
   people = bp_people_editor_dup_people (editor);
   g_assert_true (bp_people_equal (people, seeds));
   gtk_window_destroy (window);

@@ -236,7 +236,7 @@ test_units (void)
   /* Typed in kg, kept in lb; range checks speak the shown units. */
   bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
   ui_test_set_text (weight, "100");
-  g_clear_pointer (&people, bp_people_free);
+  g_clear_pointer (&people, bp_people_unref);
   people = bp_people_editor_dup_people (editor);
   g_assert_cmpfloat (bp_people_get (people, 0)->weight_lb, ==, 100 / BP_KG_PER_LB);
   ui_test_set_text (weight, "1000");
