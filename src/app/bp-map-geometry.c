@@ -38,8 +38,9 @@ bp_map_frame_contains (const BpMapFrame *f,
 
 /* The range of @values with a margin of a quarter of their spread on each
  * side, and at least @min_span wide, so that dots never sit on the edge
- * and one person alone still gets a plane around them.  Without values
- * it is @min_span around 0. */
+ * and one person alone still gets a plane around them, never reaching
+ * below 0 when no value is negative.  Without values it is @min_span
+ * around 0. */
 void
 bp_map_padded_range (const double *values,
                      guint         n,
@@ -57,6 +58,13 @@ bp_map_padded_range (const double *values,
   pad = MAX ((max - min) / 4, (min_span - (max - min)) / 2);
   *lo = min - pad;
   *hi = max + pad;
+  /* Weights and heights: a plane below zero would be empty by definition
+   * (a class of 10 000 from 68 lb to 529 lb padded to −47 lb). */
+  if (n > 0 && min >= 0 && *lo < 0)
+    {
+      *hi -= *lo;
+      *lo = 0;
+    }
 }
 
 /* ColorBrewer's PuOr, safe for every common kind of colour blindness:

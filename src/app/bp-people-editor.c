@@ -645,7 +645,9 @@ new_cell (BpPersonColumn column)
       gtk_widget_add_css_class (cell, "dim-label");
       break;
     case BP_PERSON_COLUMN_NAME:
-      cell = new_entry (6, 10, FALSE);
+      cell = new_entry (6, 13, FALSE);
+      /* The column takes the width the pane can spare ("Person 00001"). */
+      gtk_widget_set_hexpand (cell, TRUE);
       break;
     case BP_PERSON_COLUMN_WEIGHT:
     case BP_PERSON_COLUMN_HEIGHT:

@@ -64,6 +64,10 @@ test_padded_range (void)
   bp_map_padded_range (NULL, 0, 4, &lo, &hi);
   g_assert_cmpfloat (lo, ==, -2);
   g_assert_cmpfloat (hi, ==, 2);
+  /* Never below zero for weights: the padding moves to the top. */
+  bp_map_padded_range ((const double[]) { 68.5, 528.5 }, 2, 20, &lo, &hi);
+  g_assert_cmpfloat (lo, ==, 0);
+  g_assert_cmpfloat (hi, ==, 528.5 + 115 + 46.5);
 }
 
 static double
