@@ -153,14 +153,21 @@ bp_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (app, app_accels[i].action, app_accels[i].accels);
 }
 
+/* The lesson window most recently used, or a new one: the active window
+ * may be the guide (F1), which is no lesson. */
+static BpWindow *
+lesson_window (BpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (BP_IS_WINDOW (l->data))
+      return BP_WINDOW (l->data);
+  return bp_window_new (self);
+}
+
 static void
 bp_application_activate (GApplication *application)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
-
-  if (window == NULL)
-    window = GTK_WINDOW (bp_window_new (BP_APPLICATION (application)));
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (lesson_window (BP_APPLICATION (application))));
 }
 
 /* backprop FILE…, or files opened from the file manager: each session
@@ -172,13 +179,11 @@ bp_application_open (GApplication  *application,
                      int            n_files,
                      const char    *hint)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  BpWindow *window = lesson_window (BP_APPLICATION (application));
 
-  if (window == NULL)
-    window = GTK_WINDOW (bp_window_new (BP_APPLICATION (application)));
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < n_files; i++)
-    bp_window_open (BP_WINDOW (window), files[i]);
+    bp_window_open (window, files[i]);
 }
 
 static void

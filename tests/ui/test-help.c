@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "bp-application.h"
 #include "bp-help.h"
 #include "bp-help-page.h"
@@ -71,6 +73,37 @@ test_builtin_shown (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
   g_assert_true (find_help_window () == help);
   close_help (help);
+}
+
+/* The guide in front is no lesson: activating the app again, or opening
+ * a file with it, goes to a lesson window (made when there is none)
+ * instead of taking the guide for one. */
+static void
+test_guide_in_front (void)
+{
+  BpHelpWindow *help = activate_help ();
+  g_autofree char *dir = g_dir_make_tmp ("help-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "two.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BpPeople) people = NULL;
+  BpWindow *window = NULL;
+
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == GTK_WINDOW (help));
+  g_application_activate (G_APPLICATION (app));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (BP_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (help));
+  g_assert_true (g_file_set_contents (path, "name,gender,weight_lb,height_in\nAnn,F,120,62\nBen,M,180,71\n",
+                                      -1, NULL));
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  g_assert_cmpuint (bp_people_get_n (people), ==, 2);
+  ui_test_destroy_window (window);
+  close_help (help);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 /* The Mallard the pages use, as the labels show it. */
@@ -335,12 +368,14 @@ main (int    argc,
 
   app = bp_application_new ();
   /* Never hand the activation to a Backprop already running on the bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
   g_test_add_func ("/help/page-markup", test_page_markup);
   g_test_add_func ("/help/builtin-shown", test_builtin_shown);
+  g_test_add_func ("/help/guide-in-front", test_guide_in_front);
   g_test_add_func ("/help/every-page-listed", test_every_page_listed);
   g_test_add_func ("/help/follow-link", test_follow_link);
   g_test_add_func ("/help/escape-closes", test_escape_closes);
