@@ -1276,6 +1276,17 @@ bp_decision_map_set_property (GObject      *object,
     }
 }
 
+/* The description's timeout must not fire on a map that is gone from its
+ * window while something still holds it. */
+static void
+bp_decision_map_dispose (GObject *object)
+{
+  BpDecisionMap *self = BP_DECISION_MAP (object);
+
+  g_clear_handle_id (&self->describe_id, g_source_remove);
+  G_OBJECT_CLASS (bp_decision_map_parent_class)->dispose (object);
+}
+
 static void
 bp_decision_map_finalize (GObject *object)
 {
@@ -1283,7 +1294,6 @@ bp_decision_map_finalize (GObject *object)
 
   g_clear_pointer (&self->train, bp_people_unref);
   g_clear_pointer (&self->test, bp_people_unref);
-  g_clear_handle_id (&self->describe_id, g_source_remove);
   g_clear_pointer (&self->heat, cairo_surface_destroy);
   g_clear_pointer (&self->density, cairo_surface_destroy);
   g_clear_pointer (&self->density_counts, g_free);
@@ -1301,6 +1311,7 @@ bp_decision_map_class_init (BpDecisionMapClass *klass)
 
   object_class->get_property = bp_decision_map_get_property;
   object_class->set_property = bp_decision_map_set_property;
+  object_class->dispose = bp_decision_map_dispose;
   object_class->finalize = bp_decision_map_finalize;
   widget_class->snapshot = bp_decision_map_snapshot;
   widget_class->measure = bp_decision_map_measure;

@@ -29,6 +29,8 @@ struct _BpHelpWindow
   char              *language;
   GPtrArray         *pages;    /* of BpHelpPage, in the sidebar's order */
   BpHelpPage        *current;
+  char              *next_page;  /* a link followed, shown once the label is done */
+  guint              follow_id;
 };
 
 G_DEFINE_FINAL_TYPE (BpHelpWindow, bp_help_window, GTK_TYPE_WINDOW)
@@ -148,22 +150,36 @@ load_pages (const char *language)
 }
 
 static gboolean
+follow_link (gpointer data)
+{
+  BpHelpWindow *self = data;
+  g_autofree char *id = g_steal_pointer (&self->next_page);
+
+  self->follow_id = 0;
+  if (bp_help_window_show_page (self, id))
+    {
+      /* The label went with the page it was on: keep the focus in the
+       * window, on the page now shown. */
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The page changes once the label has finished with the click: showing
+ * it at once would destroy the label while it still marks the link as
+ * visited. */
+static gboolean
 on_activate_link (BpHelpWindow *self,
                   const char   *uri,
                   GtkLabel     *label)
 {
-  g_autofree char *id = NULL;
-
   /* Other links are the web's: GtkLabel opens them. */
   if (!g_str_has_prefix (uri, "xref:"))
     return FALSE;
-  id = g_strndup (uri + strlen ("xref:"), strcspn (uri + strlen ("xref:"), "#"));
-  if (bp_help_window_show_page (self, id))
-    {
-      /* The label goes with the page it was on: keep the focus in the
-       * window, on the page now shown. */
-      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
-    }
+  g_free (self->next_page);
+  self->next_page = g_strndup (uri + strlen ("xref:"), strcspn (uri + strlen ("xref:"), "#"));
+  if (self->follow_id == 0)
+    self->follow_id = g_idle_add (follow_link, self);
   return TRUE;
 }
 
@@ -314,6 +330,10 @@ bp_help_window_finalize (GObject *object)
 static void
 bp_help_window_dispose (GObject *object)
 {
+  BpHelpWindow *self = BP_HELP_WINDOW (object);
+
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  g_clear_pointer (&self->next_page, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_HELP_WINDOW);
   G_OBJECT_CLASS (bp_help_window_parent_class)->dispose (object);
 }

@@ -168,11 +168,12 @@ bp_prediction_list_lookup (BpPredictionList     *self,
                            BpPredictionItemKind *kind,
                            guint                *index)
 {
-  guint train_start = has_headers (self) ? 1 : 0;
-  guint test_start = train_start + self->train->len + 1;
+  guint train_start, test_start;
 
   g_return_val_if_fail (BP_IS_PREDICTION_LIST (self), FALSE);
 
+  train_start = has_headers (self) ? 1 : 0;
+  test_start = train_start + self->train->len + 1;
   if (position >= n_items (self))
     return FALSE;
   *index = 0;

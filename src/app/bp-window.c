@@ -18,6 +18,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #include "bp-accessible.h"
 #include "bp-csv.h"
 #include "bp-field-errors.h"
@@ -1376,6 +1381,11 @@ bp_window_realize (GtkWidget *widget)
   if (monitor == NULL || gtk_window_is_maximized (GTK_WINDOW (widget)))
     return;
   gdk_monitor_get_geometry (monitor, &screen);
+#ifdef GDK_WINDOWING_X11
+  /* Less the panels a desktop keeps on screen, where X11 says. */
+  if (GDK_IS_X11_MONITOR (monitor))
+    gdk_x11_monitor_get_workarea (monitor, &screen);
+#endif
   bp_window_fit_screen (BP_WINDOW (widget), screen.width, screen.height);
 }
 
@@ -1933,7 +1943,6 @@ restore_form (BpWindow        *self,
     bp_training_form_set_seed (form, session->seed);
   /* After the seed, whose change would drop them. */
   set_custom_initial (self, !session->has_seed, &session->initial);
-  self->initial = session->initial;
 }
 
 /* The loss after @epoch epochs as the trainer reported it: the last value

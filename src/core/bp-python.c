@@ -281,6 +281,11 @@ append_norm_comment (GString              *s,
       g_string_append (s, "# Inputs as in the seeds: weight minus 135 lb, height minus 66 in.\n");
       return;
     }
+  if (n->mode == BP_NORMALIZE_NONE)
+    {
+      g_string_append (s, "# Inputs: the weight in lb and the height in in, as they are.\n");
+      return;
+    }
   g_string_append (s, "# Inputs: weight minus the people's mean, ");
   append_number (s, n->weight_offset);
   g_string_append (s, " lb,\n# height minus their mean, ");

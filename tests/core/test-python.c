@@ -111,6 +111,21 @@ test_normalise_metric (void)
   g_assert_nonnull (strstr (program, weight));
 }
 
+/* No normalisation: the comment says the raw measurements, not a mean
+ * of 0. */
+static void
+test_normalise_none (void)
+{
+  g_autoptr(BpPeople) people = people_named ((const char *[]) { "A", "B", NULL });
+  g_autofree char *program = NULL;
+  BpPythonLesson lesson;
+
+  lesson_init (&lesson, people, BP_NORMALIZE_NONE);
+  program = bp_python_program (&lesson);
+  g_assert_nonnull (strstr (program, "# Inputs: the weight in lb and the height in in, as they are."));
+  g_assert_null (strstr (program, "minus the people's mean"));
+}
+
 static void
 test_string_escapes (void)
 {
@@ -241,6 +256,7 @@ main (int    argc,
 
   g_test_add_func ("/python/params-exact", test_params_exact);
   g_test_add_func ("/python/normalise-metric", test_normalise_metric);
+  g_test_add_func ("/python/normalise-none", test_normalise_none);
   g_test_add_func ("/python/string-escapes", test_string_escapes);
   g_test_add_func ("/python/deterministic", test_deterministic);
   g_test_add_func ("/python/names-run", test_names_run);
