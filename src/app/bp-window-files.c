@@ -346,13 +346,40 @@ show_people (BpWindow *self,
   bp_people_editor_set_people (editor, people);
 }
 
+static gboolean
+listed_as (BpWindow       *self,
+           const BpPeople *people,
+           const BpPeople *test)
+{
+  BpPeopleEditor *editor = bp_window_get_people_editor (self);
+  g_autoptr(BpPeople) now = bp_people_editor_dup_people (editor);
+  g_autoptr(BpPeople) test_now = bp_people_editor_dup_test_people (editor);
+
+  if (bp_people_editor_get_n_people (editor) == 0)
+    return bp_people_get_n (people) == 0 && bp_people_get_n (test) == 0;
+  return now != NULL && test_now != NULL &&
+         bp_people_equal (now, people) && bp_people_equal (test_now, test);
+}
+
+/* The people as they were before (or, redone, after) the step, unless
+ * they were edited by hand since: setting the list back would lose those
+ * edits without a word, so it is refused with one. */
 static void
 undo_people_change (gpointer data,
                     gboolean redo)
 {
   PeopleChange *change = data;
   guint i = redo ? 1 : 0;
+  g_autoptr(GError) error = NULL;
 
+  if (!listed_as (change->window, change->people[1 - i], change->test[1 - i]))
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The people were edited after this step: setting them back would "
+                             "lose those edits. Change them by hand instead."));
+      show_error (change->window, _("Could not change the people"), error);
+      return;
+    }
   show_people (change->window, change->people[i], change->test[i], change->units[i]);
 }
 
@@ -451,7 +478,7 @@ bp_window_take_people (BpWindow        *self,
     }
   change->people[0] = g_steal_pointer (&before);
   change->test[0] = g_steal_pointer (&test_before);
-  undo_people_change (change, TRUE);
+  show_people (self, change->people[1], change->test[1], change->units[1]);
   bp_undo_stack_push (bp_window_get_undo_stack (self), label, undo_people_change, change,
                       free_people_change);
   return TRUE;

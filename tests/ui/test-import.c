@@ -336,6 +336,27 @@ test_example_class (void)
   ui_test_destroy_window (window);
 }
 
+/* A name typed after the import: undoing the import would throw it away,
+ * so it is refused with a message and the list stays as it is. */
+static void
+test_undo_after_edit (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  g_autoptr(BpPeople) edited = NULL;
+  g_autoptr(BpPeople) now = NULL;
+
+  load_example (window, "class");
+  answer (window, GTK_RESPONSE_ACCEPT);
+  ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME), "Ada");
+  edited = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  ui_test_activate (window, "undo");
+  answer (window, GTK_RESPONSE_CLOSE);
+  now = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  g_assert_true (bp_people_equal (now, edited));
+  g_assert_cmpstr (bp_people_get (now, 0)->name, ==, "Ada");
+  ui_test_destroy_window (window);
+}
+
 /* Asked again while the question is up, the same question comes to the
  * front: one dialog. */
 static void
@@ -500,6 +521,7 @@ main (int    argc,
   g_test_add_func ("/import/bad-file", test_bad_file);
   g_test_add_func ("/import/list-with-mistake", test_list_with_mistake);
   g_test_add_func ("/import/example-class", test_example_class);
+  g_test_add_func ("/import/undo-after-edit", test_undo_after_edit);
   g_test_add_func ("/import/one-question", test_one_question);
   g_test_add_func ("/import/unknown-example", test_unknown_example);
   g_test_add_func ("/import/run-on-other-people", test_run_on_other_people);
