@@ -923,8 +923,9 @@ new_replace_or_add_dialog (BpWindow   *self,
 
 /* Takes @people (owned) in as one undoable step called @label, asking
  * first whether they replace those listed or join them, unless nobody is
- * listed or the window is as it opened.  While the question is up, it is only raised: @people wait for
- * it to be answered. */
+ * listed or the window is as it opened.  While a question is up, asking
+ * again only raises it, and @people are dropped: one question at a time
+ * (see tests/ui/test-dialogs.c). */
 static void
 ask_replace_or_add (BpWindow   *self,
                     BpPeople   *people,
