@@ -20,6 +20,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-utils.h"
 #include "bp-application.h"
 #include "bp-csv.h"
 #include "bp-random.h"
@@ -101,36 +102,6 @@ iterate (guint ms)
       g_usleep (1000);
 }
 
-static double
-resident_mib (void)
-{
-  g_autofree char *statm = NULL;
-  long pages = 0, resident = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
-    return NAN;
-  return resident * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return NAN;
-  qsort (values->data, values->len, sizeof (double), compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 /* The chart redrawn every frame as during training, for the idle frames. */
 static gboolean
 redraw_tick (GtkWidget     *widget,
@@ -173,7 +144,7 @@ child_train (BpWindow   *window,
   while (!bp_trainer_state_is_done (progress.state));
   seconds = (g_get_monotonic_time () - t0) / 1e6;
   child.recording = FALSE;
-  g_print ("trained %.6f frames %.3f idle %.3f\n", seconds, median (child.frames), median (idle));
+  g_print ("trained %.6f frames %.3f idle %.3f\n", seconds, bench_median (child.frames), bench_median (idle));
 }
 
 typedef struct
@@ -200,7 +171,7 @@ measure (gpointer data)
   answer = (g_get_monotonic_time () - asked) / 1000.0;
   iterate (1000);
   g_print ("open %.3f answer %.3f rss %.2f\n", (child.painted - child.opened) / 1000.0,
-           answer, resident_mib ());
+           answer, bench_resident_mib ());
   if (g_str_equal (run->mode, "train"))
     child_train (BP_WINDOW (window), run->epochs);
   gtk_window_destroy (window);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-utils.h"
 #include "bp-network.h"
 #include "bp-people.h"
 #include "bp-trainer.h"
@@ -16,15 +17,6 @@
 #define REPEATS 11
 
 typedef double (*Measure) (gpointer data);
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 median_of (Measure  measure,
@@ -36,7 +28,7 @@ median_of (Measure  measure,
   g_assert (repeats <= G_N_ELEMENTS (values));
   for (guint i = 0; i < repeats; i++)
     values[i] = measure (data);
-  qsort (values, repeats, sizeof (double), compare_doubles);
+  qsort (values, repeats, sizeof (double), bench_compare_doubles);
   return values[repeats / 2];
 }
 
@@ -61,9 +53,9 @@ median_ratio_of (Measure  measure_a,
       b[i] = measure_b (data);
       ratio[i] = b[i] / a[i];
     }
-  qsort (a, repeats, sizeof (double), compare_doubles);
-  qsort (b, repeats, sizeof (double), compare_doubles);
-  qsort (ratio, repeats, sizeof (double), compare_doubles);
+  qsort (a, repeats, sizeof (double), bench_compare_doubles);
+  qsort (b, repeats, sizeof (double), bench_compare_doubles);
+  qsort (ratio, repeats, sizeof (double), bench_compare_doubles);
   *median_a = a[repeats / 2];
   *median_b = b[repeats / 2];
   return ratio[repeats / 2];

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-utils.h"
 #include "bp-application.h"
 
 enum
@@ -234,15 +235,6 @@ launch (const char *self,
   g_subprocess_wait (child, NULL, &error);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Median over the rounds of each phase's own duration. */
 static void
 medians (double   runs[][N_PHASES],
@@ -255,7 +247,7 @@ medians (double   runs[][N_PHASES],
 
       for (guint i = 0; i < rounds; i++)
         d[i] = runs[i][p] - (p > 0 ? runs[i][p - 1] : 0);
-      qsort (d, rounds, sizeof (double), compare_doubles);
+      qsort (d, rounds, sizeof (double), bench_compare_doubles);
       out[p] = d[rounds / 2];
     }
 }
@@ -268,7 +260,7 @@ median_total (double runs[][N_PHASES],
 
   for (guint i = 0; i < rounds; i++)
     d[i] = runs[i][PHASE_PAINTED];
-  qsort (d, rounds, sizeof (double), compare_doubles);
+  qsort (d, rounds, sizeof (double), bench_compare_doubles);
   return d[rounds / 2];
 }
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-utils.h"
 #include "bp-csv.h"
 #include "bp-decision-map.h"
 #include "bp-explain-panel.h"
@@ -22,24 +23,6 @@
 
 #define CHART_WIDTH 800
 #define CHART_HEIGHT 400
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return NAN;
-  qsort (values->data, values->len, sizeof (double), compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static void
 iterate (guint ms)
@@ -267,7 +250,7 @@ time_view (const View      *view,
       g_array_append_val (times, t);
     }
   cairo_surface_destroy (surface);
-  return median (times);
+  return bench_median (times);
 }
 
 static void
@@ -288,7 +271,7 @@ bench_view (const View *view,
       fill_history (history, counts[i], 4);
       view->setup (widget, counts[i]);
       iterate (100);
-      g_print ("%s update and draw, %" G_GUINT64_FORMAT " epochs of history: %.3f ms median (goal <= 2 ms)\n",
+      g_print ("%s update and draw, %" G_GUINT64_FORMAT " epochs of history: %.3f ms bench_median (goal <= 2 ms)\n",
                view->name, counts[i], time_view (view, widget, history));
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -357,7 +340,7 @@ bench_class_size (void)
       bp_decision_map_set_people (BP_DECISION_MAP (widget), people, NULL, &norm);
       set_ms = (g_get_monotonic_time () - t0) / 1000.0;
       iterate (100);
-      g_print ("decision map update and draw, %u people: %.3f ms median (goal <= 2 ms); "
+      g_print ("decision map update and draw, %u people: %.3f ms bench_median (goal <= 2 ms); "
                "setting the people once %.1f ms\n",
                sizes[i], time_view (map, widget, &history), set_ms);
       t0 = g_get_monotonic_time ();
@@ -496,22 +479,10 @@ bench_frames (BpWindow *window)
     }
   g_print ("frame time (before-paint to after-paint), 1100x720 window, median of %u frames each: "
            "paused, redrawing %.2f ms (baseline), training flat out %.2f ms = %.3fx (goal <= 1.1x)\n",
-           idle->len, median (idle), median (busy), median (busy) / median (idle));
+           idle->len, bench_median (idle), bench_median (busy), bench_median (busy) / bench_median (idle));
   g_print ("win.stop during a 1e9-epoch run, activation to worker joined and window updated, "
            "median of %u: %.3f ms (goal <= 5 ms, one frame is %.1f ms at 60 Hz)\n",
-           stops->len, median (stops), 1000.0 / 60);
-}
-
-static double
-resident_mib (void)
-{
-  g_autofree char *statm = NULL;
-  long pages = 0, resident = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
-    return NAN;
-  return resident * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
+           stops->len, bench_median (stops), 1000.0 / 60);
 }
 
 static double
@@ -532,7 +503,7 @@ run_to_end (BpWindow   *window,
     }
   while (!bp_trainer_state_is_done (progress.state));
   iterate (100);
-  return resident_mib ();
+  return bench_resident_mib ();
 }
 
 /* Heap in use, as opposed to resident: what the process holds, not what

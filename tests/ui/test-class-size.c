@@ -20,30 +20,6 @@
 
 #define EPOCHS "20"
 
-static void
-min_size (GtkWidget *widget,
-          int       *width,
-          int       *height)
-{
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
-}
-
-/* The rows of the people's column view that exist as widgets. */
-static guint
-count_rows (GtkWidget *view)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL;
-           row = gtk_widget_get_next_sibling (row))
-        n++;
-  return n;
-}
-
 /* How many of the file's people backprop-cli's outputs put on their own
  * side of 0.5, after the same training. */
 static guint
@@ -98,18 +74,18 @@ test_ten_thousand (void)
   g_assert_true (bp_csv_save (class, BP_UNITS_LB_IN, path, &error));
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
-  min_size (GTK_WIDGET (window), &width4, &height4);
+  ui_test_min_size (GTK_WIDGET (window), &width4, &height4);
 
   g_assert_true (bp_window_import_people_as (window, file, BP_PEOPLE_REPLACE, &error));
   g_assert_no_error (error);
   ui_test_wait_frame (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (bp_people_editor_get_model (editor)), ==, 10000);
-  min_size (GTK_WIDGET (window), &width, &height);
+  ui_test_min_size (GTK_WIDGET (window), &width, &height);
   g_assert_cmpint (width, ==, width4);
   g_assert_cmpint (height, ==, height4);
   /* GTK 4.8's list views keep about two hundred rows around the one in
    * view, whatever the model's size. */
-  rows = count_rows (GTK_WIDGET (bp_people_editor_get_column_view (editor)));
+  rows = ui_test_count_rows (bp_people_editor_get_column_view (editor));
   g_test_message ("%u rows of the column view exist as widgets", rows);
   g_assert_cmpuint (rows, <=, 210);
 

@@ -59,30 +59,6 @@ show_editor (GtkWindow **window)
   return BP_PEOPLE_EDITOR (editor);
 }
 
-static void
-min_size (GtkWidget *widget,
-          int       *width,
-          int       *height)
-{
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, height, NULL, NULL, NULL);
-}
-
-/* The rows that exist as widgets: the list view's children. */
-static guint
-count_rows (GtkWidget *view)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL;
-           row = gtk_widget_get_next_sibling (row))
-        n++;
-  return n;
-}
-
 static guint
 count_entries (GtkWidget *widget)
 {
@@ -115,13 +91,13 @@ test_size (void)
   guint entries, rows;
 
   g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 4);
-  min_size (GTK_WIDGET (window), &width4, &height4);
+  ui_test_min_size (GTK_WIDGET (window), &width4, &height4);
 
   bp_people_editor_set_people (editor, large);
   ui_test_wait_frame (GTK_WIDGET (editor));
   g_assert_cmpuint (g_list_model_get_n_items (bp_people_editor_get_model (editor)), ==, N_LARGE);
   g_assert_true (bp_people_editor_get_valid (editor));
-  min_size (GTK_WIDGET (window), &width, &height);
+  ui_test_min_size (GTK_WIDGET (window), &width, &height);
   g_assert_cmpint (width, ==, width4);
   g_assert_cmpint (height, ==, height4);
 
@@ -129,7 +105,7 @@ test_size (void)
    * at most 200 rows around the one in view, 2 more on each side
    * (GTK_LIST_VIEW_MAX_LIST_ITEMS, _EXTRA_ITEMS) and the rows that have
    * the focus or were scrolled to; three entries each. */
-  rows = count_rows (view);
+  rows = ui_test_count_rows (GTK_COLUMN_VIEW (view));
   entries = count_entries (view);
   g_assert_cmpuint (rows, >=, 1);
   g_assert_cmpuint (rows, <=, 210);
@@ -139,7 +115,7 @@ test_size (void)
   weight = cell (editor, 9000, BP_PERSON_COLUMN_WEIGHT);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (weight), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Person 9001’s weight");
-  g_assert_cmpuint (count_rows (view), <=, 210);
+  g_assert_cmpuint (ui_test_count_rows (GTK_COLUMN_VIEW (view)), <=, 210);
   gtk_window_destroy (window);
 }
 

@@ -23,15 +23,6 @@ static const Screen screens[] = {
 };
 
 static void
-min_size (GtkWidget *widget,
-          int       *width,
-          int       *height)
-{
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
-}
-
-static void
 drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
@@ -110,7 +101,7 @@ test_screen (gconstpointer data)
 
       gtk_stack_set_visible_child_name (views, pages[i]);
       drain ();
-      min_size (GTK_WIDGET (window), &width, &height);
+      ui_test_min_size (GTK_WIDGET (window), &width, &height);
       g_test_message ("%s: minimum %d×%d", where, width, height);
       if (width > screen->width || height > screen->height)
         g_test_fail_printf ("%s: the window needs at least %d×%d", where, width, height);
@@ -147,7 +138,7 @@ test_fit_screen (void)
   g_assert_false (side_pane_shown (window));
   g_assert_cmpint (width, <=, 800);
   g_assert_cmpint (height, <=, 600);
-  min_size (GTK_WIDGET (window), &width, &height);
+  ui_test_min_size (GTK_WIDGET (window), &width, &height);
   g_assert_cmpint (width, <=, 800);
   g_assert_cmpint (height, <=, 600);
   gtk_window_destroy (GTK_WINDOW (window));

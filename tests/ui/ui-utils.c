@@ -74,6 +74,33 @@ ui_test_wait_frame (GtkWidget *widget)
   g_assert_true (painted);
 }
 
+/* The smallest size @widget can take: its minimum width, and the height
+ * it needs at that width. */
+void
+ui_test_min_size (GtkWidget *widget,
+                  int       *width,
+                  int       *height)
+{
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
+}
+
+/* The rows of a column view that exist as widgets: its list view's
+ * children. */
+guint
+ui_test_count_rows (GtkColumnView *view)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        n++;
+  return n;
+}
+
 /* A shown window at a fixed size, running as fast as it can. */
 BpWindow *
 ui_test_new_window (void)

@@ -14,6 +14,10 @@ void       ui_test_show           (GtkWindow   *window,
                                    int          width,
                                    int          height);
 void       ui_test_wait_frame     (GtkWidget   *widget);
+void       ui_test_min_size       (GtkWidget   *widget,
+                                   int         *width,
+                                   int         *height);
+guint      ui_test_count_rows     (GtkColumnView *view);
 BpWindow  *ui_test_new_window     (void);
 void       ui_test_destroy_window (BpWindow    *window);
 void       ui_test_set_text       (GtkEditable *editable,
