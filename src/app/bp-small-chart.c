@@ -284,9 +284,11 @@ bp_small_chart_measure (GtkWidget      *widget,
   int line_height;
 
   pango_layout_get_pixel_size (probe, NULL, &line_height);
+  /* Six lines wide at the least: three abreast in presenter mode's larger
+   * text must fit an 800 px projector. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 8 * line_height;
+      *minimum = 6 * line_height;
       *natural = 12 * line_height;
     }
   else

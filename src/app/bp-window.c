@@ -868,6 +868,8 @@ side_pane_change_state (GSimpleAction *action,
     g_settings_set_boolean (self->settings, "side-pane", g_variant_get_boolean (value));
 }
 
+static void update_prediction_panel (BpWindow *self);
+
 /* Presenter mode: full screen, larger text (style.css) and thicker
  * lines, for a projector.  The views take the whole width: the settings
  * and people, which the class reads less than the charts, come back on
@@ -890,6 +892,7 @@ apply_presenter (BpWindow *self,
    * larger text it was squeezed to "• Unti… esson" beside the test loss. */
   gtk_widget_set_visible (GTK_WIDGET (self->file_label), !presenter);
   update_side_pane (self);
+  update_prediction_panel (self);
 }
 
 static void
@@ -1243,6 +1246,21 @@ show_page_change_state (GSimpleAction *action,
   gtk_stack_set_visible_child_name (self->views, name);
 }
 
+/* On a projector the pages that explain the network need the height:
+ * in presenter mode the predictions and Classify show under the loss
+ * curve and the decision map, whose lesson they are, and give the
+ * Trajectories, Network and Explain pages the whole height. */
+static void
+update_prediction_panel (BpWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->views);
+  gboolean presenter = gtk_widget_has_css_class (GTK_WIDGET (self), "presenter");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->prediction_panel),
+                          !presenter || g_strcmp0 (name, "loss") == 0 ||
+                          g_strcmp0 (name, "map") == 0);
+}
+
 static void
 on_visible_page (BpWindow *self)
 {
@@ -1250,6 +1268,7 @@ on_visible_page (BpWindow *self)
   const char *name = gtk_stack_get_visible_child_name (self->views);
 
   g_simple_action_set_state (G_SIMPLE_ACTION (show_page), g_variant_new_string (name));
+  update_prediction_panel (self);
 }
 
 /* The page @offset pages from the one on screen, round the ends, as

@@ -203,14 +203,18 @@ test_people_ref (void)
 {
   BpPeople *people = bp_people_new_seed ();
   BpPeople *shared = bp_people_ref (people);
+  BpPerson *eve;
 
   g_assert_true (shared == people);
   bp_people_unref (people);
   g_assert_cmpuint (bp_people_get_n (shared), ==, 4);
   bp_people_ref (shared);
+  /* Refused, so still the caller's. */
+  eve = bp_person_new ("Eve", 120, 60, BP_GENDER_FEMALE);
   g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*ref_count*");
-  bp_people_add (shared, bp_person_new ("Eve", 120, 60, BP_GENDER_FEMALE));
+  bp_people_add (shared, eve);
   g_test_assert_expected_messages ();
+  bp_person_free (eve);
   g_assert_cmpuint (bp_people_get_n (shared), ==, 4);
   bp_people_unref (shared);
   bp_people_add (shared, bp_person_new ("Eve", 120, 60, BP_GENDER_FEMALE));

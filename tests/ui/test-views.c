@@ -301,6 +301,14 @@ test_presenter (void)
   g_assert_true (bp_loss_chart_get_presenter (chart));
   g_assert_true (bp_trajectories_get_presenter (bp_window_get_trajectories (window)));
   g_assert_false (gtk_widget_is_visible (form));
+  /* The pages that explain the network get the whole height: the
+   * predictions stay under the loss curve and the decision map. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_prediction_panel (window))));
+  gtk_stack_set_visible_child_name (bp_window_get_views (window), "explain");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_prediction_panel (window))));
+  gtk_stack_set_visible_child_name (bp_window_get_views (window), "map");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_prediction_panel (window))));
+  gtk_stack_set_visible_child_name (bp_window_get_views (window), "explain");
   /* Nor is the file's name, which the larger text squeezed to nothing. */
   g_assert_nonnull (find_label (GTK_WIDGET (window), _("Untitled Lesson")));
   g_assert_false (gtk_widget_is_visible (find_label (GTK_WIDGET (window), _("Untitled Lesson"))));
@@ -313,6 +321,7 @@ test_presenter (void)
   g_assert_false (bp_loss_chart_get_presenter (chart));
   g_assert_true (gtk_widget_is_visible (form));
   g_assert_true (gtk_widget_is_visible (find_label (GTK_WIDGET (window), _("Untitled Lesson"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_prediction_panel (window))));
   ui_test_destroy_window (window);
 }
 
