@@ -60,6 +60,7 @@ struct _BpPredictionPanel
   GtkWidget       parent_instance;
 
   GtkLabel       *train_label;
+  GtkWidget      *footnote_label;
   GtkLabel       *test_label;
   GtkLabel       *female_f_label;
   GtkLabel       *female_m_label;
@@ -772,6 +773,7 @@ bp_prediction_panel_class_init (BpPredictionPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-prediction-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, train_label);
+  gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, footnote_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, test_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, female_f_label);
   gtk_widget_class_bind_template_child (widget_class, BpPredictionPanel, female_m_label);
@@ -1157,4 +1159,16 @@ bp_prediction_panel_get_classify_entry (BpPredictionPanel *self,
   g_return_val_if_fail (BP_IS_PREDICTION_PANEL (self), NULL);
 
   return GTK_EDITABLE (height ? self->height_entry : self->weight_entry);
+}
+
+/* Without the footnote on what the bars mean: presenter mode's larger
+ * text needs its three lines on an 800×600 projector, and the teacher
+ * says it. */
+void
+bp_prediction_panel_set_compact (BpPredictionPanel *self,
+                                 gboolean           compact)
+{
+  g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
+
+  gtk_widget_set_visible (self->footnote_label, !compact);
 }

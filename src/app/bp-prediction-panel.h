@@ -66,4 +66,7 @@ const char *bp_prediction_panel_get_classify_text   (BpPredictionPanel  *self);
 GtkEditable *bp_prediction_panel_get_classify_entry (BpPredictionPanel  *self,
                                                      gboolean            height);
 
+void        bp_prediction_panel_set_compact       (BpPredictionPanel *self,
+                                                   gboolean           compact);
+
 G_END_DECLS

@@ -891,6 +891,7 @@ apply_presenter (BpWindow *self,
   /* The file's name is the teacher's business, not the class's; in the
    * larger text it was squeezed to "• Unti… esson" beside the test loss. */
   gtk_widget_set_visible (GTK_WIDGET (self->file_label), !presenter);
+  bp_prediction_panel_set_compact (self->prediction_panel, presenter);
   update_side_pane (self);
   update_prediction_panel (self);
 }
