@@ -50,6 +50,7 @@ struct _BpPeopleEditor
   BpNormalizer        norm;
   gboolean            valid;
   char               *error;
+  BpPeople           *snapshot[2];  /* trained on, held out: as dup'd last, until a change */
   guint               updating;  /* the editor is writing its own cells */
 };
 
@@ -412,11 +413,21 @@ update_count (BpPeopleEditor *self)
 
 /* After every edit: the list checked once, the cells on screen that
  * depend on it shown again, and "changed". */
+/* The lists handed out since the last change are about the people before
+ * it. */
+static void
+forget_snapshots (BpPeopleEditor *self)
+{
+  g_clear_pointer (&self->snapshot[0], bp_people_unref);
+  g_clear_pointer (&self->snapshot[1], bp_people_unref);
+}
+
 static void
 refresh (BpPeopleEditor *self)
 {
   gboolean valid;
 
+  forget_snapshots (self);
   g_free (self->error);
   self->error = find_error (self);
   valid = self->error == NULL;
@@ -866,6 +877,7 @@ build_model (BpPeopleEditor *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   self->store = g_list_store_new (BP_TYPE_PERSON_ITEM);
+  g_signal_connect_swapped (self->store, "items-changed", G_CALLBACK (forget_snapshots), self);
   self->filter = gtk_string_filter_new (name);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
@@ -1009,6 +1021,7 @@ bp_people_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
+  forget_snapshots (self);
   G_OBJECT_CLASS (bp_people_editor_parent_class)->finalize (object);
 }
 
@@ -1132,6 +1145,10 @@ bp_people_editor_set_test_people (BpPeopleEditor *self,
   replace_people (self, people, TRUE);
 }
 
+/* The window asks for the people several times after each edit (the
+ * views, the status, whether the lesson is modified): with a class of
+ * 100 000 each copy costs. One list is made per change and shared, as
+ * nobody changes a list once made (see bp_people_ref()). */
 static BpPeople *
 dup_items (BpPeopleEditor *self,
            gboolean        held_out)
@@ -1141,6 +1158,8 @@ dup_items (BpPeopleEditor *self,
 
   if (self->error != NULL)
     return NULL;
+  if (self->snapshot[held_out] != NULL)
+    return bp_people_ref (self->snapshot[held_out]);
   people = bp_people_new ();
   for (guint i = 0; i < n; i++)
     {
@@ -1149,11 +1168,12 @@ dup_items (BpPeopleEditor *self,
       if (bp_person_item_get_held_out (item) == held_out)
         bp_people_add (people, bp_person_copy (bp_person_item_get_person (item)));
     }
+  self->snapshot[held_out] = bp_people_ref (people);
   return people;
 }
 
-/* A copy of the people trained on, in lb and in, or NULL while any field
- * is wrong. */
+/* The people trained on, in lb and in, or NULL while any field is wrong:
+ * a reference to a list nobody changes (see dup_items()). */
 BpPeople *
 bp_people_editor_dup_people (BpPeopleEditor *self)
 {
