@@ -1842,22 +1842,6 @@ test_export_python_help (void)
   g_assert_nonnull (strstr (r.out, "backprop-cli export-python"));
 }
 
-/* The python3 the build found, when it has numpy; NULL otherwise. */
-static const char *
-python_with_numpy (void)
-{
-  const char *python = g_getenv ("BACKPROP_PYTHON3");
-  const char *argv[] = { python, "-c", "import numpy", NULL };
-  int wait_status = 0;
-
-  if (python == NULL ||
-      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &wait_status, NULL) ||
-      !g_spawn_check_wait_status (wait_status, NULL))
-    return NULL;
-  return python;
-}
-
 static gboolean
 near (double a,
       double b)
@@ -1982,7 +1966,7 @@ check_python_run (const char         *python,
 static void
 test_export_python_runs (void)
 {
-  const char *python = python_with_numpy ();
+  const char *python = test_python_with_numpy ();
   g_autofree char *data = NULL;
   g_autofree char *test = NULL;
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "bp-python.h"
+#include "test-support.h"
 
 static BpPeople *
 people_named (const char * const *names)
@@ -184,22 +185,6 @@ test_deterministic (void)
   g_assert_nonnull (strstr (first, "test_names = [\"T\"]"));
 }
 
-/* The python3 the build found, when it has numpy; NULL otherwise. */
-static const char *
-python_with_numpy (void)
-{
-  const char *python = g_getenv ("BACKPROP_PYTHON3");
-  const char *argv[] = { python, "-c", "import numpy", NULL };
-  int wait_status = 0;
-
-  if (python == NULL ||
-      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &wait_status, NULL) ||
-      !g_spawn_check_wait_status (wait_status, NULL))
-    return NULL;
-  return python;
-}
-
 /* Names no Python literal could hold as typed still make a program that
  * runs and prints each name as it was. */
 static void
@@ -208,7 +193,7 @@ test_names_run (void)
   const char *names[] = { "O\"Brien", "back\\slash", "小明", "two\nlines", "\xe2\x80\xae" "evil",
                           "'''", "\"\"\"", "# not a comment", NULL };
   g_autoptr(BpPeople) people = people_named (names);
-  const char *python = python_with_numpy ();
+  const char *python = test_python_with_numpy ();
   g_autofree char *program = NULL;
   g_autofree char *path = NULL;
   g_autofree char *out = NULL;

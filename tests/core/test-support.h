@@ -37,3 +37,19 @@ test_assert_file_is (const char *path,
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
 }
+
+/* The python3 the build found, when it has numpy; NULL otherwise. */
+static inline const char *
+test_python_with_numpy (void)
+{
+  const char *python = g_getenv ("BACKPROP_PYTHON3");
+  const char *argv[] = { python, "-c", "import numpy", NULL };
+  int wait_status = 0;
+
+  if (python == NULL ||
+      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &wait_status, NULL) ||
+      !g_spawn_check_wait_status (wait_status, NULL))
+    return NULL;
+  return python;
+}

@@ -221,23 +221,6 @@ test_describe_throttled (void)
 }
 
 static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_child (GtkWidget *widget,
             GType      type)
 {
@@ -273,7 +256,7 @@ test_views_described (void)
   g_assert_nonnull (strstr (bp_accessible_get_description (chart), "down from"));
   g_assert_true (g_str_has_prefix (bp_accessible_get_description (alice_chart),
                                    "0.939 at epoch 1000, from "));
-  g_assert_cmpstr (bp_accessible_get_description (find_label (GTK_WIDGET (window), "Finished")), ==,
+  g_assert_cmpstr (bp_accessible_get_description (ui_test_find_label (GTK_WIDGET (window), "Finished")), ==,
                    "Finished, Epoch 1000 of 1000, Loss 0.002367");
   ui_test_destroy_window (window);
 }

@@ -268,24 +268,6 @@ test_bad_race_rates (void)
   ui_test_destroy_window (window);
 }
 
-/* The label under @widget that shows @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_presenter (void)
 {
@@ -310,8 +292,8 @@ test_presenter (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_prediction_panel (window))));
   gtk_stack_set_visible_child_name (bp_window_get_views (window), "explain");
   /* Nor is the file's name, which the larger text squeezed to nothing. */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), _("Untitled Lesson")));
-  g_assert_false (gtk_widget_is_visible (find_label (GTK_WIDGET (window), _("Untitled Lesson"))));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), _("Untitled Lesson")));
+  g_assert_false (gtk_widget_is_visible (ui_test_find_label (GTK_WIDGET (window), _("Untitled Lesson"))));
   /* It stays on through a run. */
   ui_test_activate (window, "train");
   ui_test_run_until_done (window);
@@ -320,7 +302,7 @@ test_presenter (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presenter"));
   g_assert_false (bp_loss_chart_get_presenter (chart));
   g_assert_true (gtk_widget_is_visible (form));
-  g_assert_true (gtk_widget_is_visible (find_label (GTK_WIDGET (window), _("Untitled Lesson"))));
+  g_assert_true (gtk_widget_is_visible (ui_test_find_label (GTK_WIDGET (window), _("Untitled Lesson"))));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_prediction_panel (window))));
   ui_test_destroy_window (window);
 }

@@ -4,6 +4,8 @@
  * Nothing here waits for a time: loops iterate the main context until a
  * condition holds, and meson's test timeout catches a hang.
  */
+#include <string.h>
+
 #include "ui-utils.h"
 
 #include <locale.h>
@@ -99,6 +101,24 @@ ui_test_count_rows (GtkColumnView *view)
            row = gtk_widget_get_next_sibling (row))
         n++;
   return n;
+}
+
+/* The first label under @widget whose text holds @text, or NULL. */
+GtkWidget *
+ui_test_find_label (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* A shown window at a fixed size, running as fast as it can. */

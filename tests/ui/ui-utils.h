@@ -18,6 +18,8 @@ void       ui_test_min_size       (GtkWidget   *widget,
                                    int         *width,
                                    int         *height);
 guint      ui_test_count_rows     (GtkColumnView *view);
+GtkWidget *ui_test_find_label     (GtkWidget   *widget,
+                                   const char  *text);
 BpWindow  *ui_test_new_window     (void);
 void       ui_test_destroy_window (BpWindow    *window);
 void       ui_test_set_text       (GtkEditable *editable,
