@@ -4,11 +4,10 @@
  * Nothing here waits for a time: loops iterate the main context until a
  * condition holds, and meson's test timeout catches a hang.
  */
+#include <locale.h>
 #include <string.h>
 
 #include "ui-utils.h"
-
-#include <locale.h>
 
 /* The CSS the application would load, so sizes match the real window. */
 static void
