@@ -84,6 +84,20 @@ watch (GtkWidget *widget)
   g_signal_connect (widget, "notify::use-underline", G_CALLBACK (on_label_notify), NULL);
 }
 
+/* @namer labels @widget and whatever under it takes the focus: the item
+ * GTK 4.8 shows inside a drop-down's button is a focusable list item. */
+static void
+label_focusable (GtkWidget *widget,
+                 GtkWidget *namer)
+{
+  if (gtk_widget_get_focusable (widget) || GTK_IS_TOGGLE_BUTTON (widget))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    namer, NULL, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    label_focusable (child, namer);
+}
+
 /* The drop-down's toggle button takes the focus: it is labelled by what
  * labels the drop-down, its mnemonic label or else the drop-down itself
  * (which must then have a label property). */
@@ -96,8 +110,7 @@ fix_drop_down (GtkDropDown *drop_down)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      namer, NULL, -1);
+      label_focusable (child, namer);
   g_list_free (labels);
 }
 
@@ -380,4 +393,25 @@ bp_accessible_flush (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     bp_accessible_flush (child);
+}
+
+/* Names the widgets GTK 4.8's list and column views wrap around @child:
+ * its parent (a column view's cell) and, with @levels 2, the row too.
+ * They take the keyboard focus, and without a name a screen reader says
+ * "GtkListItemWidget"; GTK 4.8 has no API of the list item for it. */
+void
+bp_accessible_label_list_item (GtkWidget  *child,
+                               guint       levels,
+                               const char *label)
+{
+  GtkWidget *widget = child;
+
+  for (guint i = 0; i < levels; i++)
+    {
+      widget = gtk_widget_get_parent (widget);
+      if (widget == NULL)
+        return;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+    }
 }

@@ -16,5 +16,8 @@ void        bp_accessible_describe        (GtkWidget  *widget,
                                            const char *description);
 const char *bp_accessible_get_description (GtkWidget  *widget);
 void        bp_accessible_flush           (GtkWidget  *root);
+void        bp_accessible_label_list_item (GtkWidget  *child,
+                                           guint       levels,
+                                           const char *label);
 
 G_END_DECLS

@@ -823,6 +823,9 @@ bp_explain_panel_set_show_check (BpExplainPanel *self,
   if (show_check == self->show_check)
     return;
   self->show_check = show_check;
+  /* Folded away, its selectable labels would still be focus stops that a
+   * screen reader finds empty. */
+  gtk_widget_set_visible (gtk_revealer_get_child (self->check_revealer), show_check);
   gtk_revealer_set_reveal_child (self->check_revealer, show_check);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECK]);

@@ -221,11 +221,18 @@ name_cell (GtkWidget    *cell,
       second = g_strdup_printf (_("Remove %s"), name);
       set_label (gtk_widget_get_first_child (cell), label);
       set_label (gtk_widget_get_last_child (cell), second);
+      bp_accessible_label_list_item (cell, 1, name);
       return;
     default:
+      /* The number and the inputs: the cell says whose they are. */
+      bp_accessible_label_list_item (cell, 1, name);
       return;
     }
   set_label (cell, label);
+  /* The cell around the control, and for the name the row: the person. */
+  bp_accessible_label_list_item (cell, 1, label);
+  if (cell_column (cell) == BP_PERSON_COLUMN_NAME)
+    bp_accessible_label_list_item (cell, 2, name);
 }
 
 static void
@@ -887,6 +894,12 @@ build_model (BpPeopleEditor *self)
                                     g_object_ref (gtk_column_view_get_sorter (self->view)));
   selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+  /* The list inside the column view and its row of headings take the
+   * focus too: named as the column view is. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("People"), -1);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
 }

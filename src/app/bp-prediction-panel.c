@@ -30,6 +30,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-accessible.h"
 #include "bp-csv.h"
 #include "bp-enums.h"
 #include "bp-field-errors.h"
@@ -505,8 +506,11 @@ on_row_bind (BpPredictionPanel *self,
   if (title != NULL)
     {
       gtk_label_set_text (GTK_LABEL (heading), title);
+      bp_accessible_label_list_item (gtk_list_item_get_child (list_item), 1, title);
       return;
     }
+  bp_accessible_label_list_item (gtk_list_item_get_child (list_item), 1,
+                                 bp_people_get (test ? self->test : self->people, index)->name);
   bp_prediction_row_set_person (row, bp_people_get (test ? self->test : self->people, index)->name,
                                 bp_people_get (test ? self->test : self->people, index)->gender);
   bp_prediction_row_set_output (row, person_output (self, test, index));

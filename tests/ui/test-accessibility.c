@@ -33,7 +33,14 @@ needs_name (GtkWidget *widget)
   return is_icon_only (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
          GTK_IS_DROP_DOWN (widget) || GTK_IS_SCALE (widget) || GTK_IS_LIST_BOX_ROW (widget) ||
          GTK_IS_FLOW_BOX_CHILD (widget) || GTK_IS_PROGRESS_BAR (widget) || GTK_IS_LIST_BOX (widget) ||
-         (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)));
+         (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget))) ||
+         /* The rows and cells of list and column views take the focus too
+          * (GTK 4.8's own types, known only by name). */
+         (gtk_widget_get_focusable (widget) &&
+          gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL &&
+          (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "GtkListItemWidget") ||
+           g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewCell") ||
+           GTK_IS_LIST_VIEW (widget) || GTK_IS_GRID_VIEW (widget)));
 }
 
 /* The label property, or NULL: the test accessible hands back the value
@@ -83,8 +90,12 @@ check_tree (GtkWidget *widget)
   if (needs_name (widget) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
     {
       if (!has_name (widget))
-        g_error ("%s (%s, tooltip “%s”) has no accessible name", G_OBJECT_TYPE_NAME (widget),
-                 gtk_widget_get_name (widget), gtk_widget_get_tooltip_text (widget));
+        g_error ("%s (%s, tooltip “%s”, in %s in %s in %s) has no accessible name",
+                 G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget),
+                 gtk_widget_get_tooltip_text (widget),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (widget))),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget)))));
       checked++;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
