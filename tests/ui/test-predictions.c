@@ -44,18 +44,6 @@ make_people (guint   n,
   return people;
 }
 
-static BpPeople *
-seed_people (void)
-{
-  BpPeople *people = bp_people_new ();
-
-  bp_people_add (people, bp_person_new ("Alice", 133, 65, BP_GENDER_FEMALE));
-  bp_people_add (people, bp_person_new ("Bob", 160, 72, BP_GENDER_MALE));
-  bp_people_add (people, bp_person_new ("Charlie", 152, 70, BP_GENDER_MALE));
-  bp_people_add (people, bp_person_new ("Diana", 120, 60, BP_GENDER_FEMALE));
-  return people;
-}
-
 /* A panel of its own, in a shown window, so that its list lays out. */
 static BpPredictionPanel *
 new_shown_panel (GtkWindow **window)
@@ -139,7 +127,7 @@ static void
 test_small_class (void)
 {
   BpPredictionPanel *panel = g_object_ref_sink (BP_PREDICTION_PANEL (bp_prediction_panel_new ()));
-  g_autoptr(BpPeople) people = seed_people ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
   BpNormalizer norm;
 
   bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
@@ -188,7 +176,7 @@ static void
 test_held_out_section (void)
 {
   BpPredictionPanel *panel = g_object_ref_sink (BP_PREDICTION_PANEL (bp_prediction_panel_new ()));
-  g_autoptr(BpPeople) people = seed_people ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
   g_autoptr(BpPeople) test = bp_people_new ();
   BpNormalizer norm;
   gboolean is_test;
@@ -497,8 +485,8 @@ static void
 test_diverged (void)
 {
   BpPredictionPanel *panel = g_object_ref_sink (BP_PREDICTION_PANEL (bp_prediction_panel_new ()));
-  g_autoptr(BpPeople) people = seed_people ();
-  g_autoptr(BpPeople) test = seed_people ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpPeople) test = bp_people_new_seed ();
   BpParams nan_params = { .b3 = NAN };
   BpNormalizer norm;
 
