@@ -423,6 +423,79 @@ bp_lesson_end_run (BpLesson *self)
   bp_lesson_discard_run (self);
 }
 
+/* A view and its setter, called when the lesson's signal says so. */
+typedef struct
+{
+  gpointer  view;
+  GCallback func;
+} Watch;
+
+static void
+watch_free (gpointer  data,
+            GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+call_params (BpLesson *self,
+             gboolean  state_changed,
+             Watch    *watch)
+{
+  ((BpLessonParamsFunc) watch->func) (watch->view, &self->progress.params);
+}
+
+static void
+call_history (BpLesson *self,
+              Watch    *watch)
+{
+  ((BpLessonHistoryFunc) watch->func) (watch->view, &self->history);
+}
+
+/* @view's closure goes with @view: a view destroyed before the lesson
+ * is not called. */
+static void
+watch (BpLesson   *self,
+       const char *signal,
+       gpointer    view,
+       GCallback   func,
+       GCallback   call)
+{
+  Watch *data = g_new (Watch, 1);
+  GClosure *closure;
+
+  *data = (Watch) { view, func };
+  closure = g_cclosure_new (call, data, watch_free);
+  g_object_watch_closure (G_OBJECT (view), closure);
+  g_signal_connect_closure (self, signal, closure, FALSE);
+}
+
+/* @func (@view, parameters) whenever the parameters on show change:
+ * each frame of a run, between runs, after an edit. */
+void
+bp_lesson_watch_params (BpLesson           *self,
+                        gpointer            view,
+                        BpLessonParamsFunc  func)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (G_IS_OBJECT (view));
+
+  watch (self, "progress-changed", view, G_CALLBACK (func), G_CALLBACK (call_params));
+}
+
+/* @func (@view, history) whenever the run's history grows or is
+ * replaced. */
+void
+bp_lesson_watch_history (BpLesson            *self,
+                         gpointer             view,
+                         BpLessonHistoryFunc  func)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (G_IS_OBJECT (view));
+
+  watch (self, "history-changed", view, G_CALLBACK (func), G_CALLBACK (call_history));
+}
+
 gboolean
 bp_lesson_get_custom_initial (BpLesson *self)
 {

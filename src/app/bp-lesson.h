@@ -32,6 +32,12 @@ typedef struct
   double      speed;      /* epochs per second, 0 = as fast as possible */
 } BpLessonSettings;
 
+/* A view's setter, as bp_lesson_watch_params() and _history() call it. */
+typedef void (*BpLessonParamsFunc)  (gpointer         view,
+                                     const BpParams  *params);
+typedef void (*BpLessonHistoryFunc) (gpointer         view,
+                                     const BpHistory *history);
+
 #define BP_TYPE_LESSON (bp_lesson_get_type ())
 
 G_DECLARE_FINAL_TYPE (BpLesson, bp_lesson, BP, LESSON, GObject)
@@ -73,6 +79,14 @@ void                 bp_lesson_set_pace           (BpLesson               *self,
                                                    double                  epochs_per_second);
 void                 bp_lesson_discard_run        (BpLesson               *self);
 void                 bp_lesson_end_run            (BpLesson               *self);
+
+/* Views that follow the lesson, for as long as they live */
+void                 bp_lesson_watch_params       (BpLesson               *self,
+                                                   gpointer                view,
+                                                   BpLessonParamsFunc      func);
+void                 bp_lesson_watch_history      (BpLesson               *self,
+                                                   gpointer                view,
+                                                   BpLessonHistoryFunc     func);
 
 /* Where the next run starts */
 gboolean             bp_lesson_get_custom_initial (BpLesson               *self);

@@ -128,33 +128,19 @@ on_people_changed (BpWindow *self)
   on_inputs_changed (self);
 }
 
-/* What the lesson read of the run goes to the views; a run that
- * started, paused or ended changes what can be done next. */
+/* A run that started, paused or ended changes what can be done next;
+ * otherwise only the status line changes. */
 static void
 on_progress_changed (BpWindow *self,
                      gboolean  state_changed)
 {
-  const BpProgress *p = bp_lesson_get_progress (self->lesson);
-
-  bp_prediction_panel_set_params (self->prediction_panel, &p->params);
-  bp_network_diagram_set_params (self->network_diagram, &p->params);
-  bp_decision_map_set_params (self->decision_map, &p->params);
-  bp_explain_panel_set_params (self->explain_panel, &p->params);
+  /* The person the Explain panel takes next is the trainer's. */
   if (bp_lesson_get_trainer (self->lesson) != NULL)
-    bp_explain_panel_set_next (self->explain_panel, p->sample);
+    bp_explain_panel_set_next (self->explain_panel, bp_lesson_get_progress (self->lesson)->sample);
   if (state_changed)
     _bp_window_update_actions (self);
   else
     _bp_window_show_progress (self);
-}
-
-static void
-on_history_changed (BpWindow *self)
-{
-  const BpHistory *history = bp_lesson_get_history (self->lesson);
-
-  bp_loss_chart_set_history (self->loss_chart, history);
-  bp_trajectories_set_history (self->trajectories, history);
 }
 
 static void
@@ -401,10 +387,22 @@ _bp_window_run_init (BpWindow *self)
                                    G_N_ELEMENTS (run_entries), self);
   bp_loss_chart_set_overlays (self->loss_chart, bp_lesson_get_runs (self->lesson));
   bp_runs_popover_set_runs (self->runs_popover, bp_lesson_get_runs (self->lesson));
+  /* The views follow the lesson's parameters and history themselves;
+   * the window only follows what changes its status and actions. */
+  bp_lesson_watch_params (self->lesson, self->prediction_panel,
+                          (BpLessonParamsFunc) bp_prediction_panel_set_params);
+  bp_lesson_watch_params (self->lesson, self->network_diagram,
+                          (BpLessonParamsFunc) bp_network_diagram_set_params);
+  bp_lesson_watch_params (self->lesson, self->decision_map,
+                          (BpLessonParamsFunc) bp_decision_map_set_params);
+  bp_lesson_watch_params (self->lesson, self->explain_panel,
+                          (BpLessonParamsFunc) bp_explain_panel_set_params);
+  bp_lesson_watch_history (self->lesson, self->loss_chart,
+                           (BpLessonHistoryFunc) bp_loss_chart_set_history);
+  bp_lesson_watch_history (self->lesson, self->trajectories,
+                           (BpLessonHistoryFunc) bp_trajectories_set_history);
   g_signal_connect_object (self->lesson, "progress-changed",
                            G_CALLBACK (on_progress_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->lesson, "history-changed",
-                           G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->people_editor, "changed",
                            G_CALLBACK (on_people_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::valid",
