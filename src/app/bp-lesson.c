@@ -18,6 +18,7 @@ struct _BpLesson
 {
   GObject           parent_instance;
 
+  GListModel       *people;         /* of BpPersonItem, as the editor edits them */
   BpTrainer        *trainer;        /* the current run, or NULL between runs */
   BpProgress        progress;       /* as last read, or the idle state */
   BpHistory         history;
@@ -113,6 +114,26 @@ emit_progress (BpLesson *self,
   if (state_changed)
     update_modified (self);
   g_signal_emit (self, signals[PROGRESS_CHANGED], 0, state_changed);
+}
+
+/* The people's model; the people editor edits it, the views and the
+ * run take snapshots of it (bp_people_editor_dup_people()). */
+GListModel *
+bp_lesson_get_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->people;
+}
+
+void
+bp_lesson_set_people (BpLesson   *self,
+                      GListModel *people)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (people == NULL || G_IS_LIST_MODEL (people));
+
+  g_set_object (&self->people, people);
 }
 
 gboolean
@@ -696,6 +717,7 @@ bp_lesson_dispose (GObject *object)
   BpLesson *self = BP_LESSON (object);
 
   bp_lesson_end_run (self);
+  g_clear_object (&self->people);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (bp_lesson_parent_class)->dispose (object);
 }

@@ -44,6 +44,11 @@ G_DECLARE_FINAL_TYPE (BpLesson, bp_lesson, BP, LESSON, GObject)
 
 BpLesson            *bp_lesson_new                (void);
 
+/* The people, as BpPersonItems in training order (held out or not) */
+GListModel          *bp_lesson_get_people         (BpLesson               *self);
+void                 bp_lesson_set_people         (BpLesson               *self,
+                                                   GListModel             *people);
+
 /* The run on show */
 gboolean             bp_lesson_is_live            (BpLesson               *self);
 gboolean             bp_lesson_shows_run          (BpLesson               *self);

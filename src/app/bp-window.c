@@ -318,6 +318,7 @@ static void
 init_lesson (BpWindow *self)
 {
   self->lesson = bp_lesson_new ();
+  bp_lesson_set_people (self->lesson, bp_people_editor_get_model (self->people_editor));
   g_signal_connect_object (self->lesson, "notify::file", G_CALLBACK (on_lesson_file),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "notify::modified", G_CALLBACK (on_lesson_modified),
