@@ -44,8 +44,7 @@ show_people (BpWindow           *self,
              const BpNormalizer *norm,
              double              learning_rate)
 {
-  bp_prediction_panel_set_people (self->prediction_panel, people, norm);
-  bp_prediction_panel_set_test_people (self->prediction_panel, test);
+  bp_prediction_panel_set_all_people (self->prediction_panel, people, test, norm);
   show_views_people (self, people, norm, learning_rate);
 }
 
