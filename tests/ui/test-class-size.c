@@ -15,7 +15,7 @@
 
 #include "bp-csv.h"
 #include "bp-examples.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "ui-utils.h"
 
 #define EPOCHS "20"
