@@ -107,6 +107,7 @@ bp_trainer_new (const BpDataset       *train,
   self->pace = config->epochs_per_second;
   self->progress.state = BP_TRAINER_IDLE;
   self->progress.epochs = config->epochs;
+  self->progress.target_loss = config->target_loss;
   self->progress.params = config->initial;
   self->progress.loss = bp_network_loss (&config->initial, self->train);
   self->progress.test_loss = self->test ? bp_network_loss (&config->initial, self->test) : NAN;

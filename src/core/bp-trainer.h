@@ -45,6 +45,7 @@ typedef struct
   BpParams       params;
   guint          sample;        /* people of the epoch under way trained on */
   guint64        version;       /* changes whenever anything above does */
+  double         target_loss;   /* the run's target, 0 for none */
   gboolean       reached_target; /* finished as the loss fell below the target */
 } BpProgress;
 
