@@ -81,6 +81,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* How long a whole run takes at each speed; 0 is as fast as possible. */
 static const double run_seconds[] = { 10, 5, 2, 0.5, 0 };
 
@@ -255,6 +263,7 @@ on_entry_changed (BpTrainingForm *self,
     if (GTK_EDITABLE (field_entry (self, i)) == editable)
       check_field (self, i);
   update_valid (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -266,6 +275,7 @@ on_target_loss_toggled (BpTrainingForm *self)
                             active && gtk_widget_get_sensitive (GTK_WIDGET (self->target_loss_check)));
   check_field (self, FIELD_TARGET_LOSS);
   update_valid (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -421,6 +431,12 @@ bp_training_form_class_init (BpTrainingFormClass *klass)
     g_param_spec_string ("error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A field was typed in or the target turned on or off: a setting a
+   * lesson file keeps may have changed, even when the form stays valid. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-training-form.ui");

@@ -266,6 +266,13 @@ test_target_loss (void)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   g_assert_true (ui_test_action_enabled (window, "train"));
   ui_test_set_text (entry, "0.01");
+  /* A target is a setting the lesson file keeps: setting it modifies
+   * the lesson, and taking it off again makes it unmodified. */
+  bp_window_mark_saved (window, NULL);
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (bp_window_get_modified (window));
+  gtk_check_button_set_active (check, FALSE);
+  g_assert_false (bp_window_get_modified (window));
   gtk_check_button_set_active (check, TRUE);
   g_assert_true (ui_test_action_enabled (window, "train"));
   g_assert_cmpfloat (bp_training_form_get_target_loss (form), ==, 0.01);
