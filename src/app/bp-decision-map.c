@@ -274,15 +274,6 @@ compute_geometry (BpDecisionMap *self,
 
 /* ---- the heat map ---------------------------------------------------------------- */
 
-static gboolean
-same_normalizer (const BpNormalizer *a,
-                 const BpNormalizer *b)
-{
-  return a->mode == b->mode &&
-         a->weight_offset == b->weight_offset && a->weight_scale == b->weight_scale &&
-         a->height_offset == b->height_offset && a->height_scale == b->height_scale;
-}
-
 /* The frame and parameters are plain doubles, compared bit for bit. */
 static gboolean
 heat_map_current (BpDecisionMap    *self,
@@ -291,7 +282,7 @@ heat_map_current (BpDecisionMap    *self,
   return self->heat != NULL &&
          memcmp (f, &self->heat_frame, sizeof *f) == 0 &&
          memcmp (&self->params, &self->heat_params, sizeof self->params) == 0 &&
-         same_normalizer (&self->norm, &self->heat_norm);
+         bp_normalizer_equal (&self->norm, &self->heat_norm);
 }
 
 /* A hidden neuron's sum, split into the part that depends on the
