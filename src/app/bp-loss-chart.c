@@ -18,6 +18,7 @@
 #include "bp-draw.h"
 #include "bp-chart-ticks.h"
 #include "bp-loss-chart.h"
+#include "bp-palette.h"
 
 #define LINE_WIDTH 2.5
 #define GAP 6
@@ -290,18 +291,11 @@ static void
 get_palette (BpLossChart *self,
              Palette     *p)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gboolean dark;
-
-  gtk_style_context_get_color (context, &p->fg);
-  /* Light text means a dark style: pick series colours that stand out
-   * on it, and on a projector. */
-  dark = 0.2126 * p->fg.red + 0.7152 * p->fg.green + 0.0722 * p->fg.blue > 0.5;
-  p->dark = dark;
-  if (!gtk_style_context_lookup_color (context, "theme_base_color", &p->bg))
-    gdk_rgba_parse (&p->bg, dark ? "#1e1e1e" : "#ffffff");
-  gdk_rgba_parse (&p->train, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&p->test, dark ? "#ffa348" : "#c64600");
+  /* A dark style gets series colours that stand out on it, and on a
+   * projector. */
+  p->dark = bp_palette_widget_colors (GTK_WIDGET (self), &p->fg, &p->bg);
+  bp_palette_get_rgba (BP_COLOR_TRAIN, p->dark, &p->train);
+  bp_palette_get_rgba (BP_COLOR_TEST, p->dark, &p->test);
 }
 
 static void

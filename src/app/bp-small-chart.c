@@ -16,6 +16,7 @@
 #include "bp-accessible.h"
 #include "bp-draw.h"
 #include "bp-format.h"
+#include "bp-palette.h"
 #include "bp-small-chart.h"
 
 #define LINE_WIDTH 1.5
@@ -235,12 +236,10 @@ get_colors (BpSmallChart *self,
             GdkRGBA      *fg,
             GdkRGBA      *line)
 {
-  gboolean dark;
+  gboolean dark = bp_palette_widget_colors (GTK_WIDGET (self), fg, NULL);
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), fg);
-  dark = 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5;
   /* The loss chart's colour for the current run. */
-  gdk_rgba_parse (line, dark ? "#78aeed" : "#1c71d8");
+  bp_palette_get_rgba (BP_COLOR_TRAIN, dark, line);
 }
 
 static void
