@@ -19,13 +19,12 @@
 #include "bp-chart-ticks.h"
 #include "bp-loss-chart.h"
 #include "bp-palette.h"
+#include "bp-presenter.h"
 
 #define LINE_WIDTH 2.5
 #define GAP 6
 /* Earlier runs are drawn thinner than the current one, behind it. */
 #define OVERLAY_WIDTH 1.5
-/* Lines are this much thicker in presenter mode, for a projector. */
-#define PRESENTER_SCALE 2.0
 
 struct _BpLossChart
 {
@@ -37,7 +36,6 @@ struct _BpLossChart
   gboolean  hovering;
   double    hover_x;
   BpRunList *overlays;
-  gboolean  presenter;
   char     *note;       /* a line over the plot, such as who the run was on */
 
   /* The axes, grid and labels as last drawn, and what they depend on. */
@@ -62,7 +60,6 @@ enum
   PROP_0,
   PROP_EPOCHS,
   PROP_LOG_SCALE,
-  PROP_PRESENTER,
   N_PROPS
 };
 
@@ -115,7 +112,7 @@ static double
 line_width (BpLossChart *self,
             double       width)
 {
-  return self->presenter ? width * PRESENTER_SCALE : width;
+  return bp_presenter_line_width (GTK_WIDGET (self), width);
 }
 
 static guint
@@ -670,7 +667,7 @@ axes_key_init (BpLossChart    *self,
   key->width = width;
   key->height = height;
   key->log_scale = self->log_scale;
-  key->presenter = self->presenter;
+  key->presenter = bp_presenter_is_on (GTK_WIDGET (self));
   key->x_lo = g->x.lo;
   key->x_hi = g->x.hi;
   key->x_max = g->x_max;
@@ -789,9 +786,6 @@ bp_loss_chart_get_property (GObject    *object,
     case PROP_LOG_SCALE:
       g_value_set_boolean (value, self->log_scale);
       break;
-    case PROP_PRESENTER:
-      g_value_set_boolean (value, self->presenter);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -812,9 +806,6 @@ bp_loss_chart_set_property (GObject      *object,
       break;
     case PROP_LOG_SCALE:
       bp_loss_chart_set_log_scale (self, g_value_get_boolean (value));
-      break;
-    case PROP_PRESENTER:
-      bp_loss_chart_set_presenter (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -862,10 +853,6 @@ bp_loss_chart_class_init (BpLossChartClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOG_SCALE] =
     g_param_spec_boolean ("log-scale", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Thicker lines, for a projector. */
-  properties[PROP_PRESENTER] =
-    g_param_spec_boolean ("presenter", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -937,6 +924,7 @@ bp_loss_chart_init (BpLossChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   bp_history_init (&self->history);
+  bp_presenter_watch (GTK_WIDGET (self));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
@@ -1120,26 +1108,23 @@ bp_loss_chart_hover (BpLossChart *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Whether the chart draws for presenter mode: its window's .presenter
+ * class (bp-presenter.c). */
 gboolean
 bp_loss_chart_get_presenter (BpLossChart *self)
 {
   g_return_val_if_fail (BP_IS_LOSS_CHART (self), FALSE);
 
-  return self->presenter;
+  return bp_presenter_is_on (GTK_WIDGET (self));
 }
 
+/* Deprecated: does nothing, the chart follows its window's .presenter
+ * class by itself.  Kept until the window stops calling it. */
 void
 bp_loss_chart_set_presenter (BpLossChart *self,
                              gboolean     presenter)
 {
   g_return_if_fail (BP_IS_LOSS_CHART (self));
-
-  presenter = !!presenter;
-  if (presenter == self->presenter)
-    return;
-  self->presenter = presenter;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
 }
 
 /* Earlier runs to draw behind the current one, each from its bounded
