@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-people.c: people, units and normalisation */
+/* bp-people.c: people, the values they may have, units and
+ * normalisation */
 #include "config.h"
 
 #include "bp-people.h"

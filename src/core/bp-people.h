@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-people.h: the people a network learns from, their units and the
- * normalisation that turns them into the network's two inputs */
+/* bp-people.h: the people a network learns from, the values they may
+ * have, their units and the normalisation that turns them into the
+ * network's two inputs */
 #pragma once
 
 #include <glib.h>
