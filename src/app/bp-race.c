@@ -119,10 +119,10 @@ bp_race_start (BpRace                *self,
 }
 
 /* A lane's trainer feeds only its run: its curve and its state, which
- * after bp_trainer_stop () is how it ended, as the window keeps its own
- * run.  The window's own reading feeds every view as well, and returns
- * early on an unchanged progress, so the two share only the two calls
- * into the trainer. */
+ * after bp_trainer_stop () is how it ended, as the lesson's keep_run ()
+ * keeps its own run.  bp_lesson_read () signals every view as well, and
+ * skips an unchanged progress, so the two share only the two calls into
+ * the trainer. */
 static gboolean
 read_lane (Lane *lane)
 {
