@@ -20,7 +20,6 @@
 #include <glib/gi18n.h>
 
 #include "bp-accessible.h"
-#include "bp-csv.h"
 #include "bp-enums.h"
 #include "bp-field-errors.h"
 #include "bp-format.h"

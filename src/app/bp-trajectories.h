@@ -23,6 +23,7 @@ void          bp_trajectories_set_epochs       (BpTrajectories  *self,
                                                 guint64          epochs);
 void          bp_trajectories_clear            (BpTrajectories  *self);
 gboolean      bp_trajectories_get_presenter    (BpTrajectories  *self);
+/* Deprecated: presenter mode is the window's .presenter class. */
 void          bp_trajectories_set_presenter    (BpTrajectories  *self,
                                                 gboolean         presenter);
 BpSmallChart *bp_trajectories_get_param_chart  (BpTrajectories  *self,
