@@ -4,10 +4,6 @@
 
 #include <gtk/gtk.h>
 
-/* bp_set_tooltip () lived here: the window still finds it through this
- * header until it includes bp-tooltips.h itself. */
-#include "bp-tooltips.h"
-
 G_BEGIN_DECLS
 
 void bp_entry_mark_error   (GtkWidget         *entry,

@@ -1118,15 +1118,6 @@ bp_loss_chart_get_presenter (BpLossChart *self)
   return bp_presenter_is_on (GTK_WIDGET (self));
 }
 
-/* Deprecated: does nothing, the chart follows its window's .presenter
- * class by itself.  Kept until the window stops calling it. */
-void
-bp_loss_chart_set_presenter (BpLossChart *self,
-                             gboolean     presenter)
-{
-  g_return_if_fail (BP_IS_LOSS_CHART (self));
-}
-
 /* Earlier runs to draw behind the current one, each from its bounded
  * loss series; NULL for none.  The chart follows the list's changes. */
 void

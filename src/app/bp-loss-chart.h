@@ -35,8 +35,6 @@ void       bp_loss_chart_hover          (BpLossChart     *self,
                                          double           x);
 gboolean   bp_loss_chart_get_presenter  (BpLossChart     *self);
 /* Deprecated: presenter mode is the window's .presenter class. */
-void       bp_loss_chart_set_presenter  (BpLossChart     *self,
-                                         gboolean         presenter);
 void       bp_loss_chart_set_overlays   (BpLossChart     *self,
                                          BpRunList       *overlays);
 guint      bp_loss_chart_count_overlays (BpLossChart     *self);

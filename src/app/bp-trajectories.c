@@ -262,15 +262,6 @@ bp_trajectories_get_presenter (BpTrajectories *self)
   return bp_presenter_is_on (GTK_WIDGET (self));
 }
 
-/* Deprecated: does nothing, the charts follow their window's .presenter
- * class by themselves.  Kept until the window stops calling it. */
-void
-bp_trajectories_set_presenter (BpTrajectories *self,
-                               gboolean        presenter)
-{
-  g_return_if_fail (BP_IS_TRAJECTORIES (self));
-}
-
 BpSmallChart *
 bp_trajectories_get_param_chart (BpTrajectories *self,
                                  BpParam         param)

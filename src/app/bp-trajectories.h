@@ -24,8 +24,6 @@ void          bp_trajectories_set_epochs       (BpTrajectories  *self,
 void          bp_trajectories_clear            (BpTrajectories  *self);
 gboolean      bp_trajectories_get_presenter    (BpTrajectories  *self);
 /* Deprecated: presenter mode is the window's .presenter class. */
-void          bp_trajectories_set_presenter    (BpTrajectories  *self,
-                                                gboolean         presenter);
 BpSmallChart *bp_trajectories_get_param_chart  (BpTrajectories  *self,
                                                 BpParam          param);
 guint         bp_trajectories_get_n_people     (BpTrajectories  *self);

@@ -236,7 +236,7 @@ append_epochs (GString              *s,
                               lesson->epochs);
       return;
     }
-  target = bp_format_double (lesson->target_loss);
+  target = bp_text_from_double (lesson->target_loss);
   g_string_append_printf (s, "\n    # The loss first falls below the target %s after %" G_GUINT64_FORMAT
                              " of the %" G_GUINT64_FORMAT " epochs asked for:\n"
                              "    # training stops there.\n"
