@@ -84,6 +84,7 @@ struct _BpWindow
   GtkStack          *views;
   BpNetworkDiagram  *network_diagram;
   BpDecisionMap     *decision_map;
+  BpLandscapeView   *landscape_view;
   BpExplainPanel    *explain_panel;
   BpUndoStack       *undo;            /* edits made on the views between runs */
 };
@@ -462,6 +463,7 @@ show_views_people (BpWindow           *self,
   bp_decision_map_set_people (self->decision_map, people, test, norm);
   bp_explain_panel_set_people (self->explain_panel, people, norm);
   bp_explain_panel_set_learning_rate (self->explain_panel, learning_rate);
+  bp_landscape_view_set_people (self->landscape_view, people, norm);
 }
 
 static void
@@ -471,6 +473,7 @@ show_views_params (BpWindow       *self,
   bp_network_diagram_set_params (self->network_diagram, params);
   bp_decision_map_set_params (self->decision_map, params);
   bp_explain_panel_set_params (self->explain_panel, params);
+  bp_landscape_view_set_params (self->landscape_view, params);
 }
 
 /* No run: the predictions and loss of the seed's initial parameters. */
@@ -546,6 +549,7 @@ read_trainer (BpWindow *self)
     {
       bp_loss_chart_set_history (self->loss_chart, &self->history);
       bp_trajectories_set_history (self->trajectories, &self->history);
+      bp_landscape_view_set_history (self->landscape_view, &self->history);
     }
   bp_prediction_panel_set_params (self->prediction_panel, &p.params);
   show_views_params (self, &p.params);
@@ -642,6 +646,7 @@ start_trajectories (BpWindow       *self,
   bp_trajectories_set_people (self->trajectories, people);
   bp_trajectories_clear (self->trajectories);
   bp_trajectories_set_epochs (self->trajectories, epochs);
+  bp_landscape_view_clear_history (self->landscape_view);
 }
 
 /* What labels this run among the earlier ones. */
@@ -771,6 +776,7 @@ reset_activated (GSimpleAction *action,
   discard_run (self);
   bp_loss_chart_clear (self->loss_chart);
   bp_trajectories_clear (self->trajectories);
+  bp_landscape_view_clear_history (self->landscape_view);
   show_idle (self);
   update_actions (self);
 }
@@ -884,6 +890,7 @@ apply_presenter (BpWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presenter");
   bp_loss_chart_set_presenter (self->loss_chart, presenter);
   bp_trajectories_set_presenter (self->trajectories, presenter);
+  bp_landscape_view_set_presenter (self->landscape_view, presenter);
   /* Hidden, not only folded away: a folded revealer still asks for its
    * child's width, which is the bar's, too wide beside the side pane. */
   gtk_widget_set_visible (GTK_WIDGET (self->presenter_bar), presenter);
@@ -1597,6 +1604,7 @@ bp_window_class_init (BpWindowClass *klass)
   g_type_ensure (BP_TYPE_DECISION_MAP);
   g_type_ensure (BP_TYPE_EXPLAIN_PANEL);
   g_type_ensure (BP_TYPE_TRAJECTORIES);
+  g_type_ensure (BP_TYPE_LANDSCAPE_VIEW);
   g_type_ensure (BP_TYPE_RUNS_POPOVER);
   g_type_ensure (BP_TYPE_VIEW_SWITCHER);
 
@@ -1618,6 +1626,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, views);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, network_diagram);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, decision_map);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, landscape_view);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, explain_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, presenter_bar);
@@ -2014,6 +2023,7 @@ restore_run (BpWindow        *self,
   bp_loss_chart_set_history (self->loss_chart, &self->history);
   start_trajectories (self, s->people, s->epochs);
   bp_trajectories_set_history (self->trajectories, &self->history);
+  bp_landscape_view_set_history (self->landscape_view, &self->history);
   bp_prediction_panel_set_people (self->prediction_panel, s->people, norm);
   bp_prediction_panel_set_test_people (self->prediction_panel, s->test);
   bp_prediction_panel_set_params (self->prediction_panel, &s->current);
@@ -2150,6 +2160,14 @@ bp_window_get_decision_map (BpWindow *self)
   g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
 
   return self->decision_map;
+}
+
+BpLandscapeView *
+bp_window_get_landscape_view (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->landscape_view;
 }
 
 BpExplainPanel *

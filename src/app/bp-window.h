@@ -7,6 +7,7 @@
 #include "bp-application.h"
 #include "bp-decision-map.h"
 #include "bp-explain-panel.h"
+#include "bp-landscape-view.h"
 #include "bp-loss-chart.h"
 #include "bp-network-diagram.h"
 #include "bp-people-editor.h"
@@ -57,6 +58,7 @@ BpRunsPopover     *bp_window_get_runs_popover     (BpWindow      *self);
 GtkStack          *bp_window_get_views            (BpWindow      *self);
 BpNetworkDiagram  *bp_window_get_network_diagram  (BpWindow      *self);
 BpDecisionMap     *bp_window_get_decision_map     (BpWindow      *self);
+BpLandscapeView   *bp_window_get_landscape_view   (BpWindow      *self);
 BpExplainPanel    *bp_window_get_explain_panel    (BpWindow      *self);
 BpUndoStack       *bp_window_get_undo_stack       (BpWindow      *self);
 
