@@ -80,6 +80,15 @@ typedef struct
   gboolean        fine;
 } Job;
 
+typedef struct
+{
+  BpMapFrame frame;
+  BpTicks    x;
+  BpTicks    y;
+  int        line_height;
+  double     bar_left;
+} Geometry;
+
 struct _BpLandscapeView
 {
   GtkWidget       parent_instance;
@@ -103,6 +112,15 @@ struct _BpLandscapeView
   gboolean        presenter;
 
   Result         *shown;
+  /* the still part of the plot (heat map, contours, axes, scale) as
+   * drawn for @shown at a size, so that a frame pastes it and draws only
+   * the path and the point */
+  cairo_surface_t *backdrop;
+  Geometry        backdrop_geometry;
+  int             backdrop_width;
+  int             backdrop_height;
+  int             backdrop_scale;
+  GdkRGBA         backdrop_fg;
   GCancellable   *cancellable;  /* the job under way, or NULL */
   gboolean        job_fine;
   gboolean        stale;        /* asked for since the job started */
@@ -125,6 +143,12 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void request_grid (BpLandscapeView *self);
+
+static void
+forget_backdrop (BpLandscapeView *self)
+{
+  g_clear_pointer (&self->backdrop, cairo_surface_destroy);
+}
 
 /* ---- the worker ------------------------------------------------------------- */
 
@@ -284,16 +308,20 @@ on_computed (GObject      *source,
   gboolean fine = self->job_fine;
 
   g_clear_object (&self->cancellable);
+  if (self->plot == NULL)  /* disposed while the worker ran */
+    {
+      g_clear_pointer (&result, result_free);
+      return;
+    }
   if (result != NULL)
     {
       g_clear_pointer (&self->shown, result_free);
+      forget_backdrop (self);
       self->shown = result;
       self->n_grids++;
       gtk_widget_queue_draw (GTK_WIDGET (self->plot));
       update_description (self);
     }
-  if (self->data == NULL)  /* disposed */
-    return;
   if (self->stale || result == NULL)
     request_grid (self);
   else if (!fine)
@@ -325,6 +353,7 @@ start_coarse (BpLandscapeView *self)
   if (self->data == NULL || self->data->n == 0)
     {
       g_clear_pointer (&self->shown, result_free);
+      forget_backdrop (self);
       gtk_widget_queue_draw (GTK_WIDGET (self->plot));
       update_description (self);
       set_ready (self, TRUE);
@@ -389,15 +418,6 @@ request_grid (BpLandscapeView *self)
 }
 
 /* ---- drawing -------------------------------------------------------------------- */
-
-typedef struct
-{
-  BpMapFrame frame;
-  BpTicks    x;
-  BpTicks    y;
-  int        line_height;
-  double     bar_left;
-} Geometry;
 
 static double
 scaled (BpLandscapeView *self,
@@ -678,15 +698,15 @@ draw_scale (BpLandscapeView *self,
   const BpMapFrame *f = &g->frame;
   double next_free = -G_MAXDOUBLE;
 
-  for (int y = 0; y < (int) f->height; y++)
-    {
-      double rgb[3];
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, f->top + f->height, 0, f->top);
 
-      ramp_color (1 - (y + 0.5) / f->height, rgb);
-      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-      cairo_rectangle (cr, g->bar_left, f->top + y, BAR_WIDTH, 1);
-      cairo_fill (cr);
-    }
+  for (guint k = 0; k < G_N_ELEMENTS (ramp); k++)
+    cairo_pattern_add_color_stop_rgb (gradient, (double) k / (G_N_ELEMENTS (ramp) - 1),
+                                      ramp[k][0], ramp[k][1], ramp[k][2]);
+  cairo_rectangle (cr, g->bar_left, f->top, BAR_WIDTH, f->height);
+  cairo_set_source (cr, gradient);
+  cairo_fill (cr);
+  cairo_pattern_destroy (gradient);
   bp_draw_set_color (cr, fg, 0.8);
   bp_draw_text (plot, cr, _("loss"), g->bar_left, GAP / 2.0, 0);
   /* From the bottom up, leaving out a label that would touch the last. */
@@ -742,6 +762,19 @@ draw_legend (BpLandscapeView *self,
   bp_draw_text (plot, cr, now, x + key + GAP, GAP / 2.0, 0);
 }
 
+/* What stays while the point moves within the grid shown. */
+static void
+draw_backdrop (BpLandscapeView *self,
+               cairo_t         *cr,
+               const Geometry  *g,
+               const GdkRGBA   *fg)
+{
+  draw_heat (self, cr, g);
+  draw_contours (self, cr, g);
+  draw_axes (self, cr, g, fg);
+  draw_scale (self, cr, g, fg);
+}
+
 static void
 draw_all (BpLandscapeView *self,
           cairo_t         *cr,
@@ -762,12 +795,47 @@ draw_all (BpLandscapeView *self,
       bp_draw_text (GTK_WIDGET (self->plot), cr, text, width / 2.0, height / 2.0 - g.line_height / 2.0, 0.5);
       return;
     }
-  draw_heat (self, cr, &g);
-  draw_contours (self, cr, &g);
-  draw_axes (self, cr, &g, fg);
-  draw_scale (self, cr, &g, fg);
+  draw_backdrop (self, cr, &g, fg);
   draw_path (self, cr, &g);
   draw_legend (self, cr, &g, fg);
+}
+
+static int
+line_height (BpLandscapeView *self)
+{
+  g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self->plot), "0");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+/* The backdrop again when the grid, the size, the colours or the text's
+ * size changed. */
+static void
+update_backdrop (BpLandscapeView *self,
+                 int              width,
+                 int              height,
+                 const GdkRGBA   *fg)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self->plot));
+  cairo_t *cr;
+
+  if (self->backdrop != NULL && self->backdrop_width == width && self->backdrop_height == height &&
+      self->backdrop_scale == scale && gdk_rgba_equal (&self->backdrop_fg, fg) &&
+      self->backdrop_geometry.line_height == line_height (self))
+    return;
+  forget_backdrop (self);
+  self->backdrop = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (self->backdrop, scale, scale);
+  self->backdrop_width = width;
+  self->backdrop_height = height;
+  self->backdrop_scale = scale;
+  self->backdrop_fg = *fg;
+  compute_geometry (self, width, height, &self->backdrop_geometry);
+  cr = cairo_create (self->backdrop);
+  draw_backdrop (self, cr, &self->backdrop_geometry, fg);
+  cairo_destroy (cr);
 }
 
 static void
@@ -781,7 +849,16 @@ draw_plot (GtkDrawingArea *area,
   GdkRGBA fg;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  draw_all (self, cr, width, height, &fg);
+  if (self->shown == NULL)
+    {
+      draw_all (self, cr, width, height, &fg);
+      return;
+    }
+  update_backdrop (self, width, height, &fg);
+  cairo_set_source_surface (cr, self->backdrop, 0, 0);
+  cairo_paint (cr);
+  draw_path (self, cr, &self->backdrop_geometry);
+  draw_legend (self, cr, &self->backdrop_geometry, &fg);
 }
 
 /* The fine grid of the parameters as they are, at once, for an export
@@ -802,6 +879,7 @@ compute_now (BpLandscapeView *self)
   result->landscape = bp_landscape_compute (&fine, self->data, NULL, NULL);
   fill_result (result);
   g_clear_pointer (&self->shown, result_free);
+  forget_backdrop (self);
   self->shown = g_steal_pointer (&result);
 }
 
@@ -898,6 +976,7 @@ update_description (BpLandscapeView *self)
 static void
 pair_changed (BpLandscapeView *self)
 {
+  forget_backdrop (self);
   update_note (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot));
@@ -1004,6 +1083,7 @@ bp_landscape_view_finalize (GObject *object)
   BpLandscapeView *self = BP_LANDSCAPE_VIEW (object);
 
   g_clear_pointer (&self->shown, result_free);
+  forget_backdrop (self);
   for (guint p = 0; p < BP_N_PARAMS; p++)
     g_free (self->path[p]);
   G_OBJECT_CLASS (bp_landscape_view_parent_class)->finalize (object);
@@ -1294,6 +1374,7 @@ bp_landscape_view_set_presenter (BpLandscapeView *self,
   if (presenter == self->presenter)
     return;
   self->presenter = presenter;
+  forget_backdrop (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
 }
