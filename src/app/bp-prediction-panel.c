@@ -901,6 +901,21 @@ bp_prediction_panel_set_people (BpPredictionPanel  *self,
   people_changed (self);
 }
 
+/* Both sets at once, as after an edit: the summary is counted once. */
+void
+bp_prediction_panel_set_all_people (BpPredictionPanel  *self,
+                                    const BpPeople     *people,
+                                    const BpPeople     *test,
+                                    const BpNormalizer *norm)
+{
+  g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
+
+  self->norm = *norm;
+  take_people (self, FALSE, people);
+  take_people (self, TRUE, test);
+  people_changed (self);
+}
+
 /* The people kept out of training (NULL or empty: none), shown in their
  * own section, with their own accuracy and loss.  They go through the
  * training people's normalisation.  Copied. */

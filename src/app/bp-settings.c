@@ -14,7 +14,6 @@
 #include <math.h>
 
 #include "bp-settings.h"
-#include "bp-window.h"
 
 #define MIN_WIDTH 360
 #define MIN_HEIGHT 294
@@ -75,21 +74,23 @@ bind (GSettings  *settings,
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 }
 
-/* Gives a new window the remembered size and settings. */
+/* Gives a new window the remembered size, its training form the last
+ * settings, and binds those that follow every change. */
 void
-bp_settings_restore_window (GSettings *settings,
-                            BpWindow  *window)
+bp_settings_restore_window (GSettings      *settings,
+                            GtkWindow      *window,
+                            BpTrainingForm *form,
+                            BpPeopleEditor *editor,
+                            BpLossChart    *chart)
 {
-  BpTrainingForm *form = bp_window_get_training_form (window);
-
   if (settings == NULL)
     return;
-  restore_size (settings, GTK_WINDOW (window));
+  restore_size (settings, window);
   restore_config (settings, form);
   bind (settings, "normalize", form, "normalize");
   bind (settings, "speed", form, "speed");
-  bind (settings, "units", bp_window_get_people_editor (window), "units");
-  bind (settings, "chart-log-scale", bp_window_get_loss_chart (window), "log-scale");
+  bind (settings, "units", editor, "units");
+  bind (settings, "chart-log-scale", chart, "log-scale");
 }
 
 /* The unmaximised size: a window maximised last time opens maximised and

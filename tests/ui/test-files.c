@@ -13,7 +13,7 @@
 #include "bp-export-dialog.h"
 #include "bp-small-chart.h"
 #include "bp-trajectories.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "ui-utils.h"
 
 typedef struct

@@ -8,7 +8,6 @@
 #include "bp-landscape.h"
 #include "bp-landscape-view.h"
 #include "bp-map-geometry.h"
-#include "bp-window-files.h"
 #include "ui-utils.h"
 
 /* Until the fine grid of the parameters shown is drawn: the view says so
