@@ -134,6 +134,24 @@ test_after_training (void)
   ui_test_destroy_window (window);
 }
 
+/* While a run trains at a watchable pace, the page redraws its grid
+ * around the moving parameters and draws the path so far. */
+static void
+test_live (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpLandscapeView *view = show_landscape (window);
+  guint grids = bp_landscape_view_get_n_grids (view);
+
+  bp_training_form_set_speed (bp_window_get_training_form (window), BP_SPEED_WATCHABLE);
+  ui_test_activate (window, "train");
+  while (bp_landscape_view_get_n_grids (view) < grids + 2 || bp_landscape_view_get_n_path (view) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (ui_test_progress (window).state, ==, BP_TRAINER_RUNNING);
+  ui_test_activate (window, "stop");
+  ui_test_destroy_window (window);
+}
+
 static guint32
 be32 (const guchar *bytes)
 {
@@ -255,6 +273,7 @@ main (int    argc,
   g_test_add_func ("/landscape/page", test_page);
   g_test_add_func ("/landscape/choose-pair", test_choose_pair);
   g_test_add_func ("/landscape/after-training", test_after_training);
+  g_test_add_func ("/landscape/live", test_live);
   g_test_add_func ("/landscape/export", test_export);
   g_test_add_func ("/landscape/accessible", test_accessible);
   g_test_add_func ("/landscape/presenter", test_presenter);
