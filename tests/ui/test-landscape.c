@@ -152,6 +152,21 @@ test_live (void)
   ui_test_destroy_window (window);
 }
 
+/* A population's loss is over 500 of them, and the page says so. */
+static void
+test_many_people (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpLandscapeView *view = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bp_window_load_example (window, BP_EXAMPLE_POPULATION, BP_PEOPLE_REPLACE, &error));
+  g_assert_no_error (error);
+  view = show_landscape (window);
+  g_assert_nonnull (strstr (bp_landscape_view_get_note (view), "Loss over 500 of 10\u202f000 people"));
+  ui_test_destroy_window (window);
+}
+
 static guint32
 be32 (const guchar *bytes)
 {
@@ -274,6 +289,7 @@ main (int    argc,
   g_test_add_func ("/landscape/choose-pair", test_choose_pair);
   g_test_add_func ("/landscape/after-training", test_after_training);
   g_test_add_func ("/landscape/live", test_live);
+  g_test_add_func ("/landscape/many-people", test_many_people);
   g_test_add_func ("/landscape/export", test_export);
   g_test_add_func ("/landscape/accessible", test_accessible);
   g_test_add_func ("/landscape/presenter", test_presenter);
