@@ -73,6 +73,7 @@ settings_equal (const BpLessonSettings *a,
 {
   return a->units == b->units && a->normalize == b->normalize &&
          a->learning_rate == b->learning_rate && a->epochs == b->epochs &&
+         a->target_loss == b->target_loss &&
          a->has_seed == b->has_seed && a->seed == b->seed && a->speed == b->speed &&
          memcmp (&a->initial, &b->initial, sizeof a->initial) == 0;
 }

@@ -26,6 +26,7 @@ typedef struct
   BpNormalize normalize;
   double      learning_rate;
   guint64     epochs;
+  double      target_loss; /* 0: no target */
   gboolean    has_seed;   /* FALSE: the initial parameters are custom */
   guint32     seed;
   BpParams    initial;

@@ -241,12 +241,14 @@ format_tally (const Tally *tally,
     return g_strdup (test ? _("Held out: no answers, the network diverged")
                           : _("Training: no answers, the network diverged"));
   percent = (guint) floor (100.0 * tally->right / tally->n);
+  /* Translators: the space before % does not break (U+00A0) */
   if (!test)
-    return g_strdup_printf (_("Training: %u of %u right (%u %%)"), tally->right, tally->n, percent);
+    return g_strdup_printf (_("Training: %u of %u right (%u %%)"), tally->right, tally->n, percent);
   loss = format_loss (tally_loss (tally));
   /* Translators: right answers among the people kept out of training, and
-   * their loss (mean squared error) */
-  return g_strdup_printf (_("Held out: %u of %u right (%u %%), loss %s"),
+   * their loss (mean squared error); the space before % does not break
+   * (U+00A0), so that a narrow panel never starts a line with it */
+  return g_strdup_printf (_("Held out: %u of %u right (%u %%), loss %s"),
                           tally->right, tally->n, percent, loss);
 }
 

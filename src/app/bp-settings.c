@@ -56,12 +56,15 @@ restore_config (GSettings      *settings,
                 BpTrainingForm *form)
 {
   double learning_rate = g_settings_get_double (settings, "learning-rate");
+  double target_loss = g_settings_get_double (settings, "target-loss");
 
   /* The schema cannot say "finite and positive"; anything else is
    * ignored and the form keeps its default. */
   if (isfinite (learning_rate) && learning_rate > 0)
     bp_training_form_set_learning_rate (form, learning_rate);
   bp_training_form_set_epochs (form, g_settings_get_uint64 (settings, "epochs"));
+  if (isfinite (target_loss) && target_loss > 0)
+    bp_training_form_set_target_loss (form, target_loss);
 }
 
 static void
@@ -112,7 +115,7 @@ bp_settings_save_window_state (GSettings *settings,
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 }
 
-/* The learning rate and epochs of the run that just started. */
+/* The learning rate, epochs and target loss of the run that just started. */
 void
 bp_settings_remember_config (GSettings             *settings,
                              const BpTrainerConfig *config)
@@ -121,4 +124,5 @@ bp_settings_remember_config (GSettings             *settings,
     return;
   g_settings_set_double (settings, "learning-rate", config->learning_rate);
   g_settings_set_uint64 (settings, "epochs", config->epochs);
+  g_settings_set_double (settings, "target-loss", config->target_loss);
 }

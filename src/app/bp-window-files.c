@@ -676,6 +676,7 @@ bp_window_export_python (BpWindow  *self,
   lesson.seed = session->seed;
   lesson.learning_rate = session->learning_rate;
   lesson.epochs = session->epochs;
+  lesson.target_loss = session->target_loss;
   program = bp_python_program (&lesson);
   return bp_file_save (path, program, strlen (program), error);
 }

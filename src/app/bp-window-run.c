@@ -410,6 +410,8 @@ _bp_window_run_init (BpWindow *self)
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::error",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->training_form, "changed",
+                           G_CALLBACK (_bp_window_update_modified), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::seed",
                            G_CALLBACK (on_seed_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->training_form, "notify::normalize",

@@ -40,6 +40,7 @@ fill_run (BpWindow  *self,
   session->state = p.state;
   session->epoch = p.epoch;
   session->epochs = p.epochs;
+  session->target_loss = p.target_loss;
   session->speed = bp_training_form_get_pace (self->training_form, p.epochs);
   /* A run that has not moved is at the lesson's initial parameters, even
    * when the seed changed since it ended. */
@@ -56,6 +57,7 @@ fill_settings (BpWindow              *self,
   session->normalize = bp_training_form_get_normalize (self->training_form);
   session->learning_rate = config->learning_rate;
   session->epochs = config->epochs;
+  session->target_loss = config->target_loss;
   session->has_seed = !bp_lesson_get_custom_initial (self->lesson);
   session->seed = bp_training_form_get_seed (self->training_form);
   session->initial = config->initial;
@@ -100,6 +102,7 @@ restore_form (BpWindow        *self,
 
   bp_training_form_set_learning_rate (form, session->learning_rate);
   bp_training_form_set_epochs (form, session->epochs);
+  bp_training_form_set_target_loss (form, session->target_loss);
   bp_training_form_set_normalize (form, session->normalize);
   bp_training_form_set_pace (form, session->epochs, session->speed);
   if (session->has_seed)
@@ -152,7 +155,9 @@ restore_run (BpWindow        *self,
     .loss = final_loss (&s->history.loss, s->epoch, &s->current, s->people, &norm),
     .test_loss = final_loss (&s->history.test_loss, s->epoch, &s->current, s->test, &norm),
     .params = s->current,
+    .target_loss = s->target_loss,
   };
+  progress.reached_target = s->state == BP_TRAINER_FINISHED && progress.loss < s->target_loss;
   _bp_window_show_run (self, s->people, s->test, &norm, s->learning_rate, s->epochs);
   bp_lesson_restore_run (self->lesson, &progress, &s->history, &norm, s->people, &settings);
 }

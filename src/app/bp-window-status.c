@@ -10,6 +10,7 @@
 
 #include "bp-accessible.h"
 #include "bp-field-errors.h"
+#include "bp-format.h"
 #include "bp-window-private.h"
 
 void
@@ -93,6 +94,23 @@ show_run_people_note (BpWindow *self,
   bp_loss_chart_set_note (self->loss_chart, other_people ? _("Trained on earlier people") : NULL);
 }
 
+/* Why a finished run ended before its last epoch, or NULL. */
+static char *
+reached_target_text (BpWindow *self)
+{
+  const BpProgress *p = bp_lesson_get_progress (self->lesson);
+  g_autofree char *target = NULL;
+  g_autofree char *epoch = NULL;
+
+  if (p->state != BP_TRAINER_FINISHED || !p->reached_target)
+    return NULL;
+  target = bp_format_editable (p->target_loss);
+  epoch = g_strdup_printf ("%" G_GUINT64_FORMAT, p->epoch);
+  /* Translators: %s are the target loss, such as 0.01, and the epochs done */
+  return g_strdup_printf (_("Reached the target loss %s at epoch %s: training stopped there."),
+                          target, epoch);
+}
+
 /* Words under the status line: why training went wrong or cannot start,
  * or that the run shown is not about the people listed. */
 static void
@@ -117,6 +135,8 @@ show_hint (BpWindow *self)
                          "to see what the network learns from them."));
       is_error = FALSE;
     }
+  else if ((text = reached_target_text (self)) != NULL)
+    is_error = FALSE;
   else if (bp_lesson_get_custom_initial (self->lesson) && !bp_lesson_shows_run (self->lesson))
     {
       /* Translators: %u is the seed in the training settings */
@@ -288,6 +308,7 @@ get_settings (BpWindow         *self,
     .normalize = bp_training_form_get_normalize (self->training_form),
     .learning_rate = config.learning_rate,
     .epochs = config.epochs,
+    .target_loss = config.target_loss,
     .has_seed = !bp_lesson_get_custom_initial (self->lesson),
     .seed = bp_training_form_get_seed (self->training_form),
     .initial = config.initial,

@@ -66,6 +66,12 @@ test_settings_typed_back (void)
   bp_lesson_set_settings (lesson, &settings);
   g_assert_false (bp_lesson_get_modified (lesson));
   g_assert_cmpuint (notified, ==, 2);
+  settings.target_loss = 0.01;
+  bp_lesson_set_settings (lesson, &settings);
+  g_assert_true (bp_lesson_get_modified (lesson));
+  settings.target_loss = 0;
+  bp_lesson_set_settings (lesson, &settings);
+  g_assert_false (bp_lesson_get_modified (lesson));
 
   /* A setting that is wrong cannot be saved as it is. */
   bp_lesson_set_settings (lesson, NULL);
