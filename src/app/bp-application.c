@@ -114,6 +114,7 @@ static const struct
   { "win.show-page::network", { "<Alt>3", NULL } },
   { "win.show-page::map", { "<Alt>4", NULL } },
   { "win.show-page::explain", { "<Alt>5", NULL } },
+  { "win.show-page::landscape", { "<Alt>6", NULL } },
   { "win.next-page", { "<Control>Page_Down", NULL } },
   { "win.previous-page", { "<Control>Page_Up", NULL } },
   { "win.open", { "<Control>o", NULL } },

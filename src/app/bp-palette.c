@@ -45,6 +45,13 @@ static const guint32 map_stops[BP_PALETTE_N_MAP_STOPS] = {
   0x5e3c99, 0xb2abd2, 0xf7f7f7, 0xfdb863, 0xe66101,
 };
 
+/* ColorBrewer's YlGnBu, low loss pale and high loss dark, so that a
+ * valley reads as a clearing; clear of the people's orange and purple,
+ * which the landscape draws its path and point in. */
+static const guint32 loss_stops[BP_PALETTE_N_LOSS_STOPS] = {
+  0xffffd9, 0xc7e9b4, 0x7fcdbb, 0x41b6c4, 0x1d91c0, 0x225ea8, 0x0c2c84,
+};
+
 static const guint32 map_colors[BP_N_MAP_COLORS] = {
   [BP_MAP_COLOR_FEMALE] = 0xe66101,
   [BP_MAP_COLOR_MALE] = 0x5e3c99,
@@ -85,6 +92,14 @@ bp_palette_map_stop (guint index)
   g_return_val_if_fail (index < BP_PALETTE_N_MAP_STOPS, 0);
 
   return map_stops[index];
+}
+
+guint32
+bp_palette_loss_stop (guint index)
+{
+  g_return_val_if_fail (index < BP_PALETTE_N_LOSS_STOPS, 0);
+
+  return loss_stops[index];
 }
 
 /* Channel 0, 1 or 2 (red, green, blue) of @rgb, from 0 to 1. */

@@ -36,6 +36,8 @@ typedef enum
 #define BP_PALETTE_N_RUN_COLORS 8
 /* The map's scale from output 0 to output 1. */
 #define BP_PALETTE_N_MAP_STOPS 5
+/* The loss landscape's scale, from low loss to high. */
+#define BP_PALETTE_N_LOSS_STOPS 7
 
 guint32  bp_palette_rgb          (BpColor        color,
                                   gboolean       dark);
@@ -43,6 +45,7 @@ guint32  bp_palette_run_rgb      (guint          index,
                                   gboolean       dark);
 guint32  bp_palette_map_rgb      (BpMapColor     color);
 guint32  bp_palette_map_stop     (guint          index);
+guint32  bp_palette_loss_stop    (guint          index);
 void     bp_palette_to_rgba      (guint32        rgb,
                                   GdkRGBA       *rgba);
 void     bp_palette_get_rgba     (BpColor        color,

@@ -83,6 +83,21 @@ draw_decision_map (gpointer  view,
   bp_decision_map_draw (BP_DECISION_MAP (view), cr, width, height);
 }
 
+static GtkWidget *
+get_landscape_view (BpWindow *window)
+{
+  return GTK_WIDGET (bp_window_get_landscape_view (window));
+}
+
+static void
+draw_landscape_view (gpointer  view,
+                     cairo_t  *cr,
+                     int       width,
+                     int       height)
+{
+  bp_landscape_view_draw (BP_LANDSCAPE_VIEW (view), cr, width, height);
+}
+
 /* The file names suggested for an exported image are translated, as the
  * lesson's and the people's are. */
 static const ExportableView exportable_views[] = {
@@ -94,6 +109,9 @@ static const ExportableView exportable_views[] = {
     draw_network_diagram },
   /* Translators: see “loss” */
   { "map", N_("Decision map"), NC_("file name", "map"), get_decision_map, draw_decision_map },
+  /* Translators: see “loss” */
+  { "landscape", N_("Loss landscape"), NC_("file name", "landscape"), get_landscape_view,
+    draw_landscape_view },
 };
 
 static const ExportableView *

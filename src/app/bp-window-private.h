@@ -18,6 +18,7 @@
 #include "bp-decision-map.h"
 #include "bp-examples.h"
 #include "bp-explain-panel.h"
+#include "bp-landscape-view.h"
 #include "bp-lesson.h"
 #include "bp-loss-chart.h"
 #include "bp-network-diagram.h"
@@ -63,6 +64,7 @@ struct _BpWindow
   BpNetworkDiagram  *network_diagram;
   BpDecisionMap     *decision_map;
   BpExplainPanel    *explain_panel;
+  BpLandscapeView   *landscape_view;
 };
 
 /* What people taken in do to those listed. */
@@ -116,6 +118,9 @@ void        _bp_window_confirm_close       (BpWindow              *self);
 /* bp-window-dnd.c */
 void        _bp_window_dnd_init            (BpWindow              *self);
 
+/* bp-window-landscape.c */
+void        _bp_window_landscape_init      (BpWindow              *self);
+
 /* For the parts and the tests: the lesson and what the window shows */
 BpLesson          *bp_window_get_lesson           (BpWindow      *self);
 void               bp_window_get_progress         (BpWindow      *self,
@@ -137,6 +142,7 @@ GtkStack          *bp_window_get_views            (BpWindow      *self);
 BpNetworkDiagram  *bp_window_get_network_diagram  (BpWindow      *self);
 BpDecisionMap     *bp_window_get_decision_map     (BpWindow      *self);
 BpExplainPanel    *bp_window_get_explain_panel    (BpWindow      *self);
+BpLandscapeView   *bp_window_get_landscape_view   (BpWindow      *self);
 char              *bp_window_dup_display_name     (BpWindow      *self);
 gboolean           bp_window_is_pristine          (BpWindow      *self);
 void               bp_window_fit_screen           (BpWindow      *self,

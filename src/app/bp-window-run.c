@@ -34,6 +34,7 @@ show_views_people (BpWindow           *self,
   bp_decision_map_set_people (self->decision_map, people, test, norm);
   bp_explain_panel_set_people (self->explain_panel, people, norm);
   bp_explain_panel_set_learning_rate (self->explain_panel, learning_rate);
+  bp_landscape_view_set_people (self->landscape_view, people, norm);
 }
 
 /* The predictions, with the held-out people, and the views. */
@@ -289,6 +290,7 @@ _bp_window_reset (BpWindow *self)
   stop_ticking (self);
   bp_loss_chart_clear (self->loss_chart);
   bp_trajectories_clear (self->trajectories);
+  bp_landscape_view_clear_history (self->landscape_view);
   _bp_window_show_idle (self);
   _bp_window_update_actions (self);
 }

@@ -256,6 +256,7 @@ bp_window_class_init (BpWindowClass *klass)
   g_type_ensure (BP_TYPE_DECISION_MAP);
   g_type_ensure (BP_TYPE_EXPLAIN_PANEL);
   g_type_ensure (BP_TYPE_TRAJECTORIES);
+  g_type_ensure (BP_TYPE_LANDSCAPE_VIEW);
   g_type_ensure (BP_TYPE_RUNS_POPOVER);
   g_type_ensure (BP_TYPE_VIEW_SWITCHER);
 
@@ -279,6 +280,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, decision_map);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, explain_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, landscape_view);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, presenter_bar);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, side_pane);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, side_separator);
@@ -371,6 +373,7 @@ bp_window_init (BpWindow *self)
   _bp_window_edits_init (self);
   _bp_window_files_init (self);
   _bp_window_dnd_init (self);
+  _bp_window_landscape_init (self);
   _bp_window_show_idle (self);
   _bp_window_update_actions (self);
   bp_accessible_fix_names (GTK_WIDGET (self));

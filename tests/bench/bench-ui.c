@@ -15,6 +15,7 @@
 #include "bench-utils.h"
 #include "bp-csv.h"
 #include "bp-decision-map.h"
+#include "bp-landscape-view.h"
 #include "bp-explain-panel.h"
 #include "bp-loss-chart.h"
 #include "bp-network-diagram.h"
@@ -130,6 +131,7 @@ static GtkWidget *new_trajectories (void) { return bp_trajectories_new (); }
 static GtkWidget *new_diagram (void) { return bp_network_diagram_new (); }
 static GtkWidget *new_map (void) { return bp_decision_map_new (); }
 static GtkWidget *new_explain (void) { return bp_explain_panel_new (); }
+static GtkWidget *new_landscape (void) { return bp_landscape_view_new (); }
 
 static void
 setup_loss_chart (GtkWidget *view,
@@ -179,6 +181,16 @@ setup_explain (GtkWidget *view,
 }
 
 static void
+setup_landscape (GtkWidget *view,
+                 guint64    epochs)
+{
+  const BpNormalizer *norm;
+  const BpPeople *people = seed_people (&norm);
+
+  bp_landscape_view_set_people (BP_LANDSCAPE_VIEW (view), people, norm);
+}
+
+static void
 update_loss_chart (GtkWidget       *view,
                    const BpHistory *history,
                    const BpParams  *params)
@@ -218,12 +230,24 @@ update_explain (GtkWidget       *view,
   bp_explain_panel_set_params (BP_EXPLAIN_PANEL (view), params);
 }
 
+/* A frame of training: the point and the path move, and a new grid is
+ * asked for, which a worker computes; the frame only draws the last. */
+static void
+update_landscape (GtkWidget       *view,
+                  const BpHistory *history,
+                  const BpParams  *params)
+{
+  bp_landscape_view_set_history (BP_LANDSCAPE_VIEW (view), history);
+  bp_landscape_view_set_params (BP_LANDSCAPE_VIEW (view), params);
+}
+
 static const View views[] = {
   { "loss chart", new_loss_chart, setup_loss_chart, update_loss_chart },
   { "trajectories", new_trajectories, setup_trajectories, update_trajectories },
   { "network diagram", new_diagram, setup_diagram, update_diagram },
   { "decision map", new_map, setup_map, update_map },
   { "explain panel", new_explain, setup_explain, update_explain },
+  { "loss landscape", new_landscape, setup_landscape, update_landscape },
 };
 
 /* Median time of a frame's update, layout and draw of @view, alone in

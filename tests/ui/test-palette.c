@@ -183,6 +183,19 @@ test_contrast (void)
     }
 }
 
+/* The loss landscape's scale: each stop darker than the one before, so
+ * that more loss always reads as darker, and its palest end far from the
+ * people's orange and purple drawn over it. */
+static void
+test_loss_stops (void)
+{
+  for (guint k = 1; k < BP_PALETTE_N_LOSS_STOPS; k++)
+    g_assert_cmpfloat (luminance (bp_palette_loss_stop (k)), <,
+                       luminance (bp_palette_loss_stop (k - 1)));
+  assert_contrast (bp_palette_map_rgb (BP_MAP_COLOR_MALE), bp_palette_loss_stop (0),
+                   "the current point on the lowest loss");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,5 +205,6 @@ main (int   argc,
   g_test_add_func ("/palette/run-colors", test_run_colors);
   g_test_add_func ("/palette/map-colors", test_map_colors);
   g_test_add_func ("/palette/contrast", test_contrast);
+  g_test_add_func ("/palette/loss-stops", test_loss_stops);
   return g_test_run ();
 }

@@ -136,7 +136,11 @@ test_pages (void)
 
   g_action_group_activate_action (group, "show-page", g_variant_new_string ("explain"));
   g_action_group_activate_action (group, "next-page", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "landscape");
+  g_action_group_activate_action (group, "next-page", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "loss");
+  g_action_group_activate_action (group, "previous-page", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "landscape");
   g_action_group_activate_action (group, "previous-page", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (views), ==, "explain");
   /* A page that does not exist changes nothing. */

@@ -10,7 +10,7 @@
  */
 #include "ui-utils.h"
 
-static const char * const pages[] = { "loss", "trajectories", "network", "map", "explain" };
+static const char * const pages[] = { "loss", "trajectories", "network", "map", "explain", "landscape" };
 
 typedef struct
 {
