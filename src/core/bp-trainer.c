@@ -149,6 +149,7 @@ typedef struct
   Sample   samples[MAX_SAMPLES];
   guint    n_samples;
   gboolean diverged;
+  BpAhead  ahead;      /* kept from chunk to chunk */
 } Chunk;
 
 static void
@@ -176,9 +177,10 @@ run_segment (BpTrainer *self,
   guint64 want = MIN (n - chunk->n, room);
   guint64 ran;
 
-  ran = bp_network_train_tracked (&chunk->params, self->train, self->test,
-                                  self->config.learning_rate, want,
-                                  chunk->loss + chunk->n, chunk->test_loss + chunk->n);
+  ran = bp_network_train_ahead (&chunk->params, self->train, self->test,
+                                self->config.learning_rate, want,
+                                chunk->loss + chunk->n, chunk->test_loss + chunk->n,
+                                &chunk->ahead);
   chunk->n += ran;
   chunk->diverged = ran < want || !isfinite (chunk->loss[chunk->n - 1]) ||
                     !bp_params_all_finite (&chunk->params);
