@@ -894,6 +894,11 @@ bp_prediction_panel_set_people (BpPredictionPanel  *self,
 {
   g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
 
+  /* Each new run sets its people, mostly the very list already shown
+   * (lists never change once made): listing 100 000 again would cost GTK
+   * about a quarter of a second before the run could start. */
+  if (people == self->people && bp_normalizer_equal (norm, &self->norm))
+    return;
   self->norm = *norm;
   take_people (self, FALSE, people);
   /* The held-out people go through the new normalisation. */
@@ -910,6 +915,10 @@ bp_prediction_panel_set_test_people (BpPredictionPanel *self,
 {
   g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
 
+  /* The same people again, as for set_people(). */
+  if (test == self->test ||
+      ((test == NULL || bp_people_get_n (test) == 0) && bp_people_get_n (self->test) == 0))
+    return;
   take_people (self, TRUE, test);
   people_changed (self);
 }
