@@ -418,8 +418,6 @@ update_count (BpPeopleEditor *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-/* After every edit: the list checked once, the cells on screen that
- * depend on it shown again, and "changed". */
 /* The lists handed out since the last change are about the people before
  * it. */
 static void
@@ -429,6 +427,8 @@ forget_snapshots (BpPeopleEditor *self)
   g_clear_pointer (&self->snapshot[1], bp_people_unref);
 }
 
+/* After every edit: the list checked once, the cells on screen that
+ * depend on it shown again, and "changed". */
 static void
 refresh (BpPeopleEditor *self)
 {

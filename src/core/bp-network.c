@@ -457,19 +457,20 @@ last_loss (const BpParams  *params,
   return epoch_with_loss (&ahead->params, params, data, learning_rate);
 }
 
-/* Like bp_network_train_tracked(), for a caller that trains a long run a
+/* Like bp_network_train_until(), for a caller that trains a long run a
  * few epochs per call, such as the app's trainer: each call trains one
  * epoch more than it returns, into @ahead, for the loss of its last
  * epoch (see epoch_with_loss()), and the next call that starts from
  * there begins with that epoch instead of training it again.  @ahead
- * starts zeroed and serves calls on one @data only.  The results are
- * those of bp_network_train_tracked() to the bit. */
+ * starts zeroed and serves calls on one @data only.  The results, and
+ * where a run stops, are those of bp_network_train_until() to the bit. */
 guint64
 bp_network_train_ahead (BpParams        *params,
                         const BpDataset *data,
                         const BpDataset *test,
                         double           learning_rate,
                         guint64          epochs,
+                        double           target_loss,
                         double          *losses,
                         double          *test_losses,
                         BpAhead         *ahead)
@@ -485,7 +486,7 @@ bp_network_train_ahead (BpParams        *params,
           before = *params;
           track_epoch (&before, test, epoch_with_loss (params, &before, data, learning_rate),
                        e - 1, losses, test_losses);
-          if (!isfinite (losses[e - 1]))
+          if (!isfinite (losses[e - 1]) || losses[e - 1] < target_loss)
             {
               *params = before;
               return e;
@@ -506,8 +507,25 @@ bp_network_train_ahead (BpParams        *params,
 /* Like bp_network_train() with @losses, and with @test (may be NULL) the
  * test MSE after each epoch in @test_losses.  The loss of epoch e is
  * computed while epoch e + 1 trains (see epoch_with_loss()); when it turns
- * out not to be finite, the parameters are put back to where epoch e left
- * them, so the run still ends exactly after the first bad epoch. */
+ * out not to be finite, or below @target_loss, the parameters are put back
+ * to where epoch e left them, so the run still ends exactly after that
+ * epoch, as if it had been asked for e + 1 epochs.  A @target_loss of 0
+ * stops nothing: no loss is below it.  Returns the epochs run; the caller
+ * tells a reached target from the end by losses[ran − 1] < @target_loss. */
+guint64
+bp_network_train_until (BpParams        *params,
+                        const BpDataset *data,
+                        const BpDataset *test,
+                        double           learning_rate,
+                        guint64          epochs,
+                        double           target_loss,
+                        double          *losses,
+                        double          *test_losses)
+{
+  return bp_network_train_ahead (params, data, test, learning_rate, epochs, target_loss,
+                                 losses, test_losses, NULL);
+}
+
 guint64
 bp_network_train_tracked (BpParams        *params,
                           const BpDataset *data,
@@ -517,8 +535,8 @@ bp_network_train_tracked (BpParams        *params,
                           double          *losses,
                           double          *test_losses)
 {
-  return bp_network_train_ahead (params, data, test, learning_rate, epochs, losses, test_losses,
-                                 NULL);
+  return bp_network_train_until (params, data, test, learning_rate, epochs, 0.0,
+                                 losses, test_losses);
 }
 
 /* Runs up to @epochs epochs; with @losses, stores the MSE after each.

@@ -33,7 +33,7 @@
 #include "bp-csv.h"
 #include "bp-random.h"
 #include "bp-trainer.h"
-#include "bp-window.h"
+#include "bp-window-private.h"
 
 /* ---- the child: one window ------------------------------------------------ */
 

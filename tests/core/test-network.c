@@ -625,8 +625,8 @@ test_train_tracked (void)
 }
 
 /* bp_network_train_ahead in calls of one to four epochs against one
- * call of bp_network_train_tracked: the same losses, test losses, epochs
- * and parameters, to the bit, divergence included. */
+ * call of bp_network_train_until: the same losses, test losses, epochs
+ * and parameters, to the bit, divergence and a reached target included. */
 static void
 check_ahead_case (void)
 {
@@ -638,6 +638,7 @@ check_ahead_case (void)
   BpParams q = p;
   BpAhead ahead = { 0 };
   double lr = g_test_rand_bit () ? g_test_rand_double_range (0.001, 1.5) : 1e305;
+  double target = g_test_rand_bit () ? 0 : g_test_rand_double_range (0, 0.3);
   guint epochs = g_test_rand_int_range (1, 60);
   g_autofree double *losses = g_new (double, epochs);
   g_autofree double *test_losses = g_new (double, epochs);
@@ -649,16 +650,17 @@ check_ahead_case (void)
   random_samples (tx, ty, tn);
   data = dataset_of (x, y, n);
   test = tn > 0 ? dataset_of (tx, ty, tn) : NULL;
-  ran = bp_network_train_tracked (&p, data, test, lr, epochs, losses, test_losses);
+  ran = bp_network_train_until (&p, data, test, lr, epochs, target, losses, test_losses);
   while (q_ran < epochs)
     {
       guint piece = g_test_rand_int_range (1, 5);
       guint want = MIN (piece, epochs - q_ran);
-      guint got = bp_network_train_ahead (&q, data, test, lr, want, q_losses + q_ran,
+      guint got = bp_network_train_ahead (&q, data, test, lr, want, target, q_losses + q_ran,
                                           q_test_losses + q_ran, &ahead);
 
       q_ran += got;
-      if (got < want || !isfinite (q_losses[q_ran - 1]) || !bp_params_all_finite (&q))
+      if (got < want || !isfinite (q_losses[q_ran - 1]) || !bp_params_all_finite (&q) ||
+          q_losses[q_ran - 1] < target)
         break;
     }
   g_assert_cmpuint (q_ran, ==, ran);
@@ -692,8 +694,8 @@ test_train_ahead_reused (void)
   double loss;
 
   bp_params_from_seed (&p, 1);
-  g_assert_cmpuint (bp_network_train_ahead (&p, data, NULL, 0.1, 3, (double[3]) { 0 }, NULL,
-                                            &ahead), ==, 3);
+  g_assert_cmpuint (bp_network_train_ahead (&p, data, NULL, 0.1, 3, 0, (double[3]) { 0 },
+                                            NULL, &ahead), ==, 3);
   g_assert_true (ahead.valid);
   g_assert_cmpmem (&ahead.from, sizeof p, &p, sizeof p);
   expected = p;
@@ -703,13 +705,13 @@ test_train_ahead_reused (void)
   /* Marked, so that only the kept epoch can give this result. */
   ahead.params.b3 = 42;
   q = p;
-  g_assert_cmpuint (bp_network_train_ahead (&q, data, NULL, 0.1, 1, &loss, NULL, &ahead), ==, 1);
+  g_assert_cmpuint (bp_network_train_ahead (&q, data, NULL, 0.1, 1, 0, &loss, NULL, &ahead), ==, 1);
   g_assert_cmpfloat (q.b3, ==, 42);
 
   bp_network_step (&p, data->x0[0], data->x1[0], data->y[0], 0.1);
   expected = p;
   bp_network_epoch (&expected, data, 0.1);
-  g_assert_cmpuint (bp_network_train_ahead (&p, data, NULL, 0.1, 1, &loss, NULL, &ahead), ==, 1);
+  g_assert_cmpuint (bp_network_train_ahead (&p, data, NULL, 0.1, 1, 0, &loss, NULL, &ahead), ==, 1);
   g_assert_cmpmem (&p, sizeof p, &expected, sizeof expected);
 }
 
@@ -724,6 +726,56 @@ test_train_matches_python (void)
 
 /* The seeds' own run: four people, learning rate 0.1, 1000 epochs, from
  * np.random.seed(1). */
+/* The first epoch (counting from 0) whose loss is below @target, or
+ * @epochs when none is. */
+static guint
+first_below (const double *losses,
+             guint         epochs,
+             double        target)
+{
+  for (guint e = 0; e < epochs; e++)
+    if (losses[e] < target)
+      return e;
+  return epochs;
+}
+
+/* A target loss ends the run after the first epoch whose loss (the MSE
+ * with the parameters that epoch ends on, as the history records it) is
+ * below it, on exactly the parameters of a run asked for that many
+ * epochs: targets just above an epoch's loss, at the first epoch, in the
+ * middle, at the last, never reached, and 0 (no target). */
+static void
+test_train_until_target (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  g_autofree double *full = g_new (double, 1000);
+  g_autofree double *losses = g_new (double, 1000);
+  BpParams start, p;
+  const guint at[] = { 0, 1, 2, 7, 297, 500, 998, 999 };
+
+  bp_params_from_seed (&start, 1);
+  p = start;
+  g_assert_cmpuint (bp_network_train (&p, data, 0.1, 1000, full), ==, 1000);
+  for (guint k = 0; k < G_N_ELEMENTS (at) + 2; k++)
+    {
+      double target = k < G_N_ELEMENTS (at) ? nextafter (full[at[k]], INFINITY)
+                    : k == G_N_ELEMENTS (at) ? full[999] / 2 : 0.0;
+      guint want = first_below (full, 1000, target);
+      guint expected_ran = MIN (want + 1, 1000);
+      BpParams expected = start;
+      guint64 ran;
+
+      g_assert_cmpuint (bp_network_train (&expected, data, 0.1, expected_ran, NULL), ==, expected_ran);
+      p = start;
+      ran = bp_network_train_until (&p, data, NULL, 0.1, 1000, target, losses, NULL);
+      g_assert_cmpuint (ran, ==, expected_ran);
+      assert_params_equal (&p, &expected);
+      for (guint e = 0; e < ran; e++)
+        assert_same_value (losses[e], full[e]);
+      g_assert_true ((losses[ran - 1] < target) == (want < 1000));
+    }
+}
+
 static void
 test_train_seed_people (void)
 {
@@ -961,6 +1013,7 @@ main (int    argc,
   g_test_add_func ("/network/train/ahead-reused", test_train_ahead_reused);
   g_test_add_func ("/network/train/seed-people", test_train_seed_people);
   g_test_add_func ("/network/train/zero-epochs", test_zero_epochs);
+  g_test_add_func ("/network/train/until-target", test_train_until_target);
   g_test_add_func ("/network/train/diverges", test_train_diverges);
   g_test_add_func ("/network/accuracy", test_accuracy);
   g_test_add_func ("/network/sigmoid-extremes", test_sigmoid_extremes);
