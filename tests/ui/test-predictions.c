@@ -427,6 +427,7 @@ test_same_people (void)
   bp_prediction_panel_set_people (panel, people, &norm);
   bp_prediction_panel_set_test_people (panel, none);
   bp_prediction_panel_set_test_people (panel, NULL);
+  bp_prediction_panel_set_all_people (panel, people, none, &norm);
   ui_test_wait_frame (GTK_WIDGET (panel));
   g_assert_cmpuint (changes, ==, 0);
 
