@@ -415,30 +415,72 @@ track_epoch (const BpParams  *params,
     test_losses[e] = bp_network_loss (params, test);
 }
 
-/* Like bp_network_train() with @losses, and with @test (may be NULL) the
- * test MSE after each epoch in @test_losses.  The loss of epoch e is
- * computed while epoch e + 1 trains (see epoch_with_loss()); when it turns
- * out not to be finite, or below @target_loss, the parameters are put back
- * to where epoch e left them, so the run still ends exactly after that
- * epoch, as if it had been asked for e + 1 epochs.  A @target_loss of 0
- * stops nothing: no loss is below it.  Returns the epochs run; the caller
- * tells a reached target from the end by losses[ran − 1] < @target_loss. */
+/* Whether @ahead holds the epoch that comes next from @params. */
+static gboolean
+ahead_fits (const BpAhead  *ahead,
+            const BpParams *params,
+            double          learning_rate)
+{
+  return ahead != NULL && ahead->valid && ahead->learning_rate == learning_rate &&
+         memcmp (&ahead->from, params, sizeof *params) == 0;
+}
+
+/* The first epoch of a call: trained already by the call before, when
+ * that call ended where this one starts. */
+static void
+first_epoch (BpParams        *params,
+             const BpDataset *data,
+             double           learning_rate,
+             BpAhead         *ahead)
+{
+  if (ahead_fits (ahead, params, learning_rate))
+    *params = ahead->params;
+  else
+    bp_network_epoch (params, data, learning_rate);
+}
+
+/* The loss of @params after a call's last epoch.  With @ahead, the next
+ * epoch trains beside it and is kept for the next call: a loss pass of
+ * its own would cost about half an epoch more, every call. */
+static double
+last_loss (const BpParams  *params,
+           const BpDataset *data,
+           double           learning_rate,
+           BpAhead         *ahead)
+{
+  if (ahead == NULL)
+    return bp_network_loss (params, data);
+  ahead->valid = TRUE;
+  ahead->learning_rate = learning_rate;
+  ahead->from = *params;
+  ahead->params = *params;
+  return epoch_with_loss (&ahead->params, params, data, learning_rate);
+}
+
+/* Like bp_network_train_until(), for a caller that trains a long run a
+ * few epochs per call, such as the app's trainer: each call trains one
+ * epoch more than it returns, into @ahead, for the loss of its last
+ * epoch (see epoch_with_loss()), and the next call that starts from
+ * there begins with that epoch instead of training it again.  @ahead
+ * starts zeroed and serves calls on one @data only.  The results, and
+ * where a run stops, are those of bp_network_train_until() to the bit. */
 guint64
-bp_network_train_until (BpParams        *params,
+bp_network_train_ahead (BpParams        *params,
                         const BpDataset *data,
                         const BpDataset *test,
                         double           learning_rate,
                         guint64          epochs,
                         double           target_loss,
                         double          *losses,
-                        double          *test_losses)
+                        double          *test_losses,
+                        BpAhead         *ahead)
 {
   BpParams before;
 
   for (guint64 e = 0; e < epochs; e++)
     {
       if (e == 0)
-        bp_network_epoch (params, data, learning_rate);
+        first_epoch (params, data, learning_rate, ahead);
       else
         {
           before = *params;
@@ -457,8 +499,31 @@ bp_network_train_until (BpParams        *params,
         }
     }
   if (epochs > 0)
-    track_epoch (params, test, bp_network_loss (params, data), epochs - 1, losses, test_losses);
+    track_epoch (params, test, last_loss (params, data, learning_rate, ahead), epochs - 1,
+                 losses, test_losses);
   return epochs;
+}
+
+/* Like bp_network_train() with @losses, and with @test (may be NULL) the
+ * test MSE after each epoch in @test_losses.  The loss of epoch e is
+ * computed while epoch e + 1 trains (see epoch_with_loss()); when it turns
+ * out not to be finite, or below @target_loss, the parameters are put back
+ * to where epoch e left them, so the run still ends exactly after that
+ * epoch, as if it had been asked for e + 1 epochs.  A @target_loss of 0
+ * stops nothing: no loss is below it.  Returns the epochs run; the caller
+ * tells a reached target from the end by losses[ran − 1] < @target_loss. */
+guint64
+bp_network_train_until (BpParams        *params,
+                        const BpDataset *data,
+                        const BpDataset *test,
+                        double           learning_rate,
+                        guint64          epochs,
+                        double           target_loss,
+                        double          *losses,
+                        double          *test_losses)
+{
+  return bp_network_train_ahead (params, data, test, learning_rate, epochs, target_loss,
+                                 losses, test_losses, NULL);
 }
 
 guint64

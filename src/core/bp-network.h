@@ -60,6 +60,16 @@ typedef struct
   double learning_rate;
 } BpExplain;
 
+/* The epoch after the last one of a call of bp_network_train_ahead(),
+ * trained while that call computed the loss before it. */
+typedef struct
+{
+  gboolean valid;
+  double   learning_rate;
+  BpParams from;
+  BpParams params;     /* @from after one epoch at @learning_rate */
+} BpAhead;
+
 /* Each partial derivative of one person's loss (y_true − o1)², by
  * backpropagation and by a central finite difference, and how far apart
  * the two are (see bp_network_gradient_check()). */
@@ -129,6 +139,15 @@ guint64  bp_network_train_until  (BpParams        *params,
                                   double           target_loss,
                                   double          *losses,
                                   double          *test_losses);
+guint64  bp_network_train_ahead  (BpParams        *params,
+                                  const BpDataset *data,
+                                  const BpDataset *test,
+                                  double           learning_rate,
+                                  guint64          epochs,
+                                  double           target_loss,
+                                  double          *losses,
+                                  double          *test_losses,
+                                  BpAhead         *ahead);
 
 BpDataset *bp_dataset_new        (guint            n);
 void       bp_dataset_free       (BpDataset       *data);

@@ -151,6 +151,7 @@ typedef struct
   guint    n_samples;
   gboolean diverged;
   gboolean reached;    /* the last epoch's loss is below the target */
+  BpAhead  ahead;      /* kept from chunk to chunk */
 } Chunk;
 
 static void
@@ -178,9 +179,10 @@ run_segment (BpTrainer *self,
   guint64 want = MIN (n - chunk->n, room);
   guint64 ran;
 
-  ran = bp_network_train_until (&chunk->params, self->train, self->test,
+  ran = bp_network_train_ahead (&chunk->params, self->train, self->test,
                                 self->config.learning_rate, want, self->config.target_loss,
-                                chunk->loss + chunk->n, chunk->test_loss + chunk->n);
+                                chunk->loss + chunk->n, chunk->test_loss + chunk->n,
+                                &chunk->ahead);
   chunk->n += ran;
   chunk->reached = chunk->loss[chunk->n - 1] < self->config.target_loss &&
                    bp_params_all_finite (&chunk->params);

@@ -7,15 +7,23 @@
  *                                     frame after an action, and its
  *                                     resident memory once settled
  *   bench-class --child train FILE E  the same, then E epochs at full
- *                                     speed: time per step and frame times
+ *                                     speed: time per step, the worker's
+ *                                     processor time and waits, frame
+ *                                     times; then frames of a long run
+ *                                     paused and training in turn
  *
  * Each window is a child process of its own, so that its resident size is
  * its own; the parent writes the files, launches the children in turn and
- * runs backprop-cli on the same file for the trainer's baseline.
+ * runs backprop-cli on the same file for the trainer's baseline, in turn
+ * with the trainer alone, without a window.  Every time per step is given
+ * in processor time beside wall time: on a shared machine the worker, a
+ * SCHED_IDLE thread, waits for a core as long as anything else wants one,
+ * which wall time counts and processor time does not.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -24,6 +32,7 @@
 #include "bp-application.h"
 #include "bp-csv.h"
 #include "bp-random.h"
+#include "bp-trainer.h"
 #include "bp-window-private.h"
 
 /* ---- the child: one window ------------------------------------------------ */
@@ -33,18 +42,41 @@ typedef struct
   gint64  opened;       /* the application's open signal */
   gint64  painted;      /* the window's first after-paint */
   GArray *frames;       /* before-paint to after-paint, ms, when recording */
+  GArray *frames_cpu;   /* the same in the main thread's processor time */
   gint64  frame_start;
+  gint64  frame_start_cpu;
   gboolean recording;
   gboolean painted_since;
 } Child;
 
 static Child child;
 
+/* The calling thread's processor time, in µs. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* The whole process's, all threads, ended ones included. */
+static double
+process_cpu_s (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void
 on_before_paint (GdkFrameClock *clock,
                  gpointer       data)
 {
   child.frame_start = g_get_monotonic_time ();
+  child.frame_start_cpu = thread_cpu_us ();
 }
 
 static void
@@ -57,8 +89,10 @@ on_after_paint (GdkFrameClock *clock,
   if (child.recording && child.frame_start != 0)
     {
       double ms = (g_get_monotonic_time () - child.frame_start) / 1000.0;
+      double cpu_ms = (thread_cpu_us () - child.frame_start_cpu) / 1000.0;
 
       g_array_append_val (child.frames, ms);
+      g_array_append_val (child.frames_cpu, cpu_ms);
     }
 }
 
@@ -112,39 +146,160 @@ redraw_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* Frame times while idle but redrawing, then per step and frame times of
- * a run of @epochs at full speed. */
+/* Records the next @n frames into child.frames and child.frames_cpu. */
+static void
+record_frames (guint n)
+{
+  guint wanted = child.frames->len + n;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  child.recording = TRUE;
+  while (child.frames->len < wanted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  child.recording = FALSE;
+}
+
+static void
+set_paused (BpWindow *window,
+            gboolean  paused)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "pause", g_variant_new_boolean (paused));
+}
+
+/* Frames of a long run paused (the window redrawing the same things,
+ * nothing training) and going flat out, in turn six times, so that a
+ * busy spell of the machine falls on both alike: the medians of each,
+ * wall and processor time of the window's thread. */
+static void
+frames_in_turn (BpWindow *window,
+                double    figures[4])
+{
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  guint tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), redraw_tick, NULL, NULL);
+  g_autoptr(GArray) idle = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) idle_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) busy_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+
+  gtk_editable_set_text (bp_training_form_get_epochs_entry (form), "1000000000");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "train", NULL);
+  iterate (300);
+  for (guint round = 0; round < 6; round++)
+    for (guint training = 0; training < 2; training++)
+      {
+        set_paused (window, !training);
+        iterate (150);
+        g_array_set_size (child.frames, 0);
+        g_array_set_size (child.frames_cpu, 0);
+        record_frames (30);
+        g_array_append_vals (training ? busy : idle, child.frames->data, child.frames->len);
+        g_array_append_vals (training ? busy_cpu : idle_cpu, child.frames_cpu->data,
+                             child.frames_cpu->len);
+      }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "stop", NULL);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  figures[0] = bench_median (busy);
+  figures[1] = bench_median (busy_cpu);
+  figures[2] = bench_median (idle);
+  figures[3] = bench_median (idle_cpu);
+}
+
+/* The trainer's thread, and what the scheduler says of it: processor
+ * time and time spent waiting for a processor, in ns (Linux only; 0
+ * elsewhere). */
+typedef struct
+{
+  char    *schedstat;   /* its /proc file, once found */
+  guint64  run_ns;
+  guint64  wait_ns;
+} Worker;
+
+/* Whether the thread @tid runs at SCHED_IDLE (5), as only the trainer's
+ * worker does: policy is the 41st field of its stat file. */
+static gboolean
+is_idle_thread (const char *tid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/stat", tid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *end;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (end = strrchr (stat, ')')) == NULL)
+    return FALSE;
+  /* Fields from the third on, after the name in parentheses. */
+  fields = g_strsplit (end + 2, " ", -1);
+  return g_strv_length (fields) > 38 && g_str_equal (fields[38], "5");
+}
+
+static void
+worker_find (Worker *w)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir != NULL && w->schedstat == NULL && (tid = g_dir_read_name (dir)) != NULL)
+    if (is_idle_thread (tid))
+      w->schedstat = g_strdup_printf ("/proc/self/task/%s/schedstat", tid);
+}
+
+/* Read as often as the loop turns: the figures of a thread that has
+ * ended are gone, so the last reading before it ends is kept. */
+static void
+worker_read (Worker *w)
+{
+  g_autofree char *text = NULL;
+  guint64 run, wait;
+
+  if (w->schedstat == NULL)
+    worker_find (w);
+  if (w->schedstat != NULL && g_file_get_contents (w->schedstat, &text, NULL, NULL) &&
+      sscanf (text, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &run, &wait) == 2)
+    {
+      w->run_ns = run;
+      w->wait_ns = wait;
+    }
+}
+
+/* A run of @epochs at full speed, timed from the action to the frame
+ * that shows it done, with its frames; then frames training and paused
+ * in turn. */
 static void
 child_train (BpWindow   *window,
              const char *epochs)
 {
   BpTrainingForm *form = bp_window_get_training_form (window);
-  g_autoptr(GArray) idle = g_array_new (FALSE, FALSE, sizeof (double));
+  Worker worker = { NULL, 0, 0 };
+  double seconds, started, main_cpu, process_cpu, frames, frames_cpu, in_turn[4];
   BpProgress progress;
-  guint tick;
-  gint64 t0;
-  double seconds;
+  gint64 t0, cpu0;
 
   gtk_editable_set_text (bp_training_form_get_epochs_entry (form), epochs);
   bp_training_form_set_speed (form, BP_SPEED_FASTEST);
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), redraw_tick, NULL, NULL);
-  child.recording = TRUE;
-  iterate (2000);
-  g_array_append_vals (idle, child.frames->data, child.frames->len);
-  g_array_set_size (child.frames, 0);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
-
   t0 = g_get_monotonic_time ();
+  cpu0 = thread_cpu_us ();
+  process_cpu = process_cpu_s ();
+  child.recording = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (window), "train", NULL);
+  started = (g_get_monotonic_time () - t0) / 1e6;
   do
     {
       g_main_context_iteration (NULL, TRUE);
+      worker_read (&worker);
       bp_window_get_progress (window, &progress);
     }
   while (!bp_trainer_state_is_done (progress.state));
   seconds = (g_get_monotonic_time () - t0) / 1e6;
+  main_cpu = (thread_cpu_us () - cpu0) / 1e6;
+  process_cpu = process_cpu_s () - process_cpu;
   child.recording = FALSE;
-  g_print ("trained %.6f frames %.3f idle %.3f\n", seconds, bench_median (child.frames), bench_median (idle));
+  frames = bench_median (child.frames);
+  frames_cpu = bench_median (child.frames_cpu);
+  frames_in_turn (window, in_turn);
+  g_print ("trained %.6f started %.6f worker %.6f waited %.6f main %.6f process %.6f\n",
+           seconds, started, worker.run_ns / 1e9, worker.wait_ns / 1e9, main_cpu, process_cpu);
+  g_print ("frames %.3f %.3f busy %.3f %.3f idle %.3f %.3f\n",
+           frames, frames_cpu, in_turn[0], in_turn[1], in_turn[2], in_turn[3]);
+  g_free (worker.schedstat);
 }
 
 typedef struct
@@ -196,6 +351,7 @@ child_run (const char *mode,
   Run run = { app, mode, epochs };
 
   child.frames = g_array_new (FALSE, FALSE, sizeof (double));
+  child.frames_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_application_set_flags (app, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_signal_connect (app, "open", G_CALLBACK (on_open), NULL);
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
@@ -234,7 +390,9 @@ write_class (const char *dir,
 
 typedef struct
 {
-  double open, answer, rss, trained, frames, idle;
+  double open, answer, rss;
+  double trained, started, worker, waited, main_cpu, process_cpu;
+  double frames, frames_cpu, busy, busy_cpu, idle, idle_cpu;
 } Figures;
 
 static void
@@ -257,23 +415,67 @@ launch (const char *self,
   g_assert_cmpint (sscanf (out, "open %lf answer %lf rss %lf", &f->open, &f->answer, &f->rss), ==, 3);
   if (g_str_equal (mode, "train"))
     {
-      const char *line = strstr (out, "trained");
+      const char *trained = strstr (out, "trained");
+      const char *frames = strstr (out, "frames");
 
-      g_assert_nonnull (line);
-      g_assert_cmpint (sscanf (line, "trained %lf frames %lf idle %lf",
-                               &f->trained, &f->frames, &f->idle), ==, 3);
+      g_assert_nonnull (trained);
+      g_assert_nonnull (frames);
+      g_assert_cmpint (sscanf (trained, "trained %lf started %lf worker %lf waited %lf main %lf process %lf",
+                               &f->trained, &f->started, &f->worker, &f->waited, &f->main_cpu,
+                               &f->process_cpu), ==, 6);
+      g_assert_cmpint (sscanf (frames, "frames %lf %lf busy %lf %lf idle %lf %lf",
+                               &f->frames, &f->frames_cpu, &f->busy, &f->busy_cpu,
+                               &f->idle, &f->idle_cpu), ==, 6);
     }
 }
 
-/* backprop-cli on the same file, wall time in seconds. */
+/* Wall and processor time of one way to train, seconds. */
+typedef struct
+{
+  double wall;
+  double cpu;
+} Timing;
+
+#define RUNS 3
+
+/* The medians of @runs, each figure on its own. */
+static Timing
+median_timing (Timing *runs,
+               guint   n)
+{
+  double wall[RUNS], cpu[RUNS];
+
+  for (guint i = 0; i < n; i++)
+    {
+      wall[i] = runs[i].wall;
+      cpu[i] = runs[i].cpu;
+    }
+  qsort (wall, n, sizeof (double), bench_compare_doubles);
+  qsort (cpu, n, sizeof (double), bench_compare_doubles);
+  return (Timing) { wall[n / 2], cpu[n / 2] };
+}
+
 static double
-cli_seconds (const char *path,
-             const char *epochs)
+children_cpu_s (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+/* backprop-cli on the same file, the whole process: its start, the read
+ * and the epochs. */
+static Timing
+cli_run (const char *path,
+         const char *epochs)
 {
   const char *cli = g_getenv ("BACKPROP_CLI");
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   gint64 t0 = g_get_monotonic_time ();
+  double cpu0 = children_cpu_s ();
 
   g_assert_nonnull (cli);
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, cli, "train",
@@ -281,7 +483,34 @@ cli_seconds (const char *path,
   g_assert_no_error (error);
   g_subprocess_wait_check (proc, NULL, &error);
   g_assert_no_error (error);
-  return (g_get_monotonic_time () - t0) / 1e6;
+  return (Timing) { (g_get_monotonic_time () - t0) / 1e6, children_cpu_s () - cpu0 };
+}
+
+/* BpTrainer with no window, from the read of the file to the end of the
+ * run, as the CLI's figure counts it (less the process's start). */
+static Timing
+headless_run (const char *path,
+              const char *epochs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpPeople) people = NULL;
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpTrainer) trainer = NULL;
+  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = g_ascii_strtoull (epochs, NULL, 10) };
+  BpNormalizer norm;
+  gint64 t0 = g_get_monotonic_time ();
+  double cpu0 = process_cpu_s ();
+
+  people = bp_csv_load (path, &error);
+  g_assert_no_error (error);
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  data = bp_people_to_dataset (people, &norm);
+  bp_params_from_seed (&config.initial, 1);
+  trainer = bp_trainer_new (data, NULL, &config);
+  bp_trainer_start (trainer, FALSE);
+  bp_trainer_wait (trainer, -1);
+  g_clear_pointer (&trainer, bp_trainer_free);
+  return (Timing) { (g_get_monotonic_time () - t0) / 1e6, process_cpu_s () - cpu0 };
 }
 
 int
@@ -293,7 +522,8 @@ main (int    argc,
   const char *epochs = "100";
   guint n = 100000;
   Figures four = { 0 }, class = { 0 };
-  double cli, steps;
+  Timing cli_runs[RUNS], headless_runs[RUNS], cli, headless;
+  double steps;
   gint64 t0;
 
   if (argc == 5 && g_str_equal (argv[1], "--child"))
@@ -313,7 +543,14 @@ main (int    argc,
   g_print ("# reading the %u-person file alone: %.1f ms\n", n, (g_get_monotonic_time () - t0) / 1000.0);
   launch (argv[0], "open", small, epochs, &four);
   launch (argv[0], "train", large, epochs, &class);
-  cli = cli_seconds (large, epochs);
+  /* In turn, so that a busy spell weighs on both alike. */
+  for (guint i = 0; i < RUNS; i++)
+    {
+      cli_runs[i] = cli_run (large, epochs);
+      headless_runs[i] = headless_run (large, epochs);
+    }
+  cli = median_timing (cli_runs, RUNS);
+  headless = median_timing (headless_runs, RUNS);
   steps = (double) n * atoi (epochs);
 
   g_print ("opening %u people: first frame %.0f ms after the open (4 people: %.0f ms); "
@@ -321,11 +558,24 @@ main (int    argc,
            n, class.open, four.open, class.answer, four.answer);
   g_print ("resident memory, settled: %.1f MiB with %u people, %.1f MiB with 4: +%.1f MiB (goal <= +100 MiB)\n",
            class.rss, n, four.rss, class.rss - four.rss);
-  g_print ("training %u people x %s epochs in the window: %.1f ns per step; backprop-cli %.1f ns "
-           "(process included): %.2fx (goal <= 1.3x)\n", n, epochs,
-           class.trained * 1e9 / steps, cli * 1e9 / steps, class.trained / cli);
-  g_print ("frame time while training %u people: %.2f ms; idle, redrawing: %.2f ms: %.2fx (goal <= 1.1x)\n",
-           n, class.frames, class.idle, class.frames / class.idle);
+  g_print ("training %u people x %s epochs, ns per step (medians of %u; processor / wall time):\n",
+           n, epochs, RUNS);
+  g_print ("  backprop-cli, process and read included: %.1f / %.1f\n",
+           cli.cpu * 1e9 / steps, cli.wall * 1e9 / steps);
+  g_print ("  the trainer with no window, read included: %.1f / %.1f: %.2fx / %.2fx\n",
+           headless.cpu * 1e9 / steps, headless.wall * 1e9 / steps,
+           headless.cpu / cli.cpu, headless.wall / cli.wall);
+  g_print ("  in the window, its worker: %.1f / %.1f: %.2fx / %.2fx (goal <= 1.3x)\n",
+           class.worker * 1e9 / steps, class.trained * 1e9 / steps,
+           class.worker / cli.cpu, class.trained / cli.wall);
+  g_print ("  the window's run: %.0f ms to start it, %.0f ms of the worker waiting for a core; "
+           "processor time %.0f ms in the window's thread, %.0f ms in all\n",
+           class.started * 1e3, class.waited * 1e3, class.main_cpu * 1e3, class.process_cpu * 1e3);
+  g_print ("frame time (before-paint to after-paint; the window's processor time), %u people, "
+           "medians of 180 frames each: paused, redrawing %.2f ms (%.2f ms), training flat out "
+           "%.2f ms (%.2f ms): %.2fx (%.2fx) (goal <= 1.1x); during the run above %.2f ms (%.2f ms)\n",
+           n, class.idle, class.idle_cpu, class.busy, class.busy_cpu, class.busy / class.idle,
+           class.busy_cpu / class.idle_cpu, class.frames, class.frames_cpu);
   g_remove (small);
   g_remove (large);
   g_rmdir (dir);

@@ -624,6 +624,97 @@ test_train_tracked (void)
   g_assert_cmpuint (stopped, <, cases);
 }
 
+/* bp_network_train_ahead in calls of one to four epochs against one
+ * call of bp_network_train_until: the same losses, test losses, epochs
+ * and parameters, to the bit, divergence and a reached target included. */
+static void
+check_ahead_case (void)
+{
+  double x[8][2], y[8], tx[8][2], ty[8];
+  guint n = g_test_rand_int_range (1, 8), tn = g_test_rand_int_range (0, 8);
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpDataset) test = NULL;
+  BpParams p = random_params (g_test_rand_double_range (0.1, 3));
+  BpParams q = p;
+  BpAhead ahead = { 0 };
+  double lr = g_test_rand_bit () ? g_test_rand_double_range (0.001, 1.5) : 1e305;
+  double target = g_test_rand_bit () ? 0 : g_test_rand_double_range (0, 0.3);
+  guint epochs = g_test_rand_int_range (1, 60);
+  g_autofree double *losses = g_new (double, epochs);
+  g_autofree double *test_losses = g_new (double, epochs);
+  g_autofree double *q_losses = g_new (double, epochs);
+  g_autofree double *q_test_losses = g_new (double, epochs);
+  guint ran, q_ran = 0;
+
+  random_samples (x, y, n);
+  random_samples (tx, ty, tn);
+  data = dataset_of (x, y, n);
+  test = tn > 0 ? dataset_of (tx, ty, tn) : NULL;
+  ran = bp_network_train_until (&p, data, test, lr, epochs, target, losses, test_losses);
+  while (q_ran < epochs)
+    {
+      guint piece = g_test_rand_int_range (1, 5);
+      guint want = MIN (piece, epochs - q_ran);
+      guint got = bp_network_train_ahead (&q, data, test, lr, want, target, q_losses + q_ran,
+                                          q_test_losses + q_ran, &ahead);
+
+      q_ran += got;
+      if (got < want || !isfinite (q_losses[q_ran - 1]) || !bp_params_all_finite (&q) ||
+          q_losses[q_ran - 1] < target)
+        break;
+    }
+  g_assert_cmpuint (q_ran, ==, ran);
+  for (guint e = 0; e < ran; e++)
+    {
+      assert_same_value (q_losses[e], losses[e]);
+      if (tn > 0)
+        assert_same_value (q_test_losses[e], test_losses[e]);
+    }
+  g_assert_cmpmem (&q, sizeof q, &p, sizeof p);
+}
+
+static void
+test_train_ahead (void)
+{
+  guint cases = g_test_thorough () ? 20000 : 1000;
+
+  for (guint c = 0; c < cases; c++)
+    check_ahead_case ();
+}
+
+/* The epoch trained ahead is the next call's first, not trained again;
+ * and a call from other parameters (a step on one person in between)
+ * trains its own. */
+static void
+test_train_ahead_reused (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpParams p, q, expected;
+  BpAhead ahead = { 0 };
+  double loss;
+
+  bp_params_from_seed (&p, 1);
+  g_assert_cmpuint (bp_network_train_ahead (&p, data, NULL, 0.1, 3, 0, (double[3]) { 0 },
+                                            NULL, &ahead), ==, 3);
+  g_assert_true (ahead.valid);
+  g_assert_cmpmem (&ahead.from, sizeof p, &p, sizeof p);
+  expected = p;
+  bp_network_epoch (&expected, data, 0.1);
+  g_assert_cmpmem (&ahead.params, sizeof p, &expected, sizeof expected);
+
+  /* Marked, so that only the kept epoch can give this result. */
+  ahead.params.b3 = 42;
+  q = p;
+  g_assert_cmpuint (bp_network_train_ahead (&q, data, NULL, 0.1, 1, 0, &loss, NULL, &ahead), ==, 1);
+  g_assert_cmpfloat (q.b3, ==, 42);
+
+  bp_network_step (&p, data->x0[0], data->x1[0], data->y[0], 0.1);
+  expected = p;
+  bp_network_epoch (&expected, data, 0.1);
+  g_assert_cmpuint (bp_network_train_ahead (&p, data, NULL, 0.1, 1, 0, &loss, NULL, &ahead), ==, 1);
+  g_assert_cmpmem (&p, sizeof p, &expected, sizeof expected);
+}
+
 static void
 test_train_matches_python (void)
 {
@@ -918,6 +1009,8 @@ main (int    argc,
   g_test_add_func ("/network/seed/deterministic", test_seed_deterministic);
   g_test_add_func ("/network/train/matches-python", test_train_matches_python);
   g_test_add_func ("/network/train/tracked", test_train_tracked);
+  g_test_add_func ("/network/train/ahead", test_train_ahead);
+  g_test_add_func ("/network/train/ahead-reused", test_train_ahead_reused);
   g_test_add_func ("/network/train/seed-people", test_train_seed_people);
   g_test_add_func ("/network/train/zero-epochs", test_zero_epochs);
   g_test_add_func ("/network/train/until-target", test_train_until_target);

@@ -748,6 +748,38 @@ test_step_sample (void)
   bp_history_clear (&history);
 }
 
+/* Epochs stepped, then a person, then the rest of that epoch and a
+ * resume: the epoch the worker trained ahead after the first steps
+ * follows parameters the run has left, and must not be taken up. */
+static void
+test_step_sample_after_epochs (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (20, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  Reference ref;
+  BpProgress p;
+
+  reference_init (&ref, &config, data);
+  bp_trainer_start (trainer, TRUE);
+  bp_trainer_step (trainer, 2);
+  p = wait_for_sample (trainer, 2, 0);
+  assert_params_equal (&p.params, &ref.params[1]);
+  bp_trainer_step_sample (trainer);
+  wait_for_sample (trainer, 2, 1);
+  bp_trainer_step (trainer, 1);
+  p = wait_for_sample (trainer, 3, 0);
+  assert_params_equal (&p.params, &ref.params[2]);
+  bp_trainer_resume (trainer);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  p = get_progress (trainer);
+  g_assert_cmpint (p.state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (p.epoch, ==, 20);
+  assert_params_equal (&p.params, &ref.params[19]);
+  g_assert_cmpfloat (p.loss, ==, bp_network_loss (&ref.params[19], data));
+  reference_clear (&ref);
+}
+
 /* Only a paused run takes single steps; the last person of the last
  * epoch finishes the run. */
 static void
@@ -1005,6 +1037,7 @@ main (int    argc,
   g_test_add_func ("/trainer/states", test_states);
   g_test_add_func ("/trainer/step-sample", test_step_sample);
   g_test_add_func ("/trainer/step-sample/states", test_step_sample_states);
+  g_test_add_func ("/trainer/step-sample/after-epochs", test_step_sample_after_epochs);
   g_test_add_func ("/trainer/step-sample/diverges", test_step_sample_diverges);
 
   return g_test_run ();
