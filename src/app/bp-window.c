@@ -34,6 +34,7 @@
 #include "bp-view-switcher.h"
 #include "bp-window.h"
 #include "bp-window-files.h"
+#include "bp-window-tour.h"
 
 struct _BpWindow
 {
@@ -1758,6 +1759,7 @@ bp_window_init (BpWindow *self)
   bp_history_init (&self->history);
   bp_window_files_init (self);
   init_views (self);
+  bp_window_tour_init (self);
 
   g_signal_connect_object (self->people_editor, "changed",
                            G_CALLBACK (on_inputs_changed), self, G_CONNECT_SWAPPED);
@@ -1776,6 +1778,18 @@ bp_window_init (BpWindow *self)
   show_idle (self);
   update_actions (self);
   bp_accessible_fix_names (GTK_WIDGET (self));
+}
+
+/* @params on show and the next run's start until a new seed, as an
+ * edit on the views: one step for Undo, called @label. */
+void
+bp_window_edit_parameters (BpWindow       *self,
+                           const BpParams *params,
+                           const char     *label)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  edit_parameters (self, params, label);
 }
 
 /* A window of @application (or of none), with the application's

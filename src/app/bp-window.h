@@ -59,5 +59,8 @@ BpNetworkDiagram  *bp_window_get_network_diagram  (BpWindow      *self);
 BpDecisionMap     *bp_window_get_decision_map     (BpWindow      *self);
 BpExplainPanel    *bp_window_get_explain_panel    (BpWindow      *self);
 BpUndoStack       *bp_window_get_undo_stack       (BpWindow      *self);
+void               bp_window_edit_parameters      (BpWindow      *self,
+                                                   const BpParams *params,
+                                                   const char    *label);
 
 G_END_DECLS

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bp-tour-panel.c: the card of the guided tour, one step of the lesson
+ *
+ * The card only shows a step: its number, title and text, and for the
+ * training step the seeds' console.  What a step puts on the views, and
+ * the text with its numbers, is the window's (bp-window-tour.c); the
+ * buttons are the window's win.tour-* actions, so the keys, the menu and
+ * a script do what a click does.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-tour-panel.h"
+
+struct _BpTourPanel
+{
+  GtkWidget          parent_instance;
+
+  GtkLabel          *step_label;
+  GtkLabel          *title_label;
+  GtkLabel          *text_label;
+  GtkScrolledWindow *text_scroller;
+  GtkScrolledWindow *console_scroller;
+  GtkLabel          *console_label;
+  GtkWidget         *next_button;
+
+  guint              step;
+};
+
+G_DEFINE_FINAL_TYPE (BpTourPanel, bp_tour_panel, GTK_TYPE_WIDGET)
+
+/* The newest line of the console stays in sight as lines come in, as in
+ * a terminal. */
+static void
+follow_console (GtkAdjustment *adjustment)
+{
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+}
+
+static void
+bp_tour_panel_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), BP_TYPE_TOUR_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (bp_tour_panel_parent_class)->dispose (object);
+}
+
+static void
+bp_tour_panel_class_init (BpTourPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bp_tour_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/backprop/Backprop/bp-tour-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpTourPanel, step_label);
+  gtk_widget_class_bind_template_child (widget_class, BpTourPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BpTourPanel, text_label);
+  gtk_widget_class_bind_template_child (widget_class, BpTourPanel, text_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BpTourPanel, console_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BpTourPanel, console_label);
+  gtk_widget_class_bind_template_child (widget_class, BpTourPanel, next_button);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "tourpanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+bp_tour_panel_init (BpTourPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->console_scroller), "changed",
+                    G_CALLBACK (follow_console), NULL);
+}
+
+GtkWidget *
+bp_tour_panel_new (void)
+{
+  return g_object_new (BP_TYPE_TOUR_PANEL, NULL);
+}
+
+/* Step @step (from 0) of @n_steps.  The text is the label a screen
+ * reader reads when the step changes: it is the step's description. */
+void
+bp_tour_panel_set_step (BpTourPanel *self,
+                        guint        step,
+                        guint        n_steps,
+                        const char  *title,
+                        const char  *text)
+{
+  g_autofree char *counter = NULL;
+
+  g_return_if_fail (BP_IS_TOUR_PANEL (self));
+  g_return_if_fail (step < n_steps);
+
+  self->step = step;
+  /* Translators: where the guided tour is, “Step 3 of 8” */
+  counter = g_strdup_printf (_("Step %u of %u"), step + 1, n_steps);
+  gtk_label_set_label (self->step_label, counter);
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->text_label, text);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  /* The last step has no next one: the button says how to finish. */
+  gtk_button_set_label (GTK_BUTTON (self->next_button),
+                        step + 1 < n_steps ? _("_Next") : _("_Finish"));
+}
+
+guint
+bp_tour_panel_get_step (BpTourPanel *self)
+{
+  g_return_val_if_fail (BP_IS_TOUR_PANEL (self), 0);
+
+  return self->step;
+}
+
+const char *
+bp_tour_panel_get_title (BpTourPanel *self)
+{
+  g_return_val_if_fail (BP_IS_TOUR_PANEL (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+const char *
+bp_tour_panel_get_text (BpTourPanel *self)
+{
+  g_return_val_if_fail (BP_IS_TOUR_PANEL (self), NULL);
+
+  return gtk_label_get_label (self->text_label);
+}
+
+/* The seeds' console beside the text, or none (@console NULL). */
+void
+bp_tour_panel_set_console (BpTourPanel *self,
+                           const char  *console)
+{
+  g_return_if_fail (BP_IS_TOUR_PANEL (self));
+
+  gtk_label_set_label (self->console_label, console != NULL ? console : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->console_scroller), console != NULL);
+}
+
+const char *
+bp_tour_panel_get_console (BpTourPanel *self)
+{
+  g_return_val_if_fail (BP_IS_TOUR_PANEL (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->console_scroller)))
+    return NULL;
+  return gtk_label_get_label (self->console_label);
+}
+
+/* The text takes the focus, so that a screen reader reads the step. */
+void
+bp_tour_panel_focus_text (BpTourPanel *self)
+{
+  g_return_if_fail (BP_IS_TOUR_PANEL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_label));
+  gtk_label_select_region (self->text_label, 0, 0);
+}
