@@ -248,7 +248,7 @@ network_step (Tour     *tour,
   w1 = exact (p.w1), w2 = exact (p.w2), b = exact (p.b1);
   x0 = exact (e.x0), x1 = exact (e.x1);
   sum = exact (e.sum_h1), h = sig (e.h1, 4), o = exact (e.o1);
-  out->title = g_strdup (_("A network of three neurons"));
+  out->title = g_strdup (_("The network"));
   out->text = g_strdup_printf (
     /* Translators: step 2 of the guided tour; the numbers are computed */
     _("Two hidden neurons, h1 and h2, take the inputs; the output neuron o1 takes what they "
@@ -285,7 +285,7 @@ data_step (Tour     *tour,
         g_string_append_printf (rows, _("\n%s: %s lb, %s in → x = [%s, %s], y = %s"),
                                 p->name, w, h, x0, x1, y);
       }
-  out->title = g_strdup (_("The data: four people"));
+  out->title = g_strdup (_("The data"));
   out->text = g_strdup_printf (
     /* Translators: step 3 of the guided tour; %s is the list of people */
     _("The network learns to tell F (y = 1) from M (y = 0) by weight and height.  It does "
@@ -323,7 +323,7 @@ loss_step (Tour     *tour,
   n = exact (data->n);
   mse = exact (bp_tour_constant_mse (data, 0.0));
   real = sig (bp_network_loss (&p, data), 3);
-  out->title = g_strdup (_("The loss: how wrong the network is"));
+  out->title = g_strdup (_("The loss"));
   out->text = g_strdup_printf (
     /* Translators: step 4 of the guided tour; the numbers are computed */
     _("The mean squared error MSE = (1/n) Σ (y_true − y_pred)² says how wrong the network is "
@@ -356,7 +356,7 @@ backprop_step (Tour     *tour,
   h1 = sig (s.h1, 3), o1 = sig (s.o1, 3);
   dl = sig (s.d_L_d_ypred, 3), dh = sig (s.d_ypred_d_h1, 3), dw = sig (s.d_h1_d_w1, 3);
   g = sig (s.gradient.w1, 3);
-  out->title = g_strdup (_("Backpropagation: what w1 does to the loss"));
+  out->title = g_strdup (_("Backpropagation"));
   out->text = g_strdup_printf (
     /* Translators: step 5 of the guided tour; the numbers are computed */
     _("Take Alice alone, every weight 1 and every bias 0.  The forward pass gives "
@@ -399,7 +399,7 @@ sgd_step (Tour     *tour,
     }
   eta = exact (s.learning_rate);
   w1 = sig (s.p.w1, 6), g = sig (s.gradient.w1, 3), after = sig (s.after.w1, 6);
-  out->title = g_strdup (_("One step of gradient descent"));
+  out->title = g_strdup (_("One SGD step"));
   out->text = g_strdup_printf (
     /* Translators: step 6 of the guided tour; η is the learning rate */
     _("Stochastic gradient descent moves each parameter against its derivative, by the "
@@ -521,7 +521,7 @@ training_step (Tour     *tour,
   start_console_run (tour, BP_NORMALIZE_SEED, _("Tour: Training"));
   bp_prediction_panel_set_classify (predictions, w, h);
   bp_window_get_progress (tour->window, &progress);
-  out->title = g_strdup (_("Training: the loss falls"));
+  out->title = g_strdup (_("Training"));
   if (progress.state != BP_TRAINER_FINISHED)
     {
       out->text = g_strdup_printf (
@@ -549,7 +549,7 @@ training_step (Tour     *tour,
         "68 in):\n"
         "Emily: %s, %s\n"
         "Frank: %s, %s\n"
-        "Classify Someone below asks it about anybody."),
+        "After the tour, Classify Someone asks it about anybody."),
       n, loss, e, ev, f, fv);
   }
 }
@@ -588,7 +588,7 @@ centring_step (Tour     *tour,
   centred_loss = centred_lines->len > 0 ?
     sig (g_array_index (centred_lines, BpTourLossLine, centred_lines->len - 1).loss, 3) :
     sig (NAN, 3);
-  out->title = g_strdup (_("Why the inputs are centred"));
+  out->title = g_strdup (_("Why centre the inputs"));
   out->text = g_strdup_printf (
     /* Translators: step 8 of the guided tour; f′ is the sigmoid's
      * derivative, the numbers are computed */
@@ -663,6 +663,7 @@ go_to (Tour *tour,
     }
   tour->step = step;
   gtk_widget_set_visible (GTK_WIDGET (tour->panel), TRUE);
+  bp_window_set_touring (tour->window, TRUE);
   enter_step (tour);
 }
 
@@ -716,6 +717,7 @@ tour_leave_activated (GSimpleAction *action,
   g_clear_pointer (&tour->console, g_array_unref);
   tour->step = -1;
   gtk_widget_set_visible (GTK_WIDGET (tour->panel), FALSE);
+  bp_window_set_touring (tour->window, FALSE);
   update_actions (tour);
 }
 

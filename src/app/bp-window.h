@@ -62,5 +62,7 @@ BpUndoStack       *bp_window_get_undo_stack       (BpWindow      *self);
 void               bp_window_edit_parameters      (BpWindow      *self,
                                                    const BpParams *params,
                                                    const char    *label);
+void               bp_window_set_touring          (BpWindow      *self,
+                                                   gboolean       touring);
 
 G_END_DECLS
