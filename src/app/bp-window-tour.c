@@ -191,6 +191,22 @@ epochs (BpWindow *window)
   return config.epochs;
 }
 
+/* The Network page with @params on x = [2, 3], every value written out. */
+static void
+show_network (Tour           *tour,
+              const BpParams *params,
+              const char     *label)
+{
+  BpNetworkDiagram *diagram = bp_window_get_network_diagram (tour->window);
+  g_autofree char *x0 = exact (BP_TOUR_X0), *x1 = exact (BP_TOUR_X1);
+  g_autofree char *name = g_strdup_printf ("x = [%s, %s]", x0, x1);
+
+  set_params (tour->window, params, label);
+  bp_network_diagram_set_input (diagram, name, BP_TOUR_X0, BP_TOUR_X1);
+  bp_network_diagram_set_show_values (diagram, TRUE);
+  show_page (tour->window, "network");
+}
+
 /* ---- the steps -------------------------------------------------------------- */
 
 typedef struct
@@ -210,9 +226,7 @@ neuron_step (Tour     *tour,
 
   bp_tour_neuron_params (&p);
   bp_tour_forward (&p, &e);
-  set_params (tour->window, &p, _("Tour: One Neuron"));
-  bp_network_diagram_set_show_values (bp_window_get_network_diagram (tour->window), TRUE);
-  show_page (tour->window, "network");
+  show_network (tour, &p, _("Tour: One Neuron"));
 
   w1 = exact (p.w1), w2 = exact (p.w2), b1 = exact (p.b1);
   x0 = exact (e.x0), x1 = exact (e.x1);
@@ -241,9 +255,7 @@ network_step (Tour     *tour,
 
   bp_tour_network_params (&p);
   bp_tour_forward (&p, &e);
-  set_params (tour->window, &p, _("Tour: The Network"));
-  bp_network_diagram_set_show_values (bp_window_get_network_diagram (tour->window), TRUE);
-  show_page (tour->window, "network");
+  show_network (tour, &p, _("Tour: The Network"));
 
   w1 = exact (p.w1), w2 = exact (p.w2), b = exact (p.b1);
   x0 = exact (e.x0), x1 = exact (e.x1);
@@ -645,6 +657,9 @@ enter_step (Tour *tour)
   stop_following (tour);
   g_clear_pointer (&tour->console, g_array_unref);
   bp_tour_panel_set_console (tour->panel, NULL);
+  /* From the data on, the diagram shows people again. */
+  if (tour->step > BP_TOUR_NETWORK)
+    bp_network_diagram_set_input (bp_window_get_network_diagram (tour->window), NULL, 0, 0);
   steps[tour->step] (tour, &text);
   step_text_show (tour, &text);
   update_actions (tour);

@@ -59,6 +59,22 @@ assert_params (BpWindow       *window,
     g_assert_cmpfloat (bp_params_get (&shown, i), ==, bp_params_get (expected, i));
 }
 
+/* The diagram's neurons show @e's forward pass, on its inputs. */
+static void
+assert_diagram_shows (BpWindow        *window,
+                      const BpExplain *e)
+{
+  BpExplain shown;
+
+  g_assert_true (bp_network_diagram_get_activations (bp_window_get_network_diagram (window),
+                                                     &shown));
+  g_assert_cmpfloat (shown.x0, ==, e->x0);
+  g_assert_cmpfloat (shown.x1, ==, e->x1);
+  g_assert_cmpfloat (shown.h1, ==, e->h1);
+  g_assert_cmpfloat (shown.h2, ==, e->h2);
+  g_assert_cmpfloat (shown.o1, ==, e->o1);
+}
+
 static void
 next (BpWindow *window)
 {
@@ -141,6 +157,7 @@ test_whole_tour (void)
   assert_shows (window, e.sum_h1, 0);
   assert_shows (window, e.h1, 0);
   g_assert_nonnull (strstr (text (window), "0.9990889488055994"));
+  assert_diagram_shows (window, &e);
 
   /* 2. The network: h1 = h2 = 0.9526, o1 = 0.7216325609518421. */
   next (window);
@@ -152,6 +169,7 @@ test_whole_tour (void)
   assert_shows (window, e.h1, 4);
   assert_shows (window, e.o1, 0);
   g_assert_nonnull (strstr (text (window), "0.7216325609518421"));
+  assert_diagram_shows (window, &e);
 
   /* 3. The data: the four people and their inputs. */
   next (window);
@@ -164,6 +182,7 @@ test_whole_tour (void)
       assert_shows (window, data->x1[i], 0);
     }
   g_assert_nonnull (strstr (text (window), "Diana"));
+  g_assert_null (bp_network_diagram_get_input_name (bp_window_get_network_diagram (window)));
 
   /* 4. The loss: "always 0" has 0.5, the seed's network its own. */
   next (window);
