@@ -26,17 +26,81 @@ struct _BpTourPanel
   GtkWidget         *next_button;
 
   guint              step;
+  guint              follow_id;
 };
 
 G_DEFINE_FINAL_TYPE (BpTourPanel, bp_tour_panel, GTK_TYPE_WIDGET)
 
 /* The newest line of the console stays in sight as lines come in, as in
- * a terminal. */
-static void
-follow_console (GtkAdjustment *adjustment)
+ * a terminal: once the new text is laid out, at the next frame. */
+static gboolean
+follow_console (GtkWidget     *scroller,
+                GdkFrameClock *clock,
+                gpointer       user_data)
 {
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  BpTourPanel *self = user_data;
+
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
+  self->follow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkScrolledWindow asks for its text's natural height unwrapped, a line
+ * a paragraph: the card asks for the text's height at the width it will
+ * have, up to the scroller's maximum, so that a large screen shows it
+ * whole and a small one scrolls it. */
+static void
+bp_tour_panel_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  BpTourPanel *self = BP_TOUR_PANEL (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkWidget *text_scroller = GTK_WIDGET (self->text_scroller);
+  int text_width, wanted, shown;
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_VERTICAL || for_size < 0)
+    return;
+  text_width = for_size - gtk_widget_get_margin_start (child) - gtk_widget_get_margin_end (child);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->console_scroller)))
+    {
+      int console_width;
+
+      gtk_widget_measure (GTK_WIDGET (self->console_scroller), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &console_width, NULL, NULL);
+      text_width -= console_width + 12;
+    }
+  if (text_width <= 0)
+    return;
+  gtk_widget_measure (GTK_WIDGET (self->text_label), GTK_ORIENTATION_VERTICAL, text_width,
+                      NULL, &wanted, NULL, NULL);
+  wanted = MIN (wanted, gtk_scrolled_window_get_max_content_height (self->text_scroller));
+  gtk_widget_measure (text_scroller, GTK_ORIENTATION_VERTICAL, -1, NULL, &shown, NULL, NULL);
+  if (wanted > shown)
+    *natural = MAX (*natural, *minimum) + wanted - shown;
+}
+
+static void
+bp_tour_panel_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+bp_tour_panel_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -57,6 +121,9 @@ bp_tour_panel_class_init (BpTourPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bp_tour_panel_dispose;
+  widget_class->measure = bp_tour_panel_measure;
+  widget_class->size_allocate = bp_tour_panel_size_allocate;
+  widget_class->get_request_mode = bp_tour_panel_get_request_mode;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-tour-panel.ui");
@@ -67,7 +134,6 @@ bp_tour_panel_class_init (BpTourPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpTourPanel, console_scroller);
   gtk_widget_class_bind_template_child (widget_class, BpTourPanel, console_label);
   gtk_widget_class_bind_template_child (widget_class, BpTourPanel, next_button);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tourpanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -76,8 +142,9 @@ static void
 bp_tour_panel_init (BpTourPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->console_scroller), "changed",
-                    G_CALLBACK (follow_console), NULL);
+  /* The text takes whatever height the card is given, but the card asks
+   * for none beyond its text's: the views below have the rest. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self), FALSE);
 }
 
 GtkWidget *
@@ -149,6 +216,9 @@ bp_tour_panel_set_console (BpTourPanel *self,
 
   gtk_label_set_label (self->console_label, console != NULL ? console : "");
   gtk_widget_set_visible (GTK_WIDGET (self->console_scroller), console != NULL);
+  if (console != NULL && self->follow_id == 0)
+    self->follow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->console_scroller),
+                                                    follow_console, self, NULL);
 }
 
 const char *

@@ -264,7 +264,7 @@ network_step (Tour     *tour,
   out->text = g_strdup_printf (
     /* Translators: step 2 of the guided tour; the numbers are computed */
     _("Two hidden neurons, h1 and h2, take the inputs; the output neuron o1 takes what they "
-      "give.  Every neuron has w = [%s, %s] and b = %s.  For x = [%s, %s]:\n"
+      "give. Every neuron has w = [%s, %s] and b = %s. For x = [%s, %s]:\n"
       "h1 = h2 = f(%s × %s + %s × %s + %s) = f(%s) = %s\n"
       "o1 = f(%s × h1 + %s × h2 + %s) = f(%s) = %s\n"
       "This is the network the whole lesson trains: w1…w6 on its edges, b1, b2, b3 on its "
@@ -300,7 +300,7 @@ data_step (Tour     *tour,
   out->title = g_strdup (_("The data"));
   out->text = g_strdup_printf (
     /* Translators: step 3 of the guided tour; %s is the list of people */
-    _("The network learns to tell F (y = 1) from M (y = 0) by weight and height.  It does "
+    _("The network learns to tell F (y = 1) from M (y = 0) by weight and height. It does "
       "not take pounds and inches as they are: the seeds subtract 135 lb and 66 in, so that "
       "the inputs are small numbers around 0.%s\n"
       "The Inputs column of the people list shows them; step 8 shows why it matters."),
@@ -342,7 +342,7 @@ loss_step (Tour     *tour,
       "on the n people: 0 is perfect.\n"
       "A network that always says %s (everybody is M) gets MSE = (%s) / %s = %s.\n"
       "The network on screen starts from random parameters (seed %u), as in the seeds: its "
-      "MSE is %s.  Training is making the loss smaller."),
+      "MSE is %s. Training is making the loss smaller."),
     zero, terms->str, n, mse, seed, real);
 }
 
@@ -371,10 +371,10 @@ backprop_step (Tour     *tour,
   out->title = g_strdup (_("Backpropagation"));
   out->text = g_strdup_printf (
     /* Translators: step 5 of the guided tour; the numbers are computed */
-    _("Take Alice alone, every weight 1 and every bias 0.  The forward pass gives "
-      "h1 = %s and y_pred = o1 = %s.  The chain rule splits ∂L/∂w1 into steps, each easy:\n"
+    _("Take Alice alone, every weight 1 and every bias 0. The forward pass gives "
+      "h1 = %s and y_pred = o1 = %s. The chain rule splits ∂L/∂w1 into steps, each easy:\n"
       "∂L/∂w1 = ∂L/∂y_pred × ∂y_pred/∂h1 × ∂h1/∂w1 = %s × %s × %s = %s\n"
-      "It is positive: making w1 a little smaller makes the loss smaller.  The Explain page "
+      "It is positive: making w1 a little smaller makes the loss smaller. The Explain page "
       "works out every derivative this way."),
     h1, o1, dl, dh, dw, g);
 }
@@ -539,8 +539,8 @@ training_step (Tour     *tour,
       out->text = g_strdup_printf (
         /* Translators: step 7 of the guided tour, while the run trains */
         _("The seeds train for %s epochs: in each, one SGD step for each person in turn, at "
-          "η = %s, from random parameters (seed %u).  Every 10 epochs they print the loss, "
-          "as the console beside this text does.  Watch the curve fall."),
+          "η = %s, from random parameters (seed %u). Every 10 epochs they print the loss, "
+          "as the console beside this text does. Watch the curve fall."),
         n, eta, seed);
       return;
     }
@@ -550,13 +550,14 @@ training_step (Tour     *tour,
     double frank = bp_tour_classify (&progress.params, &tour->norm,
                                      BP_TOUR_FRANK_WEIGHT, BP_TOUR_FRANK_HEIGHT);
     g_autofree char *loss = sig (progress.loss, 3);
-    g_autofree char *e = sig (emily, 3), *f = sig (frank, 3);
+    /* As the seeds print them, "%.3f", in the user's digits. */
+    g_autofree char *e = g_strdup_printf ("%.3f", emily), *f = g_strdup_printf ("%.3f", frank);
     g_autofree char *ev = bp_format_verdict (emily), *fv = bp_format_verdict (frank);
 
     out->text = g_strdup_printf (
       /* Translators: step 7 of the guided tour, after the run; Emily
        * weighs 128 lb and is 63 in tall, Frank 155 lb and 68 in */
-      _("After %s epochs the loss is %s.  Now the network can be asked about people it "
+      _("After %s epochs the loss is %s. Now the network can be asked about people it "
         "never saw, as the seeds ask it about Emily (128 lb, 63 in) and Frank (155 lb, "
         "68 in):\n"
         "Emily: %s, %s\n"
@@ -575,7 +576,7 @@ centring_step (Tour     *tour,
   g_autoptr(GArray) centred_lines = NULL;
   g_autoptr(GArray) raw_lines = NULL;
   BpNormalizer norm;
-  BpParams p;
+  BpParams p, raw_final, centred_final;
   BpExplain e;
   BpWorkedStep s;
   g_autofree char *sum1 = NULL, *sum2 = NULL, *f1 = NULL, *f2 = NULL;
@@ -589,26 +590,24 @@ centring_step (Tour     *tour,
   centred = bp_people_to_dataset (people, &norm);
   bp_network_explain (&p, raw->x0[0], raw->x1[0], raw->y[0], learning_rate (tour->window), &e);
   bp_worked_step_exact (&e, &s);
+  /* The loss after the last epoch, as the status line gives it. */
   raw_lines = bp_tour_train_console (&p, raw, learning_rate (tour->window), epochs (tour->window),
-                                     CONSOLE_EVERY, NULL);
+                                     CONSOLE_EVERY, &raw_final);
   centred_lines = bp_tour_train_console (&p, centred, learning_rate (tour->window),
-                                         epochs (tour->window), CONSOLE_EVERY, NULL);
+                                         epochs (tour->window), CONSOLE_EVERY, &centred_final);
   sum1 = sig (e.sum_h1, 4), sum2 = sig (e.sum_h2, 4);
   f1 = sig (s.f_h1, 2), f2 = sig (s.f_h2, 2);
-  raw_loss = raw_lines->len > 0 ?
-    sig (g_array_index (raw_lines, BpTourLossLine, raw_lines->len - 1).loss, 3) : sig (NAN, 3);
-  centred_loss = centred_lines->len > 0 ?
-    sig (g_array_index (centred_lines, BpTourLossLine, centred_lines->len - 1).loss, 3) :
-    sig (NAN, 3);
+  raw_loss = sig (bp_network_loss (&raw_final, raw), 3);
+  centred_loss = sig (bp_network_loss (&centred_final, centred), 3);
   out->title = g_strdup (_("Why centre the inputs"));
   out->text = g_strdup_printf (
     /* Translators: step 8 of the guided tour; f′ is the sigmoid's
      * derivative, the numbers are computed */
     _("The same run on raw pounds and inches (normalisation None): Alice's hidden sums are "
-      "%s and %s, so far out on the flat ends of the sigmoid that f′ of them is %s and %s.  "
+      "%s and %s, so far out on the flat ends of the sigmoid that f′ of them is %s and %s. "
       "Every derivative through h1 and h2 is multiplied by these: the hidden neurons hardly "
       "learn, and the loss stays near %s where the centred run's fell to %s (the earlier "
-      "curve behind).  The Network page shows each neuron's f′."),
+      "curve behind). The Network page shows each neuron's f′."),
     sum1, sum2, f1, f2, raw_loss, centred_loss);
 }
 
