@@ -668,9 +668,9 @@ static void
 go_to (Tour *tour,
        int   step)
 {
-  gboolean same = step == tour->step;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (tour->window));
 
-  if (!same)
+  if (step != tour->step)
     {
       stop_run (tour->window);
       tour->finished_shown = FALSE;
@@ -679,6 +679,11 @@ go_to (Tour *tour,
   gtk_widget_set_visible (GTK_WIDGET (tour->panel), TRUE);
   bp_window_set_touring (tour->window, TRUE);
   enter_step (tour);
+  /* GTK 4.8 cannot announce the new text: a keyboard user in the card
+   * gets the focus on it, so that a screen reader reads the step.  Page
+   * Down goes on from there; a click elsewhere leaves the focus alone. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (tour->panel)))
+    bp_tour_panel_focus_text (tour->panel);
 }
 
 static void

@@ -271,14 +271,24 @@ test_leave_keeps_state (void)
 {
   BpWindow *window = ui_test_new_window ();
   BpUndoStack *undo = bp_window_get_undo_stack (window);
+  GtkWidget *panel = GTK_WIDGET (bp_window_get_tour_panel (window));
+  GtkWidget *next_button;
   BpParams p;
 
   ui_test_activate (window, "tour");
   next (window);
   next (window);
   next (window);
+  /* A keyboard user on Next gets the focus on the new step's text, which
+   * a screen reader then reads. */
+  next_button = gtk_widget_get_ancestor (ui_test_find_label (panel, "Next"), GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_grab_focus (next_button));
   next (window);
   g_assert_cmpuint (step (window), ==, BP_TOUR_BACKPROP);
+  g_assert_true (GTK_IS_LABEL (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), panel));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_root_get_focus (GTK_ROOT (window)))), ==,
+                   text (window));
   ui_test_activate (window, "tour-leave");
   ui_test_wait_frame (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_tour_panel (window))));
