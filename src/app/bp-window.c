@@ -233,7 +233,9 @@ show_hint (BpWindow *self)
                          "to see what the network learns from them."));
       is_error = FALSE;
     }
-  else if (self->custom_initial && !shows_run (self))
+  /* The guided tour edits the parameters itself and says so. */
+  else if (self->custom_initial && !shows_run (self) &&
+           !gtk_widget_has_css_class (GTK_WIDGET (self), "touring"))
     {
       /* Translators: %u is the seed in the training settings */
       text = g_strdup_printf (_("The next run starts from the parameters on show, not from "
@@ -1807,6 +1809,7 @@ bp_window_set_touring (BpWindow *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "touring");
   update_prediction_panel (self);
+  show_hint (self);
 }
 
 /* A window of @application (or of none), with the application's

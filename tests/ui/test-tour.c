@@ -289,8 +289,11 @@ test_leave_keeps_state (void)
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), panel));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_root_get_focus (GTK_ROOT (window)))), ==,
                    text (window));
+  /* The tour says where the parameters come from; after it, the hint does. */
+  g_assert_null (strstr (bp_window_get_hint_text (window), "parameters on show"));
   ui_test_activate (window, "tour-leave");
   ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (bp_window_get_hint_text (window), "parameters on show"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bp_window_get_tour_panel (window))));
   g_assert_cmpstr (page (window), ==, "explain");
   bp_tour_example_params (&p);
