@@ -15,7 +15,6 @@
 #include "bp-settings.h"
 #include "bp-tooltips.h"
 #include "bp-window.h"
-#include "bp-window-files.h"
 
 struct _BpApplication
 {

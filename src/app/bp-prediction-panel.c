@@ -241,12 +241,14 @@ format_tally (const Tally *tally,
     return g_strdup (test ? _("Held out: no answers, the network diverged")
                           : _("Training: no answers, the network diverged"));
   percent = (guint) floor (100.0 * tally->right / tally->n);
+  /* Translators: the space before % does not break (U+00A0) */
   if (!test)
-    return g_strdup_printf (_("Training: %u of %u right (%u %%)"), tally->right, tally->n, percent);
+    return g_strdup_printf (_("Training: %u of %u right (%u %%)"), tally->right, tally->n, percent);
   loss = format_loss (tally_loss (tally));
   /* Translators: right answers among the people kept out of training, and
-   * their loss (mean squared error) */
-  return g_strdup_printf (_("Held out: %u of %u right (%u %%), loss %s"),
+   * their loss (mean squared error); the space before % does not break
+   * (U+00A0), so that a narrow panel never starts a line with it */
+  return g_strdup_printf (_("Held out: %u of %u right (%u %%), loss %s"),
                           tally->right, tally->n, percent, loss);
 }
 
@@ -898,6 +900,21 @@ bp_prediction_panel_set_people (BpPredictionPanel  *self,
   take_people (self, FALSE, people);
   /* The held-out people go through the new normalisation. */
   take_people (self, TRUE, self->test);
+  people_changed (self);
+}
+
+/* Both sets at once, as after an edit: the summary is counted once. */
+void
+bp_prediction_panel_set_all_people (BpPredictionPanel  *self,
+                                    const BpPeople     *people,
+                                    const BpPeople     *test,
+                                    const BpNormalizer *norm)
+{
+  g_return_if_fail (BP_IS_PREDICTION_PANEL (self));
+
+  self->norm = *norm;
+  take_people (self, FALSE, people);
+  take_people (self, TRUE, test);
   people_changed (self);
 }
 

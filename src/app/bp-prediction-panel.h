@@ -24,6 +24,10 @@ GtkWidget  *bp_prediction_panel_new                 (void);
 void        bp_prediction_panel_set_people          (BpPredictionPanel  *self,
                                                      const BpPeople     *people,
                                                      const BpNormalizer *norm);
+void        bp_prediction_panel_set_all_people      (BpPredictionPanel  *self,
+                                                     const BpPeople     *people,
+                                                     const BpPeople     *test,
+                                                     const BpNormalizer *norm);
 void        bp_prediction_panel_set_test_people (BpPredictionPanel *self,
                                                      const BpPeople     *test);
 void        bp_prediction_panel_set_params          (BpPredictionPanel  *self,

@@ -14,7 +14,6 @@
 #include <math.h>
 
 #include "bp-settings.h"
-#include "bp-window.h"
 
 #define MIN_WIDTH 360
 #define MIN_HEIGHT 294
@@ -57,12 +56,15 @@ restore_config (GSettings      *settings,
                 BpTrainingForm *form)
 {
   double learning_rate = g_settings_get_double (settings, "learning-rate");
+  double target_loss = g_settings_get_double (settings, "target-loss");
 
   /* The schema cannot say "finite and positive"; anything else is
    * ignored and the form keeps its default. */
   if (isfinite (learning_rate) && learning_rate > 0)
     bp_training_form_set_learning_rate (form, learning_rate);
   bp_training_form_set_epochs (form, g_settings_get_uint64 (settings, "epochs"));
+  if (isfinite (target_loss) && target_loss > 0)
+    bp_training_form_set_target_loss (form, target_loss);
 }
 
 static void
@@ -75,21 +77,23 @@ bind (GSettings  *settings,
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 }
 
-/* Gives a new window the remembered size and settings. */
+/* Gives a new window the remembered size, its training form the last
+ * settings, and binds those that follow every change. */
 void
-bp_settings_restore_window (GSettings *settings,
-                            BpWindow  *window)
+bp_settings_restore_window (GSettings      *settings,
+                            GtkWindow      *window,
+                            BpTrainingForm *form,
+                            BpPeopleEditor *editor,
+                            BpLossChart    *chart)
 {
-  BpTrainingForm *form = bp_window_get_training_form (window);
-
   if (settings == NULL)
     return;
-  restore_size (settings, GTK_WINDOW (window));
+  restore_size (settings, window);
   restore_config (settings, form);
   bind (settings, "normalize", form, "normalize");
   bind (settings, "speed", form, "speed");
-  bind (settings, "units", bp_window_get_people_editor (window), "units");
-  bind (settings, "chart-log-scale", bp_window_get_loss_chart (window), "log-scale");
+  bind (settings, "units", editor, "units");
+  bind (settings, "chart-log-scale", chart, "log-scale");
 }
 
 /* The unmaximised size: a window maximised last time opens maximised and
@@ -111,7 +115,7 @@ bp_settings_save_window_state (GSettings *settings,
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 }
 
-/* The learning rate and epochs of the run that just started. */
+/* The learning rate, epochs and target loss of the run that just started. */
 void
 bp_settings_remember_config (GSettings             *settings,
                              const BpTrainerConfig *config)
@@ -120,4 +124,5 @@ bp_settings_remember_config (GSettings             *settings,
     return;
   g_settings_set_double (settings, "learning-rate", config->learning_rate);
   g_settings_set_uint64 (settings, "epochs", config->epochs);
+  g_settings_set_double (settings, "target-loss", config->target_loss);
 }

@@ -4,14 +4,19 @@
 
 #include <gtk/gtk.h>
 
+#include "bp-loss-chart.h"
+#include "bp-people-editor.h"
 #include "bp-trainer.h"
-#include "bp-window.h"
+#include "bp-training-form.h"
 
 G_BEGIN_DECLS
 
 GSettings *bp_settings_new               (void);
 void       bp_settings_restore_window    (GSettings             *settings,
-                                          BpWindow              *window);
+                                          GtkWindow             *window,
+                                          BpTrainingForm        *form,
+                                          BpPeopleEditor        *editor,
+                                          BpLossChart           *chart);
 void       bp_settings_save_window_state (GSettings             *settings,
                                           GtkWindow             *window);
 void       bp_settings_remember_config   (GSettings             *settings,

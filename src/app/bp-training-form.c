@@ -25,6 +25,7 @@ typedef enum
   FIELD_LEARNING_RATE,
   FIELD_EPOCHS,
   FIELD_SEED,
+  FIELD_TARGET_LOSS,
   N_FIELDS,
 } Field;
 
@@ -40,6 +41,8 @@ struct _BpTrainingForm
   GtkEntry    *learning_rate_entry;
   GtkEntry    *epochs_entry;
   GtkEntry    *seed_entry;
+  GtkCheckButton *target_loss_check;
+  GtkEntry    *target_loss_entry;
   GtkDropDown *normalize_dropdown;
   GtkRange    *speed_scale;
   GtkLabel    *speed_label;
@@ -50,6 +53,7 @@ struct _BpTrainingForm
   double       learning_rate;
   guint64      epochs;
   guint32      seed;
+  double       target_loss;  /* the last one typed right, whether in use or not */
   char        *errors[N_FIELDS];
   char        *help[N_FIELDS];  /* the fields' own tooltips */
   gboolean     valid;
@@ -77,6 +81,14 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* How long a whole run takes at each speed; 0 is as fast as possible. */
 static const double run_seconds[] = { 10, 5, 2, 0.5, 0 };
 
@@ -86,7 +98,9 @@ static GtkEntry *
 field_entry (BpTrainingForm *self,
              Field           field)
 {
-  GtkEntry *entries[] = { self->learning_rate_entry, self->epochs_entry, self->seed_entry };
+  GtkEntry *entries[] = {
+    self->learning_rate_entry, self->epochs_entry, self->seed_entry, self->target_loss_entry,
+  };
 
   return entries[field];
 }
@@ -131,6 +145,28 @@ read_learning_rate (BpTrainingForm *self,
       return FALSE;
     }
   self->learning_rate = value;
+  return TRUE;
+}
+
+/* Read only while the check is on: a target not in use cannot be wrong. */
+static gboolean
+read_target_loss (BpTrainingForm *self,
+                  GError        **error)
+{
+  const char *text = field_text (self, FIELD_TARGET_LOSS);
+  double value;
+
+  if (!gtk_check_button_get_active (self->target_loss_check))
+    return TRUE;
+  if (!bp_format_parse_double (text, &value, error))
+    return FALSE;
+  if (value <= 0)
+    {
+      g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
+                   _("“%s” must be greater than 0"), text);
+      return FALSE;
+    }
+  self->target_loss = value;
   return TRUE;
 }
 
@@ -184,7 +220,9 @@ static void
 check_field (BpTrainingForm *self,
              Field           field)
 {
-  static const char * const names[] = { N_("Learning rate"), N_("Epochs"), N_("Seed") };
+  static const char * const names[] = {
+    N_("Learning rate"), N_("Epochs"), N_("Seed"), N_("Target loss"),
+  };
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gboolean ok;
@@ -193,6 +231,8 @@ check_field (BpTrainingForm *self,
     ok = read_learning_rate (self, &error);
   else if (field == FIELD_EPOCHS)
     ok = read_epochs (self, &error);
+  else if (field == FIELD_TARGET_LOSS)
+    ok = read_target_loss (self, &error);
   else
     ok = read_seed (self, &error);
   if (!ok)
@@ -223,6 +263,19 @@ on_entry_changed (BpTrainingForm *self,
     if (GTK_EDITABLE (field_entry (self, i)) == editable)
       check_field (self, i);
   update_valid (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_target_loss_toggled (BpTrainingForm *self)
+{
+  gboolean active = gtk_check_button_get_active (self->target_loss_check);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_loss_entry),
+                            active && gtk_widget_get_sensitive (GTK_WIDGET (self->target_loss_check)));
+  check_field (self, FIELD_TARGET_LOSS);
+  update_valid (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -379,11 +432,19 @@ bp_training_form_class_init (BpTrainingFormClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A field was typed in or the target turned on or off: a setting a
+   * lesson file keeps may have changed, even when the form stays valid. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-training-form.ui");
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, learning_rate_entry);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, epochs_entry);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, seed_entry);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, target_loss_check);
+  gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, target_loss_entry);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, seed_label);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, seed_box);
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, normalize_label);
@@ -393,6 +454,7 @@ bp_training_form_class_init (BpTrainingFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpTrainingForm, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_normalize_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_loss_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_speed_changed);
 }
 
@@ -433,7 +495,33 @@ bp_training_form_get_config (BpTrainingForm  *self,
   config->learning_rate = self->learning_rate;
   config->epochs = self->epochs;
   config->epochs_per_second = bp_training_form_get_pace (self, self->epochs);
+  config->target_loss = bp_training_form_get_target_loss (self);
   return TRUE;
+}
+
+/* The loss below which the next run stops, or 0 when it runs every epoch. */
+double
+bp_training_form_get_target_loss (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), 0);
+
+  return gtk_check_button_get_active (self->target_loss_check) ? self->target_loss : 0;
+}
+
+/* 0 turns the target off and leaves the last one in its entry. */
+void
+bp_training_form_set_target_loss (BpTrainingForm *self,
+                                  double          target_loss)
+{
+  g_return_if_fail (BP_IS_TRAINING_FORM (self));
+
+  if (target_loss > 0)
+    {
+      g_autofree char *text = bp_format_editable (target_loss);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->target_loss_entry), text);
+    }
+  gtk_check_button_set_active (self->target_loss_check, target_loss > 0);
 }
 
 gboolean
@@ -574,6 +662,8 @@ bp_training_form_set_running (BpTrainingForm *self,
   for (guint i = 0; i < N_FIELDS; i++)
     gtk_widget_set_sensitive (GTK_WIDGET (field_entry (self, i)), !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->normalize_dropdown), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_loss_check), !running);
+  on_target_loss_toggled (self);
 }
 
 GtkEditable *
@@ -590,6 +680,22 @@ bp_training_form_get_epochs_entry (BpTrainingForm *self)
   g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
 
   return GTK_EDITABLE (self->epochs_entry);
+}
+
+GtkEditable *
+bp_training_form_get_target_loss_entry (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
+
+  return GTK_EDITABLE (self->target_loss_entry);
+}
+
+GtkCheckButton *
+bp_training_form_get_target_loss_check (BpTrainingForm *self)
+{
+  g_return_val_if_fail (BP_IS_TRAINING_FORM (self), NULL);
+
+  return self->target_loss_check;
 }
 
 GtkEditable *

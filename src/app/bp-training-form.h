@@ -47,6 +47,11 @@ void         bp_training_form_set_epochs    (BpTrainingForm  *self,
 void         bp_training_form_set_pace      (BpTrainingForm  *self,
                                              guint64          epochs,
                                              double           epochs_per_second);
+double       bp_training_form_get_target_loss (BpTrainingForm *self);
+void         bp_training_form_set_target_loss (BpTrainingForm *self,
+                                               double          target_loss);
+GtkEditable *bp_training_form_get_target_loss_entry   (BpTrainingForm *self);
+GtkCheckButton *bp_training_form_get_target_loss_check (BpTrainingForm *self);
 GtkEditable *bp_training_form_get_learning_rate_entry (BpTrainingForm *self);
 GtkEditable *bp_training_form_get_epochs_entry        (BpTrainingForm *self);
 GtkEditable *bp_training_form_get_seed_entry          (BpTrainingForm *self);

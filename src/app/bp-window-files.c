@@ -23,7 +23,7 @@
 #include "bp-file.h"
 #include "bp-loss-csv.h"
 #include "bp-python.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 
 #define SESSION_MIME_TYPE "application/x-backprop"
 #define CLOSE_DIALOG_KEY "bp-close-dialog"
@@ -302,10 +302,7 @@ bp_window_open (BpWindow *self,
 static gboolean
 run_is_live (BpWindow *self)
 {
-  BpProgress progress;
-
-  bp_window_get_progress (self, &progress);
-  return bp_window_has_run (self) && !bp_trainer_state_is_done (progress.state);
+  return bp_lesson_is_live (self->lesson);
 }
 
 /* ---- taking people in: replace or add, undoable --------------------------- */
@@ -450,6 +447,7 @@ bp_window_take_people (BpWindow        *self,
   PeopleChange *change;
   g_autoptr(BpPeople) before = NULL;
   g_autoptr(BpPeople) test_before = NULL;
+  guint64 revision = bp_lesson_get_revision (self->lesson);
   BpUnits units;
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
@@ -479,8 +477,8 @@ bp_window_take_people (BpWindow        *self,
   change->people[0] = g_steal_pointer (&before);
   change->test[0] = g_steal_pointer (&test_before);
   show_people (self, change->people[1], change->test[1], change->units[1]);
-  bp_undo_stack_push (bp_window_get_undo_stack (self), label, undo_people_change, change,
-                      free_people_change);
+  bp_lesson_push_edit (self->lesson, revision, label, undo_people_change, change,
+                       free_people_change);
   return TRUE;
 }
 
@@ -660,6 +658,7 @@ bp_window_export_python (BpWindow  *self,
   lesson.seed = session->seed;
   lesson.learning_rate = session->learning_rate;
   lesson.epochs = session->epochs;
+  lesson.target_loss = session->target_loss;
   program = bp_python_program (&lesson);
   return bp_file_save (path, program, strlen (program), error);
 }
@@ -1387,7 +1386,7 @@ new_close_dialog (BpWindow *self)
 /* Save, Discard or Cancel: asked when a modified window is closed.  A
  * second request while the question is up only raises it. */
 void
-bp_window_files_confirm_close (BpWindow *self)
+_bp_window_confirm_close (BpWindow *self)
 {
   GtkWidget *dialog = g_object_get_data (G_OBJECT (self), CLOSE_DIALOG_KEY);
 
@@ -1402,41 +1401,10 @@ bp_window_files_confirm_close (BpWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- drag and drop ---------------------------------------------------------------- */
-
-/* A file manager drops a list of files, some programs a single file: the
- * first is opened. */
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         BpWindow      *self)
-{
-  GFile *file = NULL;
-  GSList *files;
-
-  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
-    file = g_value_get_object (value);
-  else if ((files = g_value_get_boxed (value)) != NULL)
-    file = files->data;
-  if (file == NULL)
-    return FALSE;
-  bp_window_open (self, file);
-  return TRUE;
-}
-
-/* Adds the file actions and lets a session or people file be dropped
- * anywhere on the window. */
+/* The file actions. */
 void
-bp_window_files_init (BpWindow *self)
+_bp_window_files_init (BpWindow *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
-
   g_action_map_add_action_entries (G_ACTION_MAP (self), file_entries,
                                    G_N_ELEMENTS (file_entries), self);
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

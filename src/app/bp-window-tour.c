@@ -18,7 +18,7 @@
 #include "bp-format.h"
 #include "bp-tour.h"
 #include "bp-tour-panel.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "bp-window-tour.h"
 
 /* The seeds print the loss every 10 epochs. */

@@ -38,6 +38,7 @@ typedef struct
   char  *test;
   char  *learning_rate;
   char  *epochs;
+  char  *target_loss;
   char  *seed;
   char  *init;
   char  *normalize;
@@ -60,6 +61,7 @@ typedef struct
   BpPeople    *test;
   double       learning_rate;
   guint64      epochs;
+  double       target_loss; /* 0: none */
   gboolean     has_seed;
   guint32      seed;
   BpParams     initial;
@@ -83,6 +85,7 @@ flags_clear (Flags *f)
   g_free (f->test);
   g_free (f->learning_rate);
   g_free (f->epochs);
+  g_free (f->target_loss);
   g_free (f->seed);
   g_free (f->init);
   g_free (f->normalize);
@@ -132,6 +135,7 @@ make_export_python_context (GOptionContext     *context,
   const GOptionEntry export_python[] = {
     { "test", 0, 0, G_OPTION_ARG_FILENAME, &f->test, "Held-out test people (CSV)", "FILE.csv" },
     { "epochs", 0, 0, G_OPTION_ARG_FILENAME, &f->epochs, "Epochs (default 1000)", "N" },
+    { "target-loss", 0, 0, G_OPTION_ARG_FILENAME, &f->target_loss, "Train only as many epochs as it takes the loss to fall below L (at most N)", "L" },
     { "classify", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &f->output, "Write the program to FILE instead of standard output", "FILE" },
     { NULL }
@@ -161,7 +165,7 @@ make_context (Command  command,
     { "seed", 0, 0, G_OPTION_ARG_FILENAME, &f->seed, "Seed of the random initial parameters, 0–4294967295 (as np.random.seed)", "S" },
     { "init", 0, 0, G_OPTION_ARG_FILENAME, &f->init, "Initial parameters instead of a seed", "w1,w2,w3,w4,w5,w6,b1,b2,b3" },
     { "normalize", 0, 0, G_OPTION_ARG_FILENAME, &f->normalize, "Input normalisation (default seed: weight−135 lb, height−66 in)", "seed|mean|standard|none" },
-    { "session", 0, 0, G_OPTION_ARG_FILENAME, &f->session, "Start as a saved session: its people, test people, normalisation, learning rate, epochs and initial parameters (other flags override them)", "FILE.backprop" },
+    { "session", 0, 0, G_OPTION_ARG_FILENAME, &f->session, "Start as a saved session: its people, test people, normalisation, learning rate, epochs, target loss and initial parameters (other flags override them)", "FILE.backprop" },
     { NULL }
   };
   const GOptionEntry json[] = {
@@ -176,6 +180,7 @@ make_context (Command  command,
   const GOptionEntry train[] = {
     { "test", 0, 0, G_OPTION_ARG_FILENAME, &f->test, "Held-out test people (CSV)", "FILE.csv" },
     { "epochs", 0, 0, G_OPTION_ARG_FILENAME, &f->epochs, "Epochs (default 1000)", "N" },
+    { "target-loss", 0, 0, G_OPTION_ARG_FILENAME, &f->target_loss, "Stop after the first epoch whose loss is below L (at most N epochs)", "L" },
     { "every", 0, 0, G_OPTION_ARG_FILENAME, &f->every, "Print the loss every K epochs (default 10, 0 = never)", "K" },
     { "classify", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &f->classify, "Classify a person, in the data's units (repeatable)", "WEIGHT,HEIGHT" },
     { "save", 0, 0, G_OPTION_ARG_FILENAME, &f->save, "Save the session after training, run and loss history included", "FILE.backprop" },
@@ -243,6 +248,23 @@ check_counts (const Flags *f,
     return usage_error ("--epochs", error->message);
   if (f->every != NULL && !bp_parse_uint64 (f->every, MAX_EPOCHS, &o->every, &error))
     return usage_error ("--every", error->message);
+  return 0;
+}
+
+/* Optional: without it (or a session's target-loss) every epoch runs. */
+static int
+check_target_loss (const Flags *f,
+                   Options     *o)
+{
+  g_autoptr(GError) error = NULL;
+
+  o->target_loss = o->session != NULL ? o->session->target_loss : 0;
+  if (f->target_loss == NULL)
+    return 0;
+  if (!bp_parse_double (f->target_loss, &o->target_loss, &error))
+    return usage_error ("--target-loss", error->message);
+  if (o->target_loss <= 0)
+    return usage_error ("--target-loss", "must be greater than 0");
   return 0;
 }
 
@@ -471,6 +493,7 @@ check_texts (Flags *f)
     char       **value;
   } texts[] = {
     { "--learning-rate", &f->learning_rate }, { "--epochs", &f->epochs }, { "--seed", &f->seed },
+    { "--target-loss", &f->target_loss },
     { "--init", &f->init }, { "--normalize", &f->normalize }, { "--every", &f->every },
     { "--person", &f->person },
   };
@@ -496,6 +519,7 @@ check_flags (const Flags *f,
       (status = check_output (f, o)) != 0 ||
       (status = check_learning_rate (f, o)) != 0 ||
       (status = check_counts (f, o)) != 0 ||
+      (status = check_target_loss (f, o)) != 0 ||
       (status = check_files (f, o)) != 0 ||
       (status = check_initial (f, o)) != 0 ||
       (status = check_classify (f, o)) != 0 ||
@@ -545,6 +569,7 @@ typedef struct
   guint64   epochs_run;
   double    loss;
   gboolean  diverged;
+  gboolean  reached;     /* stopped as the loss fell below --target-loss */
 } Result;
 
 static void
@@ -648,13 +673,15 @@ train_tracked (const Options   *o,
 
   r->params = o->initial;
   r->epochs_run = 0;
-  while (r->epochs_run < o->epochs && !r->diverged && !bp_output_failed (o->out))
+  while (r->epochs_run < o->epochs && !r->diverged && !r->reached && !bp_output_failed (o->out))
     {
       guint64 n = MIN (o->epochs - r->epochs_run, TRACK_CHUNK);
-      guint64 ran = bp_network_train_tracked (&r->params, data, test, o->learning_rate, n,
-                                              loss, test_loss);
+      guint64 ran = bp_network_train_until (&r->params, data, test, o->learning_rate, n,
+                                            o->target_loss, loss, test_loss);
 
-      r->diverged = ran < n || !isfinite (loss[ran - 1]) || !bp_params_all_finite (&r->params);
+      r->reached = loss[ran - 1] < o->target_loss && bp_params_all_finite (&r->params);
+      r->diverged = !r->reached &&
+                    (ran < n || !isfinite (loss[ran - 1]) || !bp_params_all_finite (&r->params));
       record_chunk (o, r, history, test != NULL, loss, test_loss, ran);
       r->epochs_run += ran;
     }
@@ -678,6 +705,7 @@ session_from_run (const Options *o,
   s->normalize = o->norm.mode;
   s->learning_rate = o->learning_rate;
   s->epochs = o->epochs;
+  s->target_loss = o->target_loss;
   s->has_seed = o->has_seed;
   s->seed = o->seed;
   s->initial = o->initial;
@@ -711,7 +739,7 @@ train_and_save (const Options   *o,
   g_autoptr(BpDataset) test = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (o->save == NULL)
+  if (o->save == NULL && o->target_loss <= 0)
     {
       train (o, data, r);
       return BP_CLI_EXIT_OK;
@@ -723,6 +751,8 @@ train_and_save (const Options   *o,
   /* Stopped early: that run is not the one asked for. */
   if (bp_output_failed (o->out))
     return finish_output (o);
+  if (o->save == NULL)
+    return BP_CLI_EXIT_OK;
   session_from_run (o, r, session);
   if (bp_session_save (session, o->save, &error))
     return BP_CLI_EXIT_OK;
@@ -826,12 +856,36 @@ test_scores (const Options  *o,
   *accuracy = bp_network_accuracy (params, data);
 }
 
+/* Only with a target: without one, the output stays as it always was. */
+static void
+print_target_text (const Options *o,
+                   const Result  *r)
+{
+  if (o->target_loss <= 0)
+    return;
+  if (r->reached)
+    bp_output_printf (o->out, "Target loss %g reached after %" G_GUINT64_FORMAT " epochs\n",
+                      o->target_loss, r->epochs_run);
+  else
+    bp_output_printf (o->out, "Target loss %g not reached in %" G_GUINT64_FORMAT " epochs\n",
+                      o->target_loss, r->epochs_run);
+}
+
+static const char *
+stopped_by (const Result *r)
+{
+  if (r->diverged)
+    return "diverged";
+  return r->reached ? "target-loss" : "epochs";
+}
+
 static void
 print_train_text (const Options *o,
                   const Result  *r)
 {
   print_params (o, "Final parameters", &r->params);
   bp_output_printf (o->out, "Loss: %.6f\n", r->loss);
+  print_target_text (o, r);
   print_people_text (o, r);
   print_classified_text (o, r);
   if (o->test != NULL)
@@ -932,6 +986,11 @@ print_train_json (const Options *o,
   bp_json_number (&json, "loss", r->loss);
   bp_json_boolean (&json, "diverged", r->diverged);
   bp_json_uint (&json, "epochs_run", r->epochs_run);
+  bp_json_string (&json, "stopped_by", stopped_by (r));
+  if (o->target_loss > 0)
+    bp_json_number (&json, "target_loss", o->target_loss);
+  else
+    bp_json_null (&json, "target_loss");
   bp_json_begin_array (&json, "people");
   for (guint i = 0; i < bp_people_get_n (o->people); i++)
     json_person (&json, o, bp_people_get (o->people, i), &r->params);
@@ -1120,6 +1179,7 @@ run_export_python (const Options *o)
     .seed = o->seed,
     .learning_rate = o->learning_rate,
     .epochs = o->epochs,
+    .target_loss = o->target_loss,
     .classify = (const double *) o->classify->data,
     .n_classify = o->classify->len / 2,
   };
@@ -1139,12 +1199,12 @@ static const char usage[] =
   "Usage:\n"
   "  backprop-cli train [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
   "                     [--seed S | --init w1,w2,w3,w4,w5,w6,b1,b2,b3] [--normalize seed|mean|standard|none]\n"
-  "                     [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
+  "                     [--target-loss L] [--every K] [--classify WEIGHT,HEIGHT]... [--json]\n"
   "                     [--session FILE.backprop] [--save FILE.backprop]\n"
   "  backprop-cli explain --person NAME [--data FILE.csv] [--seed S | --init ...]\n"
   "                     [--learning-rate LR] [--normalize ...] [--session FILE.backprop] [--check] [--json]\n"
   "  backprop-cli export-python [--data FILE.csv] [--test FILE.csv] [--learning-rate LR] [--epochs N]\n"
-  "                     [--seed S | --init ...] [--normalize ...] [--classify WEIGHT,HEIGHT]...\n"
+  "                     [--seed S | --init ...] [--normalize ...] [--target-loss L] [--classify WEIGHT,HEIGHT]...\n"
   "                     [--session FILE.backprop] [-o FILE]\n"
   "  backprop-cli example seeds|class|population [--save FILE.csv]\n"
   "  backprop-cli COMMAND --help\n";

@@ -418,16 +418,20 @@ track_epoch (const BpParams  *params,
 /* Like bp_network_train() with @losses, and with @test (may be NULL) the
  * test MSE after each epoch in @test_losses.  The loss of epoch e is
  * computed while epoch e + 1 trains (see epoch_with_loss()); when it turns
- * out not to be finite, the parameters are put back to where epoch e left
- * them, so the run still ends exactly after the first bad epoch. */
+ * out not to be finite, or below @target_loss, the parameters are put back
+ * to where epoch e left them, so the run still ends exactly after that
+ * epoch, as if it had been asked for e + 1 epochs.  A @target_loss of 0
+ * stops nothing: no loss is below it.  Returns the epochs run; the caller
+ * tells a reached target from the end by losses[ran − 1] < @target_loss. */
 guint64
-bp_network_train_tracked (BpParams        *params,
-                          const BpDataset *data,
-                          const BpDataset *test,
-                          double           learning_rate,
-                          guint64          epochs,
-                          double          *losses,
-                          double          *test_losses)
+bp_network_train_until (BpParams        *params,
+                        const BpDataset *data,
+                        const BpDataset *test,
+                        double           learning_rate,
+                        guint64          epochs,
+                        double           target_loss,
+                        double          *losses,
+                        double          *test_losses)
 {
   BpParams before;
 
@@ -440,7 +444,7 @@ bp_network_train_tracked (BpParams        *params,
           before = *params;
           track_epoch (&before, test, epoch_with_loss (params, &before, data, learning_rate),
                        e - 1, losses, test_losses);
-          if (!isfinite (losses[e - 1]))
+          if (!isfinite (losses[e - 1]) || losses[e - 1] < target_loss)
             {
               *params = before;
               return e;
@@ -455,6 +459,19 @@ bp_network_train_tracked (BpParams        *params,
   if (epochs > 0)
     track_epoch (params, test, bp_network_loss (params, data), epochs - 1, losses, test_losses);
   return epochs;
+}
+
+guint64
+bp_network_train_tracked (BpParams        *params,
+                          const BpDataset *data,
+                          const BpDataset *test,
+                          double           learning_rate,
+                          guint64          epochs,
+                          double          *losses,
+                          double          *test_losses)
+{
+  return bp_network_train_until (params, data, test, learning_rate, epochs, 0.0,
+                                 losses, test_losses);
 }
 
 /* Runs up to @epochs epochs; with @losses, stores the MSE after each.

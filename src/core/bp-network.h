@@ -121,6 +121,14 @@ guint64  bp_network_train_tracked (BpParams       *params,
                                   guint64          epochs,
                                   double          *losses,
                                   double          *test_losses);
+guint64  bp_network_train_until  (BpParams        *params,
+                                  const BpDataset *data,
+                                  const BpDataset *test,
+                                  double           learning_rate,
+                                  guint64          epochs,
+                                  double           target_loss,
+                                  double          *losses,
+                                  double          *test_losses);
 
 BpDataset *bp_dataset_new        (guint            n);
 void       bp_dataset_free       (BpDataset       *data);

@@ -186,6 +186,64 @@ append_init (GString              *s,
                    "\n");
 }
 
+/* Epochs per call while looking for where a target loss stops the run. */
+#define TARGET_CHUNK 4096
+
+/* The epochs after which the training loss first falls below
+ * @lesson's target, found by running the lesson here as backprop-cli
+ * train does; FALSE when it never does (or the run diverges, which the
+ * program then runs through as it would without a target). */
+static gboolean
+epochs_to_target (const BpPythonLesson *lesson,
+                  guint64              *epochs)
+{
+  g_autoptr(BpDataset) data = bp_people_to_dataset (lesson->people, &lesson->norm);
+  g_autofree double *losses = g_new (double, TARGET_CHUNK);
+  BpParams p = lesson->initial;
+  guint64 done = 0;
+
+  while (done < lesson->epochs)
+    {
+      guint64 n = MIN (lesson->epochs - done, TARGET_CHUNK);
+      guint64 ran = bp_network_train_until (&p, data, NULL, lesson->learning_rate, n,
+                                            lesson->target_loss, losses, NULL);
+
+      done += ran;
+      if (losses[ran - 1] < lesson->target_loss && bp_params_all_finite (&p))
+        {
+          *epochs = done;
+          return TRUE;
+        }
+      if (ran < n || !isfinite (losses[ran - 1]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* With a target loss, the program runs exactly the epochs the target
+ * leaves: its loop then ends on the parameters train ends on, with no
+ * loss to compare each epoch (numpy's could round differently). */
+static void
+append_epochs (GString              *s,
+               const BpPythonLesson *lesson)
+{
+  g_autofree char *target = NULL;
+  guint64 epochs;
+
+  if (lesson->target_loss <= 0 || !epochs_to_target (lesson, &epochs))
+    {
+      g_string_append_printf (s, "\n    epochs = %" G_GUINT64_FORMAT "  # times through all the people\n\n",
+                              lesson->epochs);
+      return;
+    }
+  target = bp_format_double (lesson->target_loss);
+  g_string_append_printf (s, "\n    # The loss first falls below the target %s after %" G_GUINT64_FORMAT
+                             " of the %" G_GUINT64_FORMAT " epochs asked for:\n"
+                             "    # training stops there.\n"
+                             "    epochs = %" G_GUINT64_FORMAT "  # times through all the people\n\n",
+                          target, epochs, lesson->epochs, epochs);
+}
+
 /* The seeds' loop: one SGD step per person, in order. */
 static const char train_loop[] =
   "    for epoch in range(epochs):\n"
@@ -264,8 +322,7 @@ append_class (GString              *s,
                    "    '''\n"
                    "    learn_rate = ");
   append_number (s, lesson->learning_rate);
-  g_string_append_printf (s, "\n    epochs = %" G_GUINT64_FORMAT "  # times through all the people\n\n",
-                          lesson->epochs);
+  append_epochs (s, lesson);
   g_string_append (s, train_loop);
 }
 

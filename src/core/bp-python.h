@@ -22,6 +22,7 @@ typedef struct
   guint32         seed;
   double          learning_rate;
   guint64         epochs;
+  double          target_loss;    /* stop once the loss is below it; 0: no target */
   const double   *classify;       /* weight, height pairs in the people's units */
   guint           n_classify;
 } BpPythonLesson;

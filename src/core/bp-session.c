@@ -162,6 +162,7 @@ bp_session_equal (const BpSession *a,
   return bp_people_equal (a->people, b->people) && bp_people_equal (a->test, b->test) &&
          a->units == b->units && a->normalize == b->normalize &&
          same_value (a->learning_rate, b->learning_rate) && a->epochs == b->epochs &&
+         same_value (a->target_loss, b->target_loss) &&
          a->has_seed == b->has_seed && (!a->has_seed || a->seed == b->seed) &&
          same_params (&a->initial, &b->initial) && same_params (&a->current, &b->current) &&
          a->state == b->state && a->epoch == b->epoch && same_value (a->speed, b->speed) &&
@@ -237,6 +238,8 @@ write_main (GKeyFile        *kf,
   g_key_file_set_value (kf, GROUP_MAIN, "normalize", bp_normalize_to_string (s->normalize));
   set_double (kf, GROUP_MAIN, "learning-rate", s->learning_rate);
   set_uint64 (kf, GROUP_MAIN, "epochs", s->epochs);
+  if (s->target_loss > 0)
+    set_double (kf, GROUP_MAIN, "target-loss", s->target_loss);
   if (s->has_seed)
     set_uint64 (kf, GROUP_MAIN, "seed", s->seed);
   g_key_file_set_value (kf, GROUP_MAIN, "state",
@@ -522,7 +525,7 @@ static const char * const kind_names[] = {
 
 static const char * const main_keys[] = {
   "format", "units", "normalize", "learning-rate", "epochs", "seed", "state", "epoch", "speed",
-  NULL,
+  "target-loss", NULL,
 };
 static const char * const person_keys[] = { "name", "gender", "weight-lb", "height-in", NULL };
 static const char * const series_keys[] = { "capacity", "span", "pending", "partial", NULL };
@@ -826,6 +829,23 @@ read_seed (const Reader *r,
   return TRUE;
 }
 
+/* Optional: without it the run has no target and stops after its epochs. */
+static gboolean
+read_target_loss (const Reader *r,
+                  double       *target_loss,
+                  GError      **error)
+{
+  *target_loss = 0;
+  if (!g_key_file_has_key (r->kf, GROUP_MAIN, "target-loss", NULL))
+    return TRUE;
+  if (!read_double (r, GROUP_MAIN, "target-loss", target_loss, error))
+    return FALSE;
+  if (*target_loss <= 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "target-loss",
+                 _("must be greater than 0"));
+  return TRUE;
+}
+
 /* By the core's own names, as the CLI's --normalize. */
 static gboolean
 read_normalize (const Reader *r,
@@ -854,6 +874,7 @@ read_settings (const Reader *r,
       !read_normalize (r, &s->normalize, error) ||
       !read_double (r, GROUP_MAIN, "learning-rate", &s->learning_rate, error) ||
       !read_uint64 (r, GROUP_MAIN, "epochs", BP_SESSION_MAX_EPOCHS, &s->epochs, error) ||
+      !read_target_loss (r, &s->target_loss, error) ||
       !read_seed (r, s, error))
     return FALSE;
   s->units = units;
@@ -875,7 +896,12 @@ check_run (const Reader    *r,
   if (s->state == BP_TRAINER_IDLE && s->epoch != 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
                  _("is %" PRIu64 ", but a run that is idle has done no epochs"), s->epoch);
-  if (s->state == BP_TRAINER_FINISHED && s->epoch != s->epochs)
+  /* A target loss may finish a run early, but after one epoch at least. */
+  if (s->state == BP_TRAINER_FINISHED && s->epoch != s->epochs && s->target_loss > 0 &&
+      s->epoch == 0)
+    return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
+                 _("is 0, but a finished run has done one epoch at least"));
+  if (s->state == BP_TRAINER_FINISHED && s->epoch != s->epochs && s->target_loss <= 0)
     return fail (r, error, BP_SESSION_ERROR_VALUE, GROUP_MAIN, "epoch",
                  _("is %" PRIu64 ", but a finished run has done all %" PRIu64
                    " epochs"), s->epoch, s->epochs);

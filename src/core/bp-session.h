@@ -48,6 +48,7 @@ typedef struct
   BpNormalize    normalize;
   double         learning_rate;
   guint64        epochs;         /* epochs asked for */
+  double         target_loss;    /* finish once the loss is below it; 0: no target */
   gboolean       has_seed;       /* FALSE: @initial was typed in */
   guint32        seed;
   BpParams       initial;

@@ -107,6 +107,7 @@ bp_trainer_new (const BpDataset       *train,
   self->pace = config->epochs_per_second;
   self->progress.state = BP_TRAINER_IDLE;
   self->progress.epochs = config->epochs;
+  self->progress.target_loss = config->target_loss;
   self->progress.params = config->initial;
   self->progress.loss = bp_network_loss (&config->initial, self->train);
   self->progress.test_loss = self->test ? bp_network_loss (&config->initial, self->test) : NAN;
@@ -149,6 +150,7 @@ typedef struct
   Sample   samples[MAX_SAMPLES];
   guint    n_samples;
   gboolean diverged;
+  gboolean reached;    /* the last epoch's loss is below the target */
 } Chunk;
 
 static void
@@ -176,12 +178,15 @@ run_segment (BpTrainer *self,
   guint64 want = MIN (n - chunk->n, room);
   guint64 ran;
 
-  ran = bp_network_train_tracked (&chunk->params, self->train, self->test,
-                                  self->config.learning_rate, want,
-                                  chunk->loss + chunk->n, chunk->test_loss + chunk->n);
+  ran = bp_network_train_until (&chunk->params, self->train, self->test,
+                                self->config.learning_rate, want, self->config.target_loss,
+                                chunk->loss + chunk->n, chunk->test_loss + chunk->n);
   chunk->n += ran;
-  chunk->diverged = ran < want || !isfinite (chunk->loss[chunk->n - 1]) ||
-                    !bp_params_all_finite (&chunk->params);
+  chunk->reached = chunk->loss[chunk->n - 1] < self->config.target_loss &&
+                   bp_params_all_finite (&chunk->params);
+  chunk->diverged = !chunk->reached &&
+                    (ran < want || !isfinite (chunk->loss[chunk->n - 1]) ||
+                     !bp_params_all_finite (&chunk->params));
   take_sample (self, chunk);
 }
 
@@ -195,7 +200,8 @@ run_chunk (BpTrainer *self,
   chunk->n = 0;
   chunk->n_samples = 0;
   chunk->diverged = FALSE;
-  while (chunk->n < n && chunk->n_samples < MAX_SAMPLES && !chunk->diverged)
+  chunk->reached = FALSE;
+  while (chunk->n < n && chunk->n_samples < MAX_SAMPLES && !chunk->diverged && !chunk->reached)
     run_segment (self, chunk, epoch0, n);
 }
 
@@ -252,8 +258,9 @@ publish_chunk (BpTrainer   *self,
   p->params = chunk->params;
   if (chunk->diverged)
     p->state = BP_TRAINER_DIVERGED;
-  else if (p->epoch >= p->epochs)
+  else if (chunk->reached || p->epoch >= p->epochs)
     p->state = BP_TRAINER_FINISHED;
+  p->reached_target = chunk->reached;
   p->version++;
 }
 
@@ -404,9 +411,10 @@ end_epoch (BpTrainer *self)
                  bp_network_feedforward (&p->params, self->train->x0[i], self->train->x1[i]),
                  p->epoch);
   self->history_version++;
+  p->reached_target = p->loss < self->config.target_loss;
   if (!isfinite (p->loss))
     p->state = BP_TRAINER_DIVERGED;
-  else if (p->epoch >= p->epochs)
+  else if (p->reached_target || p->epoch >= p->epochs)
     p->state = BP_TRAINER_FINISHED;
 }
 

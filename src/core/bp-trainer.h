@@ -32,6 +32,7 @@ typedef struct
   double   learning_rate;
   guint64  epochs;
   double   epochs_per_second;  /* 0: as fast as possible */
+  double   target_loss;        /* finish once the loss is below it; 0: no target */
 } BpTrainerConfig;
 
 typedef struct
@@ -44,6 +45,8 @@ typedef struct
   BpParams       params;
   guint          sample;        /* people of the epoch under way trained on */
   guint64        version;       /* changes whenever anything above does */
+  double         target_loss;   /* the run's target, 0 for none */
+  gboolean       reached_target; /* finished as the loss fell below the target */
 } BpProgress;
 
 

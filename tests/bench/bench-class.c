@@ -24,7 +24,7 @@
 #include "bp-application.h"
 #include "bp-csv.h"
 #include "bp-random.h"
-#include "bp-window.h"
+#include "bp-window-private.h"
 
 /* ---- the child: one window ------------------------------------------------ */
 

@@ -19,7 +19,7 @@
 #include "bp-loss-chart.h"
 #include "bp-network-diagram.h"
 #include "bp-trajectories.h"
-#include "bp-window.h"
+#include "bp-window-private.h"
 
 #define CHART_WIDTH 800
 #define CHART_HEIGHT 400

@@ -968,6 +968,154 @@ test_help_version (void)
 /* ---- divergence ----------------------------------------------------------- */
 
 /* A learning rate of 1e308 overflows the very first update. */
+/* The epochs a run of the seed people takes to a loss below @target:
+ * one past the first epoch whose loss is below it. */
+static guint64
+epochs_to (BpParams start,
+           double   target)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = dataset_for (people, BP_NORMALIZE_SEED);
+  g_autofree double *losses = g_new (double, 1000);
+
+  g_assert_cmpuint (bp_network_train (&start, data, 0.1, 1000, losses), ==, 1000);
+  for (guint e = 0; e < 1000; e++)
+    if (losses[e] < target)
+      return e + 1;
+  g_assert_not_reached ();
+}
+
+/* --target-loss stops after the first epoch whose loss is below it, on
+ * the parameters of --epochs that many; JSON says why the run ended and
+ * text says it too, only when a target was given. */
+static void
+test_train_target_loss (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) exact = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  guint64 n = epochs_to (seeded (1), 0.01);
+  g_autofree char *n_text = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  g_autofree char *said = g_strdup_printf ("\nTarget loss 0.01 reached after %s epochs\n", n_text);
+  BpParams final = trained_seed_people (seeded (1), 0.1, n);
+  g_autofree char *without = NULL;
+  JsonObject *o;
+  char *line;
+
+  g_assert_cmpuint (n, >, 1);
+  g_assert_cmpuint (n, <, 1000);
+  run (&r, "train", "--seed", "1", "--target-loss", "0.01", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  g_assert_cmpstr (string (o, "stopped_by"), ==, "target-loss");
+  g_assert_cmpfloat (number (o, "target_loss"), ==, 0.01);
+  g_assert_cmpfloat (number (o, "epochs_run"), ==, n);
+  g_assert_cmpfloat (number (o, "epochs"), ==, 1000);
+  assert_params (o, "parameters", &final);
+  g_assert_cmpfloat (number (o, "loss"), <, 0.01);
+
+  /* Text: the lines of --epochs N, and one more saying why. */
+  run (&r, "train", "--seed", "1", "--target-loss", "0.01", "--every", "10");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, said));
+  run (&exact, "train", "--seed", "1", "--epochs", n_text, "--every", "10");
+  g_assert_null (strstr (exact.out, "Target"));
+  without = g_strdup (r.out);
+  line = strstr (without, said);
+  memmove (line + 1, line + strlen (said), strlen (line + strlen (said)) + 1);
+  g_assert_cmpstr (without, ==, exact.out);
+
+  /* Not reached: every epoch runs. */
+  run (&r, "train", "--seed", "1", "--epochs", "100", "--target-loss", "0.01", "--json");
+  assert_success (&r);
+  o = load_object (parser, r.out);
+  g_assert_cmpstr (string (o, "stopped_by"), ==, "epochs");
+  g_assert_cmpfloat (number (o, "epochs_run"), ==, 100);
+  run (&r, "train", "--seed", "1", "--epochs", "100", "--target-loss", "0.01");
+  g_assert_nonnull (strstr (r.out, "\nTarget loss 0.01 not reached in 100 epochs\n"));
+
+  /* Without a target: the key says epochs, and target_loss is null. */
+  run (&r, "train", "--seed", "1", "--epochs", "100", "--json");
+  o = load_object (parser, r.out);
+  g_assert_cmpstr (string (o, "stopped_by"), ==, "epochs");
+  g_assert_true (json_node_is_null (member (o, "target_loss")));
+  run (&r, "train", "--seed", "1", "--learning-rate", "1e308", "--target-loss", "0.01", "--json");
+  g_assert_cmpint (r.status, ==, 3);
+  g_assert_cmpstr (string (load_object (parser, r.out), "stopped_by"), ==, "diverged");
+}
+
+/* A bad target names the flag and changes nothing. */
+static void
+test_train_target_loss_errors (void)
+{
+  const char * const bad[] = { "0", "-0.5", "nan", "inf", "1e999", "0,01", "", "abc" };
+  g_auto(Run) r = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint c = 0; c < 2; c++)
+      {
+        run (&r, c == 0 ? "train" : "export-python", "--seed", "1", "--target-loss", bad[i]);
+        assert_usage_error (&r);
+        g_assert_nonnull (strstr (r.err, "--target-loss"));
+      }
+  run (&r, "explain", "--person", "Alice", "--target-loss", "0.01");
+  assert_usage_error (&r);
+}
+
+/* --save keeps the target; the session repeats the same run; a flag
+ * overrides it. */
+static void
+test_session_target_loss (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "target.backprop", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(BpSession) got = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) saving = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) again = { 0 };
+  guint64 n = epochs_to (seeded (3), 0.02);
+  JsonObject *o;
+
+  run (&plain, "train", "--seed", "3", "--target-loss", "0.02", "--json");
+  run (&saving, "train", "--seed", "3", "--target-loss", "0.02", "--json", "--save", path);
+  assert_success (&saving);
+  g_assert_cmpstr (saving.out, ==, plain.out);
+  got = bp_session_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (got->target_loss, ==, 0.02);
+  g_assert_cmpint (got->state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (got->epoch, ==, n);
+  g_assert_cmpuint (got->epochs, ==, 1000);
+  g_assert_cmpuint (got->history.loss.count, ==, n);
+
+  run (&again, "train", "--session", path, "--json");
+  assert_success (&again);
+  g_assert_cmpstr (again.out, ==, plain.out);
+  run (&again, "train", "--session", path, "--target-loss", "0.5", "--json");
+  o = load_object (parser, again.out);
+  g_assert_cmpfloat (number (o, "epochs_run"), ==, epochs_to (seeded (3), 0.5));
+  g_assert_cmpstr (string (o, "stopped_by"), ==, "target-loss");
+}
+
+/* export-python writes the epochs the target leaves, so the program
+ * ends where train does. */
+static void
+test_export_python_target_loss (void)
+{
+  g_auto(Run) r = { 0 };
+  guint64 n = epochs_to (seeded (1), 0.01);
+  g_autofree char *line = g_strdup_printf ("\n    epochs = %" G_GUINT64_FORMAT "  #", n);
+
+  run (&r, "export-python", "--seed", "1", "--target-loss", "0.01");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, line));
+  g_assert_nonnull (strstr (r.out, "below the target 0.01"));
+  run (&r, "export-python", "--seed", "1", "--epochs", "50", "--target-loss", "0.01");
+  assert_success (&r);
+  g_assert_nonnull (strstr (r.out, "\n    epochs = 50  #"));
+}
+
 static void
 test_diverge (void)
 {
@@ -2118,6 +2266,10 @@ main (int    argc,
   g_test_add_func ("/cli/train/init", test_train_init);
   g_test_add_func ("/cli/train/normalize", test_train_normalize);
   g_test_add_func ("/cli/train/metric", test_train_metric);
+  g_test_add_func ("/cli/train/target-loss", test_train_target_loss);
+  g_test_add_func ("/cli/train/target-loss-errors", test_train_target_loss_errors);
+  g_test_add_func ("/cli/session/target-loss", test_session_target_loss);
+  g_test_add_func ("/cli/export-python/target-loss", test_export_python_target_loss);
   g_test_add_func ("/cli/explain/json", test_explain_json);
   g_test_add_func ("/cli/explain/seed-and-text", test_explain_seed_and_text);
   g_test_add_func ("/cli/explain/check-json", test_explain_check_json);

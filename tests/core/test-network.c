@@ -635,6 +635,56 @@ test_train_matches_python (void)
 
 /* The seeds' own run: four people, learning rate 0.1, 1000 epochs, from
  * np.random.seed(1). */
+/* The first epoch (counting from 0) whose loss is below @target, or
+ * @epochs when none is. */
+static guint
+first_below (const double *losses,
+             guint         epochs,
+             double        target)
+{
+  for (guint e = 0; e < epochs; e++)
+    if (losses[e] < target)
+      return e;
+  return epochs;
+}
+
+/* A target loss ends the run after the first epoch whose loss (the MSE
+ * with the parameters that epoch ends on, as the history records it) is
+ * below it, on exactly the parameters of a run asked for that many
+ * epochs: targets just above an epoch's loss, at the first epoch, in the
+ * middle, at the last, never reached, and 0 (no target). */
+static void
+test_train_until_target (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  g_autofree double *full = g_new (double, 1000);
+  g_autofree double *losses = g_new (double, 1000);
+  BpParams start, p;
+  const guint at[] = { 0, 1, 2, 7, 297, 500, 998, 999 };
+
+  bp_params_from_seed (&start, 1);
+  p = start;
+  g_assert_cmpuint (bp_network_train (&p, data, 0.1, 1000, full), ==, 1000);
+  for (guint k = 0; k < G_N_ELEMENTS (at) + 2; k++)
+    {
+      double target = k < G_N_ELEMENTS (at) ? nextafter (full[at[k]], INFINITY)
+                    : k == G_N_ELEMENTS (at) ? full[999] / 2 : 0.0;
+      guint want = first_below (full, 1000, target);
+      guint expected_ran = MIN (want + 1, 1000);
+      BpParams expected = start;
+      guint64 ran;
+
+      g_assert_cmpuint (bp_network_train (&expected, data, 0.1, expected_ran, NULL), ==, expected_ran);
+      p = start;
+      ran = bp_network_train_until (&p, data, NULL, 0.1, 1000, target, losses, NULL);
+      g_assert_cmpuint (ran, ==, expected_ran);
+      assert_params_equal (&p, &expected);
+      for (guint e = 0; e < ran; e++)
+        assert_same_value (losses[e], full[e]);
+      g_assert_true ((losses[ran - 1] < target) == (want < 1000));
+    }
+}
+
 static void
 test_train_seed_people (void)
 {
@@ -870,6 +920,7 @@ main (int    argc,
   g_test_add_func ("/network/train/tracked", test_train_tracked);
   g_test_add_func ("/network/train/seed-people", test_train_seed_people);
   g_test_add_func ("/network/train/zero-epochs", test_zero_epochs);
+  g_test_add_func ("/network/train/until-target", test_train_until_target);
   g_test_add_func ("/network/train/diverges", test_train_diverges);
   g_test_add_func ("/network/accuracy", test_accuracy);
   g_test_add_func ("/network/sigmoid-extremes", test_sigmoid_extremes);

@@ -227,6 +227,13 @@ random_run (BpSession *s)
   /* A run that did every epoch finished. */
   if (s->state == BP_TRAINER_STOPPED && s->epoch == s->epochs)
     s->state = BP_TRAINER_FINISHED;
+  /* A target loss may finish a run after any epoch but the 0th. */
+  if (g_test_rand_bit ())
+    {
+      s->target_loss = g_test_rand_double_range (1e-9, 1);
+      if (s->state == BP_TRAINER_FINISHED && s->epochs > 1)
+        s->epoch = (guint64) g_test_rand_double_range (1, s->epochs);
+    }
   s->speed = g_test_rand_bit () ? 0 : g_test_rand_double_range (0, 1e6);
   random_params (&s->current, s->state == BP_TRAINER_DIVERGED);
   /* What no run leaves: parameters moved in no epoch, or a diverged run
@@ -347,6 +354,49 @@ session_after_run (guint64 epochs)
   s->epoch = progress.epoch;
   s->current = progress.params;
   return s;
+}
+
+/* A run that reached its target loss is finished short of its epochs,
+ * and its file keeps the target. */
+static void
+test_round_trip_target (void)
+{
+  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = 1000, .target_loss = 0.02 };
+  g_autoptr(BpSession) s = bp_session_new ();
+  g_autoptr(BpSession) again = NULL;
+  g_autoptr(BpDataset) train = NULL;
+  g_autoptr(BpTrainer) trainer = NULL;
+  g_autofree char *text = NULL;
+  BpNormalizer norm;
+  BpProgress progress;
+
+  bp_normalizer_init (&norm, s->normalize, s->people);
+  train = bp_people_to_dataset (s->people, &norm);
+  config.initial = s->initial;
+  trainer = bp_trainer_new (train, NULL, &config);
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, -1));
+  bp_trainer_get_progress (trainer, &progress);
+  bp_trainer_copy_history (trainer, &s->history, NULL);
+  g_assert_true (progress.reached_target);
+  s->target_loss = config.target_loss;
+  s->state = progress.state;
+  s->epoch = progress.epoch;
+  s->current = progress.params;
+  g_assert_cmpint (s->state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (s->epoch, <, s->epochs);
+  text = bp_session_to_data (s, NULL);
+  g_assert_nonnull (strstr (text, "\ntarget-loss=0.02\n"));
+  again = reread (s);
+  assert_same_session (s, again);
+  g_assert_cmpfloat (again->target_loss, ==, 0.02);
+
+  /* Without the key there is no target. */
+  s->target_loss = 0;
+  s->epoch = s->epochs;
+  g_clear_pointer (&text, g_free);
+  text = bp_session_to_data (s, NULL);
+  g_assert_null (strstr (text, "target-loss"));
 }
 
 static void
@@ -824,6 +874,11 @@ static const EditCase edit_cases[] = {
   { "Backprop", "learning-rate", "0,1", BP_SESSION_ERROR_VALUE, "“0,1” is not a number" },
   { "Backprop", "learning-rate", "0x1p-3", BP_SESSION_ERROR_VALUE, "“0x1p-3” is not a number" },
   { "Backprop", "learning-rate", "", BP_SESSION_ERROR_VALUE, "“” is empty; a number is needed" },
+  { "Backprop", "target-loss", "0", BP_SESSION_ERROR_VALUE, "must be greater than 0" },
+  { "Backprop", "target-loss", "-0.01", BP_SESSION_ERROR_VALUE, "must be greater than 0" },
+  { "Backprop", "target-loss", "nan", BP_SESSION_ERROR_VALUE, "“nan” is not a finite number" },
+  { "Backprop", "target-loss", "0,01", BP_SESSION_ERROR_VALUE, "“0,01” is not a number" },
+  { "Backprop", "target-loss", "", BP_SESSION_ERROR_VALUE, "“” is empty; a number is needed" },
   { "Backprop", "epochs", "-5", BP_SESSION_ERROR_VALUE, "“-5” is negative" },
   { "Backprop", "epochs", "1000000000001", BP_SESSION_ERROR_VALUE, "“1000000000001” is too large (at most 1000000000000)" },
   { "Backprop", "epochs", "4", BP_SESSION_ERROR_VALUE, "5 epochs done is more than the 4 of epochs=",
@@ -1394,6 +1449,12 @@ test_contradictions (void)
   assert_refused (finished, "c.backprop:35: [Current parameters] b2: differs from [Initial "
                             "parameters], but a run that is finished at epoch 0 has not moved "
                             "from there");
+  /* A target finishes a run early, but not before its first epoch. */
+  finished->epochs = 1000;
+  finished->current = finished->initial;
+  finished->target_loss = 0.5;
+  assert_refused (finished, "c.backprop:14: [Backprop] epoch: is 0, but a finished run has done "
+                            "one epoch at least");
   idle->current.w3 = -idle->current.w3;
   assert_refused (idle, "c.backprop:30: [Current parameters] w3: differs from [Initial "
                         "parameters], but a run that is idle at epoch 0 has not moved from there");
@@ -1447,6 +1508,7 @@ main (int    argc,
   g_test_add_func ("/session/format-first", test_format_first);
   g_test_add_func ("/session/round-trip/random", test_round_trip_random);
   g_test_add_func ("/session/round-trip/run", test_round_trip_run);
+  g_test_add_func ("/session/round-trip/target-loss", test_round_trip_target);
   g_test_add_func ("/session/prediction-numbering", test_prediction_numbering);
   g_test_add_func ("/session/predictions-beyond-people", test_predictions_beyond_people);
   g_test_add_func ("/session/round-trip/running-saved-as-stopped", test_running_saved_as_stopped);

@@ -169,6 +169,90 @@ test_finish (void)
   bp_history_clear (&history);
 }
 
+/* With a target loss the run finishes after the first epoch whose loss
+ * is below it, on the parameters of a run of exactly that many epochs,
+ * and says so; paced (one frame's epochs per chunk) or not, and stepped
+ * person by person across that epoch. */
+static void
+check_target (double pace,
+              gboolean by_person)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (1000, 0.1, pace);
+  g_autofree double *losses = g_new (double, 1000);
+  g_autoptr(BpTrainer) trainer = NULL;
+  BpParams p = config.initial;
+  BpProgress progress;
+  BpHistory history;
+  guint stop = 0;
+
+  g_assert_cmpuint (bp_network_train (&p, data, 0.1, 1000, losses), ==, 1000);
+  config.target_loss = nextafter (losses[297], INFINITY);
+  while (!(losses[stop] < config.target_loss))
+    stop++;
+  g_assert_cmpuint (stop, >, 0);
+  trainer = bp_trainer_new (data, NULL, &config);
+  bp_trainer_start (trainer, by_person);
+  if (by_person)
+    {
+      bp_trainer_step (trainer, stop);
+      wait_for_epoch (trainer, stop);
+      for (guint i = 0; i < data->n; i++)
+        bp_trainer_step_sample (trainer);
+    }
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  progress = get_progress (trainer);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_FINISHED);
+  g_assert_true (progress.reached_target);
+  g_assert_cmpuint (progress.epoch, ==, stop + 1);
+  p = trained (&config, data, stop + 1);
+  assert_params_equal (&progress.params, &p);
+  g_assert_cmpfloat (progress.loss, ==, losses[stop]);
+  bp_history_init (&history);
+  g_assert_true (bp_trainer_copy_history (trainer, &history, NULL));
+  g_assert_cmpuint (history.loss.count, ==, stop + 1);
+  bp_history_clear (&history);
+}
+
+static void
+test_target_loss (void)
+{
+  check_target (0, FALSE);
+}
+
+static void
+test_target_loss_paced (void)
+{
+  check_target (30000, FALSE);
+}
+
+static void
+test_target_loss_by_person (void)
+{
+  check_target (0, TRUE);
+}
+
+/* Without a target, or with one never reached, a run ends by its epochs. */
+static void
+test_target_not_reached (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (300, 0.1, 0);
+  BpParams expected = trained (&config, data, 300);
+  g_autoptr(BpTrainer) trainer = NULL;
+  BpProgress progress;
+
+  config.target_loss = 1e-9;
+  trainer = bp_trainer_new (data, NULL, &config);
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  progress = get_progress (trainer);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_FINISHED);
+  g_assert_false (progress.reached_target);
+  g_assert_cmpuint (progress.epoch, ==, 300);
+  assert_params_equal (&progress.params, &expected);
+}
+
 /* The trainer keeps its own copy of the data. */
 static void
 test_copies_data (void)
@@ -896,6 +980,10 @@ main (int    argc,
 
   g_test_add_func ("/trainer/finish", test_finish);
   g_test_add_func ("/trainer/copies-data", test_copies_data);
+  g_test_add_func ("/trainer/target-loss", test_target_loss);
+  g_test_add_func ("/trainer/target-loss/paced", test_target_loss_paced);
+  g_test_add_func ("/trainer/target-loss/by-person", test_target_loss_by_person);
+  g_test_add_func ("/trainer/target-loss/not-reached", test_target_not_reached);
   g_test_add_func ("/trainer/start-paused-step-resume", test_start_paused_step_resume);
   g_test_add_func ("/trainer/step-past-end", test_step_past_end);
   g_test_add_func ("/trainer/pause-running", test_pause_running);

@@ -15,7 +15,7 @@
 
 #include "bp-csv.h"
 #include "bp-examples.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "ui-utils.h"
 
 #define EPOCHS "20"
@@ -80,6 +80,7 @@ test_ten_thousand (void)
   g_assert_no_error (error);
   ui_test_wait_frame (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (bp_people_editor_get_model (editor)), ==, 10000);
+  g_assert_true (bp_lesson_get_people (bp_window_get_lesson (window)) == bp_people_editor_get_model (editor));
   ui_test_min_size (GTK_WIDGET (window), &width, &height);
   g_assert_cmpint (width, ==, width4);
   g_assert_cmpint (height, ==, height4);

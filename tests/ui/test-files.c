@@ -13,7 +13,7 @@
 #include "bp-export-dialog.h"
 #include "bp-small-chart.h"
 #include "bp-trajectories.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "ui-utils.h"
 
 typedef struct
@@ -755,6 +755,7 @@ test_title (Fixture       *f,
   /* Not ui_test_new_window(): its change of speed is a change. */
   BpWindow *window = bp_window_new (NULL);
   GtkEditable *epochs = bp_training_form_get_epochs_entry (bp_window_get_training_form (window));
+  GtkEditable *rate = bp_training_form_get_learning_rate_entry (bp_window_get_training_form (window));
   g_autoptr(GFile) file = tmp_file (f, "title.backprop");
 
   ui_test_show (GTK_WINDOW (window), 1280, 800);
@@ -764,6 +765,11 @@ test_title (Fixture       *f,
   g_assert_true (bp_window_get_modified (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled Lesson — Backprop");
   ui_test_set_text (epochs, "1000");
+  g_assert_false (bp_window_get_modified (window));
+  /* A field that changes nothing but itself (no speed depends on it). */
+  ui_test_set_text (rate, "0.5");
+  g_assert_true (bp_window_get_modified (window));
+  ui_test_set_text (rate, "0.1");
   g_assert_false (bp_window_get_modified (window));
 
   ui_test_set_text (epochs, "999");

@@ -12,7 +12,7 @@
 
 #include "bp-csv.h"
 #include "bp-examples.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "ui-utils.h"
 
 #define RESPONSE_ADD 1
@@ -130,7 +130,7 @@ test_replace (void)
   g_assert_true (bp_people_equal (after.people, from_file));
   g_assert_cmpuint (bp_people_get_n (after.test), ==, 0);
   g_assert_cmpint (after.units, ==, BP_UNITS_KG_CM);
-  g_assert_cmpstr (bp_undo_stack_get_undo_label (bp_window_get_undo_stack (window)), ==,
+  g_assert_cmpstr (bp_undo_stack_get_undo_label (bp_lesson_get_undo (bp_window_get_lesson (window))), ==,
                    "Import People");
 
   g_assert_true (ui_test_action_enabled (window, "undo"));
@@ -320,7 +320,7 @@ test_example_class (void)
   g_assert_cmpuint (bp_people_get_n (after.people), ==, 30);
   g_assert_true (bp_people_equal (after.people, class));
   g_assert_cmpstr (bp_people_get (after.people, 0)->name, ==, "Student 01");
-  g_assert_cmpstr (bp_undo_stack_get_undo_label (bp_window_get_undo_stack (window)), ==,
+  g_assert_cmpstr (bp_undo_stack_get_undo_label (bp_lesson_get_undo (bp_window_get_lesson (window))), ==,
                    "Load Example");
   ui_test_activate (window, "undo");
   assert_listed (window, &before);

@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "bp-application.h"
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "ui-utils.h"
 
 typedef struct

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "bp-window-files.h"
+#include "bp-window-private.h"
 #include "ui-utils.h"
 
 static char *tmp_dir;

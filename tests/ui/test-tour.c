@@ -270,7 +270,7 @@ static void
 test_leave_keeps_state (void)
 {
   BpWindow *window = ui_test_new_window ();
-  BpUndoStack *undo = bp_window_get_undo_stack (window);
+  BpUndoStack *undo = bp_lesson_get_undo (bp_window_get_lesson (window));
   GtkWidget *panel = GTK_WIDGET (bp_window_get_tour_panel (window));
   GtkWidget *next_button;
   BpParams p;

@@ -212,6 +212,103 @@ test_invalid_settings (void)
   ui_test_destroy_window (window);
 }
 
+/* The epochs the seeds' lesson from seed 1 takes to a loss below
+ * @target, as the core counts them, and the parameters it ends on. */
+static guint64
+epochs_to_target (double    target,
+                  BpParams *params)
+{
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = NULL;
+  g_autofree double *losses = g_new (double, 1000);
+  BpNormalizer norm;
+  guint64 n = 0;
+
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  data = bp_people_to_dataset (people, &norm);
+  bp_params_from_seed (params, 1);
+  g_assert_cmpuint (bp_network_train (params, data, 0.1, 1000, losses), ==, 1000);
+  while (!(losses[n] < target))
+    n++;
+  bp_params_from_seed (params, 1);
+  bp_network_train (params, data, 0.1, n + 1, NULL);
+  return n + 1;
+}
+
+/* "Stop at loss below": a wrong target is marked like any field, but only
+ * while it is in use; a run with one ends after the first epoch whose
+ * loss is below it, the status says so, and a saved lesson keeps it. */
+static void
+test_target_loss (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpWindow *reopened = NULL;
+  BpTrainingForm *form = bp_window_get_training_form (window);
+  GtkEditable *entry = bp_training_form_get_target_loss_entry (form);
+  GtkCheckButton *check = bp_training_form_get_target_loss_check (form);
+  g_autoptr(BpSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  BpProgress progress;
+  BpParams expected;
+  guint64 n = epochs_to_target (0.01, &expected);
+
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
+  ui_test_set_text (entry, "0");
+  g_assert_true (bp_training_form_get_valid (form));
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  assert_cannot_train (window, "Target loss");
+  ui_test_set_text (entry, "fast");
+  assert_cannot_train (window, "Target loss");
+  gtk_check_button_set_active (check, FALSE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_true (ui_test_action_enabled (window, "train"));
+  ui_test_set_text (entry, "0.01");
+  /* A target is a setting the lesson file keeps: setting it modifies
+   * the lesson, and taking it off again makes it unmodified. */
+  bp_window_mark_saved (window, NULL);
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (bp_window_get_modified (window));
+  gtk_check_button_set_active (check, FALSE);
+  g_assert_false (bp_window_get_modified (window));
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (ui_test_action_enabled (window, "train"));
+  g_assert_cmpfloat (bp_training_form_get_target_loss (form), ==, 0.01);
+
+  ui_test_activate (window, "train");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (check)));
+  progress = ui_test_run_until_done (window);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_FINISHED);
+  g_assert_true (progress.reached_target);
+  g_assert_cmpuint (progress.epoch, ==, n);
+  g_assert_cmpmem (&progress.params, sizeof progress.params, &expected, sizeof expected);
+  g_assert_cmpstr (bp_window_get_state_text (window), ==, "Finished");
+  said = g_strdup_printf ("Reached the target loss 0.01 at epoch %" G_GUINT64_FORMAT, n);
+  g_assert_nonnull (strstr (bp_window_get_hint_text (window), said));
+
+  /* The lesson file keeps the target and the run it ended. */
+  session = bp_window_dup_session (window, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (session->target_loss, ==, 0.01);
+  g_assert_cmpuint (session->epoch, ==, n);
+  reopened = ui_test_new_window ();
+  bp_window_set_session (reopened, session);
+  g_assert_cmpfloat (bp_training_form_get_target_loss (bp_window_get_training_form (reopened)), ==, 0.01);
+  g_assert_nonnull (strstr (bp_window_get_hint_text (reopened), said));
+  ui_test_destroy_window (reopened);
+
+  /* Without the target every epoch runs again. */
+  gtk_check_button_set_active (check, FALSE);
+  ui_test_activate (window, "train");
+  progress = ui_test_run_until_done (window);
+  g_assert_false (progress.reached_target);
+  g_assert_cmpuint (progress.epoch, ==, 1000);
+  g_assert_null (strstr (bp_window_get_hint_text (window), "target"));
+  ui_test_destroy_window (window);
+}
+
 /* Units change what the entries show, never the people's numbers. */
 static void
 test_units (void)
@@ -728,6 +825,7 @@ main (int    argc,
   g_test_add_func ("/window/held-out-person", test_held_out_person);
   g_test_add_func ("/window/invalid-people", test_invalid_people);
   g_test_add_func ("/window/invalid-settings", test_invalid_settings);
+  g_test_add_func ("/window/target-loss", test_target_loss);
   g_test_add_func ("/window/units", test_units);
   g_test_add_func ("/window/add-duplicate-remove", test_add_duplicate_remove);
   g_test_add_func ("/window/step-pause-stop-reset", test_step_pause_stop_reset);

@@ -4,7 +4,7 @@
 
 #include <gtk/gtk.h>
 
-#include "bp-window.h"
+#include "bp-window-private.h"
 
 G_BEGIN_DECLS
 

@@ -1,0 +1,786 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bp-lesson.c: the lesson a window shows, as one model its views read
+ *
+ * "Modified" is cheap to know at every keystroke: a revision counts the
+ * changes to the people and the run, an undo takes the revision back to
+ * what it was before the edit, and the few settings are compared with
+ * those saved.  Saving or opening takes the revision and the settings as
+ * the saved ones.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "bp-lesson.h"
+
+struct _BpLesson
+{
+  GObject           parent_instance;
+
+  GListModel       *people;         /* of BpPersonItem, as the editor edits them */
+  BpTrainer        *trainer;        /* the current run, or NULL between runs */
+  BpProgress        progress;       /* as last read, or the idle state */
+  BpHistory         history;
+  guint64           history_version;
+  BpNormalizer      run_norm;       /* how the run's people became inputs */
+  BpPeople         *run_people;     /* the run's training people */
+  BpRunSettings     run_settings;
+  gboolean          restored;       /* a run read from a file, with no trainer */
+
+  gboolean          custom_initial; /* @initial was edited, or came from a file */
+  BpParams          initial;
+
+  BpRunList        *runs;           /* earlier runs, for the loss chart */
+  BpRace           *race;           /* the other lanes of a race */
+  BpUndoStack      *undo;
+
+  GFile            *file;
+  guint64           revision;
+  guint64           last_revision;  /* the highest ever given out */
+  guint64           saved_revision;
+  gboolean          has_settings;
+  BpLessonSettings  settings;
+  gboolean          has_saved_settings;
+  BpLessonSettings  saved_settings;
+  gboolean          modified;
+};
+
+G_DEFINE_FINAL_TYPE (BpLesson, bp_lesson, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_CUSTOM_INITIAL,
+  N_PROPS
+};
+
+enum
+{
+  PROGRESS_CHANGED,
+  HISTORY_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+settings_equal (const BpLessonSettings *a,
+                const BpLessonSettings *b)
+{
+  return a->units == b->units && a->normalize == b->normalize &&
+         a->learning_rate == b->learning_rate && a->epochs == b->epochs &&
+         a->target_loss == b->target_loss &&
+         a->has_seed == b->has_seed && a->seed == b->seed && a->speed == b->speed &&
+         memcmp (&a->initial, &b->initial, sizeof a->initial) == 0;
+}
+
+static void
+update_modified (BpLesson *self)
+{
+  gboolean modified = bp_lesson_is_live (self) || !self->has_settings ||
+                      !self->has_saved_settings || self->revision != self->saved_revision ||
+                      !settings_equal (&self->settings, &self->saved_settings);
+
+  if (modified == self->modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+set_revision (BpLesson *self,
+              guint64   revision)
+{
+  self->revision = revision;
+  update_modified (self);
+}
+
+/* The people or the run changed: a revision no saved state has. */
+void
+bp_lesson_changed (BpLesson *self)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  set_revision (self, ++self->last_revision);
+}
+
+static void
+emit_progress (BpLesson *self,
+               gboolean  state_changed)
+{
+  if (state_changed)
+    update_modified (self);
+  g_signal_emit (self, signals[PROGRESS_CHANGED], 0, state_changed);
+}
+
+/* The people's model; the people editor edits it, the views and the
+ * run take snapshots of it (bp_people_editor_dup_people()). */
+GListModel *
+bp_lesson_get_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->people;
+}
+
+void
+bp_lesson_set_people (BpLesson   *self,
+                      GListModel *people)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (people == NULL || G_IS_LIST_MODEL (people));
+
+  g_set_object (&self->people, people);
+}
+
+gboolean
+bp_lesson_is_live (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), FALSE);
+
+  return (self->trainer != NULL && !bp_trainer_state_is_done (self->progress.state)) ||
+         bp_race_is_live (self->race);
+}
+
+/* A run's result is on show: a trainer's, or one read from a file. */
+gboolean
+bp_lesson_shows_run (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), FALSE);
+
+  return self->trainer != NULL || self->restored;
+}
+
+gboolean
+bp_lesson_is_restored (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), FALSE);
+
+  return self->restored;
+}
+
+BpTrainer *
+bp_lesson_get_trainer (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->trainer;
+}
+
+/* The last progress read: the current run's, or the idle state between
+ * runs.  After the run ended with its window, the run's final progress. */
+const BpProgress *
+bp_lesson_get_progress (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return &self->progress;
+}
+
+const BpHistory *
+bp_lesson_get_history (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return &self->history;
+}
+
+const BpNormalizer *
+bp_lesson_get_run_normalizer (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return &self->run_norm;
+}
+
+/* The people the run on show was trained on, or NULL. */
+BpPeople *
+bp_lesson_get_run_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->run_people;
+}
+
+const BpRunSettings *
+bp_lesson_get_run_settings (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return &self->run_settings;
+}
+
+/* Between runs the progress is what the initial parameters give. */
+void
+bp_lesson_show_idle (BpLesson         *self,
+                     const BpProgress *progress)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (self->trainer == NULL);
+
+  self->progress = *progress;
+  emit_progress (self, FALSE);
+}
+
+/* The people or settings are wrong: the old loss would be about others. */
+void
+bp_lesson_forget_loss (BpLesson *self)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  self->progress.loss = NAN;
+}
+
+static void
+set_run (BpLesson            *self,
+         const BpNormalizer  *norm,
+         BpPeople            *people,
+         const BpRunSettings *settings)
+{
+  self->run_norm = *norm;
+  g_clear_pointer (&self->run_people, bp_people_unref);
+  self->run_people = bp_people_ref (people);
+  self->run_settings = *settings;
+  bp_run_list_set_current (self->runs, &self->run_settings);
+}
+
+/* Reads the trainer's progress, and its history when it changed; at
+ * most once a frame.  A race's lanes are read in the same frame. */
+void
+bp_lesson_read (BpLesson *self)
+{
+  gboolean race_was_live;
+  BpTrainerState before;
+  BpProgress p;
+
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  if (self->trainer == NULL)
+    return;
+  race_was_live = bp_race_is_live (self->race);
+  before = self->progress.state;
+  bp_trainer_get_progress (self->trainer, &p);
+  if (p.version != self->progress.version)
+    {
+      self->progress = p;
+      if (bp_trainer_copy_history (self->trainer, &self->history, &self->history_version))
+        g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+      emit_progress (self, p.state != before);
+    }
+  if (!bp_race_read (self->race) && race_was_live)
+    emit_progress (self, TRUE);
+}
+
+/* @trainer (taken) is the new run, of @people as @norm made them inputs. */
+void
+bp_lesson_start_run (BpLesson            *self,
+                     BpTrainer           *trainer,
+                     const BpNormalizer  *norm,
+                     BpPeople            *people,
+                     const BpRunSettings *settings,
+                     gboolean             paused)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (trainer != NULL);
+
+  bp_lesson_discard_run (self);
+  self->trainer = trainer;
+  set_run (self, norm, people, settings);
+  bp_history_clear (&self->history);
+  bp_history_init (&self->history);
+  bp_trainer_start (self->trainer, paused);
+  /* A new trainer counts its versions from zero again. */
+  self->progress.version = G_MAXUINT64;
+  self->history_version = G_MAXUINT64;
+  bp_lesson_changed (self);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  bp_lesson_read (self);
+  emit_progress (self, TRUE);
+}
+
+/* A finished, stopped or diverged run read from a file: shown as the
+ * trainer left it, with no trainer behind it. */
+void
+bp_lesson_restore_run (BpLesson            *self,
+                       const BpProgress    *progress,
+                       const BpHistory     *history,
+                       const BpNormalizer  *norm,
+                       BpPeople            *people,
+                       const BpRunSettings *settings)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  bp_lesson_discard_run (self);
+  set_run (self, norm, people, settings);
+  bp_history_copy (&self->history, history);
+  self->progress = *progress;
+  self->restored = TRUE;
+  bp_lesson_changed (self);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  emit_progress (self, TRUE);
+}
+
+void
+bp_lesson_pause (BpLesson *self,
+                 gboolean  paused)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  if (!bp_lesson_is_live (self))
+    return;
+  if (paused)
+    {
+      bp_trainer_pause (self->trainer);
+      bp_race_pause (self->race);
+    }
+  else
+    {
+      bp_trainer_resume (self->trainer);
+      bp_race_resume (self->race);
+    }
+  bp_lesson_read (self);
+}
+
+void
+bp_lesson_stop (BpLesson *self)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  if (!bp_lesson_is_live (self))
+    return;
+  bp_trainer_stop (self->trainer);
+  bp_race_stop (self->race);
+  bp_lesson_read (self);
+}
+
+/* One epoch of a paused run, and of its race. */
+void
+bp_lesson_step (BpLesson *self)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  if (self->trainer == NULL || self->progress.state != BP_TRAINER_PAUSED)
+    return;
+  bp_trainer_step (self->trainer, 1);
+  bp_race_step (self->race, 1);
+}
+
+/* One person's step of a paused run; a race's lanes only step by epochs. */
+void
+bp_lesson_step_sample (BpLesson *self)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  if (self->trainer == NULL || self->progress.state != BP_TRAINER_PAUSED ||
+      bp_race_is_live (self->race))
+    return;
+  bp_trainer_step_sample (self->trainer);
+}
+
+void
+bp_lesson_set_pace (BpLesson *self,
+                    double    epochs_per_second)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  if (!bp_lesson_is_live (self))
+    return;
+  bp_trainer_set_pace (self->trainer, epochs_per_second);
+  bp_race_set_pace (self->race, epochs_per_second);
+}
+
+/* The run about to go joins the earlier runs, with its loss curve and
+ * how it ended.  The lanes of its race are there already. */
+static void
+keep_run (BpLesson *self)
+{
+  g_autoptr(BpRun) run = NULL;
+
+  if (!bp_lesson_shows_run (self) || self->history.loss.count == 0)
+    return;
+  run = bp_run_new (&self->run_settings);
+  bp_run_set_loss (run, &self->history.loss);
+  bp_run_set_state (run, bp_trainer_state_is_done (self->progress.state)
+                         ? self->progress.state : BP_TRAINER_STOPPED);
+  bp_run_list_add (self->runs, run);
+}
+
+/* Ends the current run, if any, and keeps it to compare; freeing the
+ * trainers joins their threads. */
+void
+bp_lesson_discard_run (BpLesson *self)
+{
+  gboolean had_run;
+
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  had_run = bp_lesson_shows_run (self);
+  if (self->trainer != NULL)
+    bp_trainer_stop (self->trainer);
+  bp_race_stop (self->race);
+  keep_run (self);
+  bp_run_list_set_current (self->runs, NULL);
+  g_clear_pointer (&self->trainer, bp_trainer_free);
+  self->restored = FALSE;
+  if (had_run)
+    bp_lesson_changed (self);
+}
+
+/* Closing mid-run: stopping joins the worker, and the final progress
+ * stays readable for whoever still holds the lesson. */
+void
+bp_lesson_end_run (BpLesson *self)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  if (self->trainer != NULL)
+    {
+      bp_trainer_stop (self->trainer);
+      bp_trainer_get_progress (self->trainer, &self->progress);
+    }
+  bp_lesson_discard_run (self);
+}
+
+/* A view and its setter, called when the lesson's signal says so. */
+typedef struct
+{
+  gpointer  view;
+  GCallback func;
+} Watch;
+
+static void
+watch_free (gpointer  data,
+            GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+call_params (BpLesson *self,
+             gboolean  state_changed,
+             Watch    *watch)
+{
+  ((BpLessonParamsFunc) watch->func) (watch->view, &self->progress.params);
+}
+
+static void
+call_history (BpLesson *self,
+              Watch    *watch)
+{
+  ((BpLessonHistoryFunc) watch->func) (watch->view, &self->history);
+}
+
+/* @view's closure goes with @view: a view destroyed before the lesson
+ * is not called. */
+static void
+watch (BpLesson   *self,
+       const char *signal,
+       gpointer    view,
+       GCallback   func,
+       GCallback   call)
+{
+  Watch *data = g_new (Watch, 1);
+  GClosure *closure;
+
+  *data = (Watch) { view, func };
+  closure = g_cclosure_new (call, data, watch_free);
+  g_object_watch_closure (G_OBJECT (view), closure);
+  g_signal_connect_closure (self, signal, closure, FALSE);
+}
+
+/* @func (@view, parameters) whenever the parameters on show change:
+ * each frame of a run, between runs, after an edit. */
+void
+bp_lesson_watch_params (BpLesson           *self,
+                        gpointer            view,
+                        BpLessonParamsFunc  func)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (G_IS_OBJECT (view));
+
+  watch (self, "progress-changed", view, G_CALLBACK (func), G_CALLBACK (call_params));
+}
+
+/* @func (@view, history) whenever the run's history grows or is
+ * replaced. */
+void
+bp_lesson_watch_history (BpLesson            *self,
+                         gpointer             view,
+                         BpLessonHistoryFunc  func)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (G_IS_OBJECT (view));
+
+  watch (self, "history-changed", view, G_CALLBACK (func), G_CALLBACK (call_history));
+}
+
+gboolean
+bp_lesson_get_custom_initial (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), FALSE);
+
+  return self->custom_initial;
+}
+
+const BpParams *
+bp_lesson_get_initial (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return &self->initial;
+}
+
+/* Whether the next run starts from @params (edited on the views, or read
+ * from a lesson saved without a seed) rather than from the seed. */
+void
+bp_lesson_set_custom_initial (BpLesson       *self,
+                              gboolean        custom,
+                              const BpParams *params)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (!custom || params != NULL);
+
+  if (custom)
+    self->initial = *params;
+  if (custom == self->custom_initial)
+    return;
+  self->custom_initial = custom;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_INITIAL]);
+}
+
+BpRunList *
+bp_lesson_get_runs (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->runs;
+}
+
+BpRace *
+bp_lesson_get_race (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->race;
+}
+
+BpUndoStack *
+bp_lesson_get_undo (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->undo;
+}
+
+/* Read before an edit, to hand to bp_lesson_push_edit() after it. */
+guint64
+bp_lesson_get_revision (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), 0);
+
+  return self->revision;
+}
+
+/* An edit on the undo stack, with the revisions before and after it:
+ * undone, the lesson is as modified as it was before the edit. */
+typedef struct
+{
+  BpLesson       *lesson;
+  guint64         before;
+  guint64         after;
+  BpUndoFunc      func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Edit;
+
+static void
+edit_free (gpointer data)
+{
+  Edit *edit = data;
+
+  if (edit->destroy != NULL)
+    edit->destroy (edit->data);
+  g_free (edit);
+}
+
+static void
+undo_edit (gpointer data,
+           gboolean redo)
+{
+  Edit *edit = data;
+
+  edit->func (edit->data, redo);
+  set_revision (edit->lesson, redo ? edit->after : edit->before);
+}
+
+/* Pushes an edit that was just made; @before is the revision read
+ * before it. */
+void
+bp_lesson_push_edit (BpLesson       *self,
+                     guint64         before,
+                     const char     *label,
+                     BpUndoFunc      func,
+                     gpointer        data,
+                     GDestroyNotify  destroy)
+{
+  Edit *edit;
+
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (func != NULL);
+
+  bp_lesson_changed (self);
+  edit = g_new (Edit, 1);
+  *edit = (Edit) { self, before, self->revision, func, data, destroy };
+  bp_undo_stack_push (self->undo, label, undo_edit, edit, edit_free);
+}
+
+/* The session file, or NULL before the first save. */
+GFile *
+bp_lesson_get_file (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->file;
+}
+
+/* Whether saving now would write something else than the file opened or
+ * saved last.  A run going on always modifies the lesson. */
+gboolean
+bp_lesson_get_modified (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), FALSE);
+
+  return self->modified;
+}
+
+/* The settings as the form has them now; NULL while one of them, or a
+ * person, is wrong: such a lesson cannot be saved as it is. */
+void
+bp_lesson_set_settings (BpLesson               *self,
+                        const BpLessonSettings *settings)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  self->has_settings = settings != NULL;
+  if (settings != NULL)
+    self->settings = *settings;
+  update_modified (self);
+}
+
+/* What the lesson holds now is what @file holds (NULL: no file yet), as
+ * after opening or saving it. */
+void
+bp_lesson_mark_saved (BpLesson *self,
+                      GFile    *file)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  self->saved_revision = self->revision;
+  self->has_saved_settings = self->has_settings;
+  self->saved_settings = self->settings;
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  update_modified (self);
+}
+
+static void
+bp_lesson_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BpLesson *self = BP_LESSON (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_CUSTOM_INITIAL:
+      g_value_set_boolean (value, self->custom_initial);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_lesson_dispose (GObject *object)
+{
+  BpLesson *self = BP_LESSON (object);
+
+  bp_lesson_end_run (self);
+  g_clear_object (&self->people);
+  g_clear_object (&self->file);
+  G_OBJECT_CLASS (bp_lesson_parent_class)->dispose (object);
+}
+
+static void
+bp_lesson_finalize (GObject *object)
+{
+  BpLesson *self = BP_LESSON (object);
+
+  bp_history_clear (&self->history);
+  g_clear_pointer (&self->run_people, bp_people_unref);
+  g_clear_object (&self->race);
+  g_clear_object (&self->runs);
+  g_clear_object (&self->undo);
+  G_OBJECT_CLASS (bp_lesson_parent_class)->finalize (object);
+}
+
+static void
+bp_lesson_class_init (BpLessonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = bp_lesson_get_property;
+  object_class->dispose = bp_lesson_dispose;
+  object_class->finalize = bp_lesson_finalize;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CUSTOM_INITIAL] =
+    g_param_spec_boolean ("custom-initial", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The progress was read afresh; @state_changed says whether a run
+   * started, paused, resumed or ended with it. */
+  signals[PROGRESS_CHANGED] =
+    g_signal_new ("progress-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  /* The run's loss history (and the traced predictions) grew or was
+   * replaced. */
+  signals[HISTORY_CHANGED] =
+    g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+bp_lesson_init (BpLesson *self)
+{
+  bp_history_init (&self->history);
+  self->runs = bp_run_list_new ();
+  self->race = bp_race_new ();
+  self->undo = bp_undo_stack_new ();
+  self->progress.loss = NAN;
+  self->progress.test_loss = NAN;
+}
+
+BpLesson *
+bp_lesson_new (void)
+{
+  return g_object_new (BP_TYPE_LESSON, NULL);
+}

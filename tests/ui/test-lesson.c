@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-lesson.c: the lesson model without a window
+ *
+ * Modified is a revision counter and a compare of the few settings: an
+ * edit makes the lesson modified, its undo makes it unmodified again, a
+ * setting typed back too; a run goes on the record; saving takes it all
+ * as the saved state.  A run started through the lesson trains as the
+ * core does and tells its listeners.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "bp-lesson.h"
+#include "bp-network.h"
+
+static BpLessonSettings
+seed_settings (void)
+{
+  BpLessonSettings settings = {
+    .units = BP_UNITS_LB_IN,
+    .normalize = BP_NORMALIZE_SEED,
+    .learning_rate = 0.1,
+    .epochs = 1000,
+    .has_seed = TRUE,
+    .seed = 1,
+    .speed = 0,
+  };
+
+  bp_params_from_seed (&settings.initial, 1);
+  return settings;
+}
+
+static BpLesson *
+new_saved_lesson (void)
+{
+  BpLesson *lesson = bp_lesson_new ();
+  BpLessonSettings settings = seed_settings ();
+
+  bp_lesson_set_settings (lesson, &settings);
+  bp_lesson_mark_saved (lesson, NULL);
+  g_assert_false (bp_lesson_get_modified (lesson));
+  return lesson;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_settings_typed_back (void)
+{
+  g_autoptr(BpLesson) lesson = new_saved_lesson ();
+  BpLessonSettings settings = seed_settings ();
+  guint notified = 0;
+
+  g_signal_connect (lesson, "notify::modified", G_CALLBACK (count_notify), &notified);
+  settings.epochs = 999;
+  bp_lesson_set_settings (lesson, &settings);
+  g_assert_true (bp_lesson_get_modified (lesson));
+  settings.epochs = 1000;
+  bp_lesson_set_settings (lesson, &settings);
+  g_assert_false (bp_lesson_get_modified (lesson));
+  g_assert_cmpuint (notified, ==, 2);
+  settings.target_loss = 0.01;
+  bp_lesson_set_settings (lesson, &settings);
+  g_assert_true (bp_lesson_get_modified (lesson));
+  settings.target_loss = 0;
+  bp_lesson_set_settings (lesson, &settings);
+  g_assert_false (bp_lesson_get_modified (lesson));
+
+  /* A setting that is wrong cannot be saved as it is. */
+  bp_lesson_set_settings (lesson, NULL);
+  g_assert_true (bp_lesson_get_modified (lesson));
+}
+
+typedef struct
+{
+  int done;
+  int undone;
+} Counts;
+
+static void
+count_undo (gpointer data,
+            gboolean redo)
+{
+  Counts *counts = data;
+
+  if (redo)
+    counts->done++;
+  else
+    counts->undone++;
+}
+
+static void
+test_undo_restores_revision (void)
+{
+  g_autoptr(BpLesson) lesson = new_saved_lesson ();
+  BpUndoStack *undo = bp_lesson_get_undo (lesson);
+  Counts counts = { 0 };
+  guint64 before = bp_lesson_get_revision (lesson);
+
+  bp_lesson_changed (lesson);   /* the edit itself, as the editor reports it */
+  bp_lesson_push_edit (lesson, before, "Edit", count_undo, &counts, NULL);
+  g_assert_true (bp_lesson_get_modified (lesson));
+  g_assert_true (bp_undo_stack_undo (undo));
+  g_assert_cmpint (counts.undone, ==, 1);
+  g_assert_false (bp_lesson_get_modified (lesson));
+  g_assert_true (bp_undo_stack_redo (undo));
+  g_assert_cmpint (counts.done, ==, 1);
+  g_assert_true (bp_lesson_get_modified (lesson));
+
+  /* Saved after the edit: undoing it is a change from the file. */
+  bp_lesson_mark_saved (lesson, NULL);
+  g_assert_false (bp_lesson_get_modified (lesson));
+  g_assert_true (bp_undo_stack_undo (undo));
+  g_assert_true (bp_lesson_get_modified (lesson));
+  g_assert_true (bp_undo_stack_redo (undo));
+  g_assert_false (bp_lesson_get_modified (lesson));
+}
+
+static void
+test_revisions_unique (void)
+{
+  g_autoptr(BpLesson) lesson = new_saved_lesson ();
+  Counts counts = { 0 };
+  guint64 before = bp_lesson_get_revision (lesson);
+
+  /* Undo back to before, then a different edit: not the saved state,
+   * although as many changes were made as undone. */
+  bp_lesson_changed (lesson);
+  bp_lesson_push_edit (lesson, before, "Edit", count_undo, &counts, NULL);
+  g_assert_true (bp_undo_stack_undo (bp_lesson_get_undo (lesson)));
+  g_assert_false (bp_lesson_get_modified (lesson));
+  bp_lesson_changed (lesson);
+  g_assert_true (bp_lesson_get_modified (lesson));
+  g_assert_cmpuint (bp_lesson_get_revision (lesson), !=, before);
+}
+
+static void
+count_signal (gpointer  lesson,
+              guint    *count)
+{
+  (*count)++;
+}
+
+static void
+count_state (gpointer  lesson,
+             gboolean  state_changed,
+             guint    *count)
+{
+  if (state_changed)
+    (*count)++;
+}
+
+/* The seeds' four, trained through the lesson: the same parameters as
+ * the core's own loop, the run modifies the lesson, and a new run keeps
+ * the one before among the earlier runs. */
+static void
+test_run (void)
+{
+  g_autoptr(BpLesson) lesson = new_saved_lesson ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpDataset) test = NULL;
+  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = 50 };
+  BpRunSettings settings = { .learning_rate = 0.1, .epochs = 50, .seed = 1 };
+  BpNormalizer norm;
+  BpParams expected;
+  guint histories = 0, states = 0;
+
+  bp_params_from_seed (&config.initial, 1);
+  expected = config.initial;
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  data = bp_people_to_dataset (people, &norm);
+  test = bp_dataset_new (0);
+  bp_network_train (&expected, data, config.learning_rate, config.epochs, NULL);
+  g_signal_connect (lesson, "history-changed", G_CALLBACK (count_signal), &histories);
+  g_signal_connect (lesson, "progress-changed", G_CALLBACK (count_state), &states);
+
+  bp_lesson_start_run (lesson, bp_trainer_new (data, test, &config), &norm, people, &settings, FALSE);
+  g_assert_true (bp_lesson_shows_run (lesson));
+  g_assert_true (bp_lesson_get_modified (lesson));
+  g_assert_true (bp_trainer_wait (bp_lesson_get_trainer (lesson), -1));
+  bp_lesson_read (lesson);
+  g_assert_cmpint (bp_lesson_get_progress (lesson)->state, ==, BP_TRAINER_FINISHED);
+  g_assert_false (bp_lesson_is_live (lesson));
+  g_assert_cmpmem (&bp_lesson_get_progress (lesson)->params, sizeof (BpParams),
+                   &expected, sizeof (BpParams));
+  g_assert_cmpuint (bp_lesson_get_history (lesson)->loss.count, ==, 50);
+  g_assert_cmpuint (histories, >=, 2);
+  g_assert_cmpuint (states, >=, 2);
+  g_assert_true (bp_lesson_get_run_people (lesson) == people);
+
+  /* Saved with its run, then put away: a change. */
+  bp_lesson_mark_saved (lesson, NULL);
+  g_assert_false (bp_lesson_get_modified (lesson));
+  bp_lesson_discard_run (lesson);
+  g_assert_false (bp_lesson_shows_run (lesson));
+  g_assert_true (bp_lesson_get_modified (lesson));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bp_lesson_get_runs (lesson))), ==, 1);
+}
+
+static void
+test_custom_initial (void)
+{
+  g_autoptr(BpLesson) lesson = bp_lesson_new ();
+  BpParams params = { 1, 1, 1, 1, 1, 1, 0, 0, 0 };
+  guint notified = 0;
+
+  g_signal_connect (lesson, "notify::custom-initial", G_CALLBACK (count_notify), &notified);
+  g_assert_false (bp_lesson_get_custom_initial (lesson));
+  bp_lesson_set_custom_initial (lesson, TRUE, &params);
+  g_assert_true (bp_lesson_get_custom_initial (lesson));
+  g_assert_cmpmem (bp_lesson_get_initial (lesson), sizeof params, &params, sizeof params);
+  bp_lesson_set_custom_initial (lesson, TRUE, &params);
+  g_assert_cmpuint (notified, ==, 1);
+  bp_lesson_set_custom_initial (lesson, FALSE, NULL);
+  g_assert_false (bp_lesson_get_custom_initial (lesson));
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lesson/modified/settings-typed-back", test_settings_typed_back);
+  g_test_add_func ("/lesson/modified/undo", test_undo_restores_revision);
+  g_test_add_func ("/lesson/modified/unique", test_revisions_unique);
+  g_test_add_func ("/lesson/run", test_run);
+  g_test_add_func ("/lesson/custom-initial", test_custom_initial);
+
+  return g_test_run ();
+}
