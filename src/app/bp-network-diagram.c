@@ -980,7 +980,8 @@ bp_network_diagram_set_person (BpNetworkDiagram *self,
   g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
 
   /* A drop-down with no selection says GTK_INVALID_LIST_POSITION. */
-  if (person == GTK_INVALID_LIST_POSITION || person == self->person)
+  if (person == GTK_INVALID_LIST_POSITION ||
+      (person == self->person && self->input_name == NULL))
     return;
   g_clear_pointer (&self->input_name, g_free);
   self->person = person;

@@ -191,19 +191,53 @@ epochs (BpWindow *window)
   return config.epochs;
 }
 
+/* The first drop-down under @widget: the Network page's choice of
+ * person. */
+static GtkDropDown *
+find_drop_down (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The diagram on given inputs (@name non-NULL) chooses nobody in the
+ * page's drop-down, so that choosing a person, even the one chosen
+ * before, goes back to people; or on the person chosen. */
+static void
+set_diagram_input (Tour       *tour,
+                   const char *name)
+{
+  BpNetworkDiagram *diagram = bp_window_get_network_diagram (tour->window);
+  GtkWidget *page = gtk_stack_get_child_by_name (bp_window_get_views (tour->window), "network");
+  GtkDropDown *people = page != NULL ? find_drop_down (page) : NULL;
+
+  bp_network_diagram_set_input (diagram, name, BP_TOUR_X0, BP_TOUR_X1);
+  if (people != NULL)
+    gtk_drop_down_set_selected (people, name != NULL ? GTK_INVALID_LIST_POSITION
+                                                     : bp_network_diagram_get_person (diagram));
+}
+
 /* The Network page with @params on x = [2, 3], every value written out. */
 static void
 show_network (Tour           *tour,
               const BpParams *params,
               const char     *label)
 {
-  BpNetworkDiagram *diagram = bp_window_get_network_diagram (tour->window);
   g_autofree char *x0 = exact (BP_TOUR_X0), *x1 = exact (BP_TOUR_X1);
   g_autofree char *name = g_strdup_printf ("x = [%s, %s]", x0, x1);
 
   set_params (tour->window, params, label);
-  bp_network_diagram_set_input (diagram, name, BP_TOUR_X0, BP_TOUR_X1);
-  bp_network_diagram_set_show_values (diagram, TRUE);
+  set_diagram_input (tour, name);
+  bp_network_diagram_set_show_values (bp_window_get_network_diagram (tour->window), TRUE);
   show_page (tour->window, "network");
 }
 
@@ -657,8 +691,9 @@ enter_step (Tour *tour)
   g_clear_pointer (&tour->console, g_array_unref);
   bp_tour_panel_set_console (tour->panel, NULL);
   /* From the data on, the diagram shows people again. */
-  if (tour->step > BP_TOUR_NETWORK)
-    bp_network_diagram_set_input (bp_window_get_network_diagram (tour->window), NULL, 0, 0);
+  if (tour->step > BP_TOUR_NETWORK &&
+      bp_network_diagram_get_input_name (bp_window_get_network_diagram (tour->window)) != NULL)
+    set_diagram_input (tour, NULL);
   steps[tour->step] (tour, &text);
   step_text_show (tour, &text);
   update_actions (tour);

@@ -313,6 +313,47 @@ test_leave_keeps_state (void)
   ui_test_destroy_window (window);
 }
 
+static GtkDropDown *
+find_drop_down (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Left at the first step, the diagram stays on x = [2, 3], the Network
+ * page choosing nobody; choosing Alice, who was chosen before, shows her. */
+static void
+test_leave_on_given_inputs (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
+  GtkDropDown *people = find_drop_down (gtk_stack_get_child_by_name (bp_window_get_views (window),
+                                                                     "network"));
+  BpExplain shown;
+
+  g_assert_nonnull (people);
+  g_assert_cmpuint (gtk_drop_down_get_selected (people), ==, 0);
+  ui_test_activate (window, "tour");
+  ui_test_activate (window, "tour-leave");
+  g_assert_nonnull (bp_network_diagram_get_input_name (diagram));
+  g_assert_cmpuint (gtk_drop_down_get_selected (people), ==, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (people, 0);
+  g_assert_null (bp_network_diagram_get_input_name (diagram));
+  g_assert_true (bp_network_diagram_get_activations (diagram, &shown));
+  g_assert_cmpfloat (shown.x0, ==, -2);
+  g_assert_cmpfloat (shown.x1, ==, -1);
+  ui_test_destroy_window (window);
+}
+
 /* In Chinese, the steps are in Chinese and the numbers the same. */
 static void
 test_chinese (void)
@@ -349,6 +390,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/tour/whole-tour", test_whole_tour);
   g_test_add_func ("/tour/leave-keeps-state", test_leave_keeps_state);
+  g_test_add_func ("/tour/leave-on-given-inputs", test_leave_on_given_inputs);
   g_test_add_func ("/tour/chinese", test_chinese);
   return g_test_run ();
 }
