@@ -354,6 +354,61 @@ test_leave_on_given_inputs (void)
   ui_test_destroy_window (window);
 }
 
+/* Activates the window's shortcut for @keyval as a key press would;
+ * FALSE when it lets the key go on to the focused widget. */
+static gboolean
+press (BpWindow *window,
+       guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (window), NULL);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Page Down and Page Up move through the tour while it is on, unless a
+ * field has the focus; with the tour off they are left alone. */
+static void
+test_page_keys (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  GtkEditable *rate = bp_training_form_get_learning_rate_entry (bp_window_get_training_form (window));
+
+  g_assert_false (press (window, GDK_KEY_Page_Down));
+  ui_test_activate (window, "tour");
+  g_assert_true (press (window, GDK_KEY_Page_Down));
+  g_assert_cmpuint (step (window), ==, 1);
+  g_assert_true (press (window, GDK_KEY_Page_Up));
+  g_assert_cmpuint (step (window), ==, 0);
+  /* At the first step there is nothing before: the key is used up. */
+  g_assert_true (press (window, GDK_KEY_Page_Up));
+  g_assert_cmpuint (step (window), ==, 0);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (rate)));
+  g_assert_false (press (window, GDK_KEY_Page_Down));
+  g_assert_cmpuint (step (window), ==, 0);
+  ui_test_activate (window, "tour-leave");
+  gtk_widget_grab_focus (GTK_WIDGET (bp_window_get_train_button (window)));
+  g_assert_false (press (window, GDK_KEY_Page_Down));
+  ui_test_destroy_window (window);
+}
+
 /* In Chinese, the steps are in Chinese and the numbers the same. */
 static void
 test_chinese (void)
@@ -391,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/tour/whole-tour", test_whole_tour);
   g_test_add_func ("/tour/leave-keeps-state", test_leave_keeps_state);
   g_test_add_func ("/tour/leave-on-given-inputs", test_leave_on_given_inputs);
+  g_test_add_func ("/tour/page-keys", test_page_keys);
   g_test_add_func ("/tour/chinese", test_chinese);
   return g_test_run ();
 }
