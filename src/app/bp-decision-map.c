@@ -34,6 +34,7 @@
 #include "bp-decision-map.h"
 #include "bp-enums.h"
 #include "bp-format.h"
+#include "bp-palette.h"
 
 #define CELL 4
 #define GAP 6
@@ -126,9 +127,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Drawn over the heat map, whose colours do not follow the theme. */
-static const GdkRGBA ink = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0, 1 };
-static const GdkRGBA paper = { 1, 1, 1, 1 };
+/* Drawn over the heat map, whose colours do not follow the theme; set
+ * once, in class_init. */
+static GdkRGBA ink;
+static GdkRGBA paper;
 
 typedef struct
 {
@@ -274,15 +276,6 @@ compute_geometry (BpDecisionMap *self,
 
 /* ---- the heat map ---------------------------------------------------------------- */
 
-static gboolean
-same_normalizer (const BpNormalizer *a,
-                 const BpNormalizer *b)
-{
-  return a->mode == b->mode &&
-         a->weight_offset == b->weight_offset && a->weight_scale == b->weight_scale &&
-         a->height_offset == b->height_offset && a->height_scale == b->height_scale;
-}
-
 /* The frame and parameters are plain doubles, compared bit for bit. */
 static gboolean
 heat_map_current (BpDecisionMap    *self,
@@ -291,7 +284,7 @@ heat_map_current (BpDecisionMap    *self,
   return self->heat != NULL &&
          memcmp (f, &self->heat_frame, sizeof *f) == 0 &&
          memcmp (&self->params, &self->heat_params, sizeof self->params) == 0 &&
-         same_normalizer (&self->norm, &self->heat_norm);
+         bp_normalizer_equal (&self->norm, &self->heat_norm);
 }
 
 /* A hidden neuron's sum, split into the part that depends on the
@@ -1086,8 +1079,10 @@ bp_decision_map_draw (BpDecisionMap *self,
 
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
   gtk_style_context_get_color (context, &fg);
+  /* The light background whatever the style: the map's colours do not
+   * follow it. */
   if (!gtk_style_context_lookup_color (context, "theme_base_color", &bg))
-    gdk_rgba_parse (&bg, "#ffffff");
+    bp_palette_get_rgba (BP_COLOR_BACKGROUND, FALSE, &bg);
   bp_draw_begin_export (cr, &bg, 2 * GAP);
   compute_geometry_for_size (self, width - 4 * GAP, height - 4 * GAP, &g);
   draw_map (self, cr, &g, &fg);
@@ -1317,6 +1312,9 @@ bp_decision_map_class_init (BpDecisionMapClass *klass)
   object_class->finalize = bp_decision_map_finalize;
   widget_class->snapshot = bp_decision_map_snapshot;
   widget_class->measure = bp_decision_map_measure;
+
+  bp_palette_map_rgba (BP_MAP_COLOR_INK, &ink);
+  bp_palette_map_rgba (BP_MAP_COLOR_PAPER, &paper);
 
   properties[PROP_UNITS] =
     g_param_spec_enum ("units", NULL, NULL, BP_TYPE_UNITS, BP_UNITS_LB_IN,

@@ -8,16 +8,7 @@
  */
 #include "bp-field-errors.h"
 
-/* Sets @widget's tooltip only when it changes: in GTK 4.8 on X11 each
- * set is a round trip to the X server, even with the same text, and the
- * fields are checked as they are built as well as on every key. */
-void
-bp_set_tooltip (GtkWidget  *widget,
-                const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
-}
+#include "bp-tooltips.h"
 
 /* @message says what is wrong, or NULL when nothing is; @tooltip is the
  * entry's tooltip then, its help or NULL. */

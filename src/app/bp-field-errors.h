@@ -6,8 +6,6 @@
 
 G_BEGIN_DECLS
 
-void bp_set_tooltip        (GtkWidget         *widget,
-                            const char        *text);
 void bp_entry_mark_error   (GtkWidget         *entry,
                             const char        *message,
                             const char        *tooltip);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bp-parse.h"
+#include "bp-text.h"
 
 /* The locale's decimal separator: numbers on screen follow the locale,
  * files and backprop-cli always use the dot. */
@@ -50,7 +51,7 @@ bp_format_parse_double (const char  *text,
 char *
 bp_format_editable (double value)
 {
-  g_autofree char *text = bp_format_double (value);
+  g_autofree char *text = bp_text_from_double (value);
 
   return bp_format_replace_point (text, ".", bp_format_decimal_point ());
 }
@@ -97,7 +98,7 @@ trimmed (double value)
 char *
 bp_format_measure (double value)
 {
-  g_autofree char *exact = bp_format_double (value);
+  g_autofree char *exact = bp_text_from_double (value);
   const char *point = strchr (exact, '.');
 
   if (value == 0)
@@ -191,7 +192,7 @@ bp_format_exact (double value)
 
   if (!isfinite (value))
     return bp_format_significant (value, 3);
-  text = bp_format_double (value);
+  text = bp_text_from_double (value);
   return prettify (text);
 }
 

@@ -18,13 +18,13 @@
 #include "bp-draw.h"
 #include "bp-chart-ticks.h"
 #include "bp-loss-chart.h"
+#include "bp-palette.h"
+#include "bp-presenter.h"
 
 #define LINE_WIDTH 2.5
 #define GAP 6
 /* Earlier runs are drawn thinner than the current one, behind it. */
 #define OVERLAY_WIDTH 1.5
-/* Lines are this much thicker in presenter mode, for a projector. */
-#define PRESENTER_SCALE 2.0
 
 struct _BpLossChart
 {
@@ -36,7 +36,6 @@ struct _BpLossChart
   gboolean  hovering;
   double    hover_x;
   BpRunList *overlays;
-  gboolean  presenter;
   char     *note;       /* a line over the plot, such as who the run was on */
 
   /* The axes, grid and labels as last drawn, and what they depend on. */
@@ -61,7 +60,6 @@ enum
   PROP_0,
   PROP_EPOCHS,
   PROP_LOG_SCALE,
-  PROP_PRESENTER,
   N_PROPS
 };
 
@@ -114,7 +112,7 @@ static double
 line_width (BpLossChart *self,
             double       width)
 {
-  return self->presenter ? width * PRESENTER_SCALE : width;
+  return bp_presenter_line_width (GTK_WIDGET (self), width);
 }
 
 static guint
@@ -290,18 +288,11 @@ static void
 get_palette (BpLossChart *self,
              Palette     *p)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gboolean dark;
-
-  gtk_style_context_get_color (context, &p->fg);
-  /* Light text means a dark style: pick series colours that stand out
-   * on it, and on a projector. */
-  dark = 0.2126 * p->fg.red + 0.7152 * p->fg.green + 0.0722 * p->fg.blue > 0.5;
-  p->dark = dark;
-  if (!gtk_style_context_lookup_color (context, "theme_base_color", &p->bg))
-    gdk_rgba_parse (&p->bg, dark ? "#1e1e1e" : "#ffffff");
-  gdk_rgba_parse (&p->train, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&p->test, dark ? "#ffa348" : "#c64600");
+  /* A dark style gets series colours that stand out on it, and on a
+   * projector. */
+  p->dark = bp_palette_widget_colors (GTK_WIDGET (self), &p->fg, &p->bg);
+  bp_palette_get_rgba (BP_COLOR_TRAIN, p->dark, &p->train);
+  bp_palette_get_rgba (BP_COLOR_TEST, p->dark, &p->test);
 }
 
 static void
@@ -676,7 +667,7 @@ axes_key_init (BpLossChart    *self,
   key->width = width;
   key->height = height;
   key->log_scale = self->log_scale;
-  key->presenter = self->presenter;
+  key->presenter = bp_presenter_is_on (GTK_WIDGET (self));
   key->x_lo = g->x.lo;
   key->x_hi = g->x.hi;
   key->x_max = g->x_max;
@@ -795,9 +786,6 @@ bp_loss_chart_get_property (GObject    *object,
     case PROP_LOG_SCALE:
       g_value_set_boolean (value, self->log_scale);
       break;
-    case PROP_PRESENTER:
-      g_value_set_boolean (value, self->presenter);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -818,9 +806,6 @@ bp_loss_chart_set_property (GObject      *object,
       break;
     case PROP_LOG_SCALE:
       bp_loss_chart_set_log_scale (self, g_value_get_boolean (value));
-      break;
-    case PROP_PRESENTER:
-      bp_loss_chart_set_presenter (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -868,10 +853,6 @@ bp_loss_chart_class_init (BpLossChartClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOG_SCALE] =
     g_param_spec_boolean ("log-scale", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Thicker lines, for a projector. */
-  properties[PROP_PRESENTER] =
-    g_param_spec_boolean ("presenter", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -943,6 +924,7 @@ bp_loss_chart_init (BpLossChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   bp_history_init (&self->history);
+  bp_presenter_watch (GTK_WIDGET (self));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
@@ -1126,26 +1108,14 @@ bp_loss_chart_hover (BpLossChart *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Whether the chart draws for presenter mode: its window's .presenter
+ * class (bp-presenter.c). */
 gboolean
 bp_loss_chart_get_presenter (BpLossChart *self)
 {
   g_return_val_if_fail (BP_IS_LOSS_CHART (self), FALSE);
 
-  return self->presenter;
-}
-
-void
-bp_loss_chart_set_presenter (BpLossChart *self,
-                             gboolean     presenter)
-{
-  g_return_if_fail (BP_IS_LOSS_CHART (self));
-
-  presenter = !!presenter;
-  if (presenter == self->presenter)
-    return;
-  self->presenter = presenter;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
+  return bp_presenter_is_on (GTK_WIDGET (self));
 }
 
 /* Earlier runs to draw behind the current one, each from its bounded

@@ -34,8 +34,7 @@ char      *bp_loss_chart_dup_hover_text (BpLossChart     *self);
 void       bp_loss_chart_hover          (BpLossChart     *self,
                                          double           x);
 gboolean   bp_loss_chart_get_presenter  (BpLossChart     *self);
-void       bp_loss_chart_set_presenter  (BpLossChart     *self,
-                                         gboolean         presenter);
+/* Deprecated: presenter mode is the window's .presenter class. */
 void       bp_loss_chart_set_overlays   (BpLossChart     *self,
                                          BpRunList       *overlays);
 guint      bp_loss_chart_count_overlays (BpLossChart     *self);

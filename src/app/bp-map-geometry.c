@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "bp-palette.h"
+
 void
 bp_map_frame_to_px (const BpMapFrame *f,
                     double            x,
@@ -67,25 +69,17 @@ bp_map_padded_range (const double *values,
     }
 }
 
-/* ColorBrewer's PuOr, safe for every common kind of colour blindness:
- * purple for M (output 0), near white where the network cannot tell
- * (0.5), orange for F (output 1). */
-static const double stops[][3] = {
-  { 0x5e / 255.0, 0x3c / 255.0, 0x99 / 255.0 },
-  { 0xb2 / 255.0, 0xab / 255.0, 0xd2 / 255.0 },
-  { 0xf7 / 255.0, 0xf7 / 255.0, 0xf7 / 255.0 },
-  { 0xfd / 255.0, 0xb8 / 255.0, 0x63 / 255.0 },
-  { 0xe6 / 255.0, 0x61 / 255.0, 0x01 / 255.0 },
-};
-
+/* The palette's scale from purple for M (output 0) through near white
+ * (0.5) to orange for F (output 1). */
 void
 bp_map_output_color (double  output,
                      double *red,
                      double *green,
                      double *blue)
 {
-  guint last = G_N_ELEMENTS (stops) - 1;
-  double pos, t;
+  guint last = BP_PALETTE_N_MAP_STOPS - 1;
+  guint32 from, to;
+  double pos, t, rgb[3];
   guint i;
 
   if (!isfinite (output))
@@ -93,9 +87,18 @@ bp_map_output_color (double  output,
   pos = CLAMP (output, 0, 1) * last;
   i = MIN ((guint) pos, last - 1);
   t = pos - i;
-  *red = stops[i][0] + t * (stops[i + 1][0] - stops[i][0]);
-  *green = stops[i][1] + t * (stops[i + 1][1] - stops[i][1]);
-  *blue = stops[i][2] + t * (stops[i + 1][2] - stops[i][2]);
+  from = bp_palette_map_stop (i);
+  to = bp_palette_map_stop (i + 1);
+  for (guint c = 0; c < 3; c++)
+    {
+      double a = bp_palette_channel (from, c);
+      double b = bp_palette_channel (to, c);
+
+      rgb[c] = a + t * (b - a);
+    }
+  *red = rgb[0];
+  *green = rgb[1];
+  *blue = rgb[2];
 }
 
 /* The index of the point nearest (@x, @y) within @radius, or -1.  On a

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-map-geometry.h: the arithmetic of the decision map
  *
- * Plain numbers with no GTK in them, so that they are tested without a
+ * Plain numbers with no widgets in them, so that they are tested without a
  * display: where a weight and height land in pixels and back, the colour
  * of an output, which dot the pointer is on, and the 0.5 contour.
  */

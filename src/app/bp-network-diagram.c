@@ -24,6 +24,7 @@
 #include "bp-format.h"
 #include "bp-name-list.h"
 #include "bp-network-diagram.h"
+#include "bp-palette.h"
 #include "bp-parse.h"
 
 #define GAP 6
@@ -179,17 +180,10 @@ static void
 get_palette (BpNetworkDiagram *self,
              Palette          *p)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gboolean dark;
+  gboolean dark = bp_palette_widget_colors (GTK_WIDGET (self), &p->fg, &p->bg);
 
-  gtk_style_context_get_color (context, &p->fg);
-  dark = 0.2126 * p->fg.red + 0.7152 * p->fg.green + 0.0722 * p->fg.blue > 0.5;
-  if (!gtk_style_context_lookup_color (context, "theme_base_color", &p->bg))
-    gdk_rgba_parse (&p->bg, dark ? "#1e1e1e" : "#ffffff");
-  /* Blue and red stay apart for red-green colour blindness too, and the
-   * dashes of negative edges say it without colour. */
-  gdk_rgba_parse (&p->positive, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&p->negative, dark ? "#f66151" : "#c01c28");
+  bp_palette_get_rgba (BP_COLOR_POSITIVE, dark, &p->positive);
+  bp_palette_get_rgba (BP_COLOR_NEGATIVE, dark, &p->negative);
 }
 
 /* Draws @markup centred on (@x, @y), on a rounded plate of the

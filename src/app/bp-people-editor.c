@@ -20,7 +20,6 @@
 #include <glib/gi18n.h>
 
 #include "bp-accessible.h"
-#include "bp-csv.h"
 #include "bp-enums.h"
 #include "bp-field-errors.h"
 #include "bp-format.h"
@@ -418,8 +417,6 @@ update_count (BpPeopleEditor *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-/* After every edit: the list checked once, the cells on screen that
- * depend on it shown again, and "changed". */
 /* The lists handed out since the last change are about the people before
  * it. */
 static void
@@ -429,6 +426,8 @@ forget_snapshots (BpPeopleEditor *self)
   g_clear_pointer (&self->snapshot[1], bp_people_unref);
 }
 
+/* After every edit: the list checked once, the cells on screen that
+ * depend on it shown again, and "changed". */
 static void
 refresh (BpPeopleEditor *self)
 {

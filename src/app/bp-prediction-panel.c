@@ -31,14 +31,13 @@
 #include <string.h>
 
 #include "bp-accessible.h"
-#include "bp-csv.h"
 #include "bp-enums.h"
-#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-parse.h"
 #include "bp-prediction-list.h"
 #include "bp-prediction-panel.h"
 #include "bp-prediction-row.h"
+#include "bp-tooltips.h"
 
 /* People counted per frame, when the class is too large for one frame. */
 #define SUMMARY_SLICE 8192

@@ -10,9 +10,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bp-field-errors.h"
 #include "bp-format.h"
 #include "bp-prediction-row.h"
+#include "bp-tooltips.h"
 
 struct _BpPredictionRow
 {

@@ -118,6 +118,11 @@ bp_race_start (BpRace                *self,
     bp_trainer_start (LANE (self, i)->trainer, FALSE);
 }
 
+/* A lane's trainer feeds only its run: its curve and its state, which
+ * after bp_trainer_stop () is how it ended, as the lesson's keep_run ()
+ * keeps its own run.  bp_lesson_read () signals every view as well, and
+ * skips an unchanged progress, so the two share only the two calls into
+ * the trainer. */
 static gboolean
 read_lane (Lane *lane)
 {

@@ -10,6 +10,8 @@
 
 #include "bp-run.h"
 
+#include "bp-palette.h"
+
 struct _BpRun
 {
   GObject        parent_instance;
@@ -43,19 +45,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-/* Okabe and Ito's palette, which readers with any common colour vision
- * deficiency can tell apart.  The second four are also dashed, for a
- * projector that washes colours out.  Black becomes grey, and yellow
- * darker on a light background, where it would hardly show. */
-static const char * const light_colors[BP_RUN_N_COLORS] = {
-  "#e69f00", "#56b4e9", "#009e73", "#cc79a7",
-  "#d55e00", "#0072b2", "#a89500", "#666666",
-};
-static const char * const dark_colors[BP_RUN_N_COLORS] = {
-  "#e69f00", "#56b4e9", "#009e73", "#cc79a7",
-  "#d55e00", "#3c9ee0", "#f0e442", "#bbbbbb",
-};
 
 static void
 bp_run_get_property (GObject    *object,
@@ -287,7 +276,7 @@ bp_run_color_rgba (guint     color,
 {
   g_return_if_fail (color < BP_RUN_N_COLORS);
 
-  gdk_rgba_parse (rgba, (dark ? dark_colors : light_colors)[color]);
+  bp_palette_run_rgba (color, dark, rgba);
 }
 
 gboolean

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* How many runs a BpRunList keeps, and colours they are drawn in. */
+/* How many runs a BpRunList keeps, and colours they are drawn in
+ * (bp-palette.c). */
 #define BP_RUN_N_COLORS 8
 
 /* What may differ from one run to the next. */

@@ -12,6 +12,7 @@
 
 #include "bp-field-errors.h"
 #include "bp-format.h"
+#include "bp-palette.h"
 #include "bp-parse.h"
 #include "bp-runs-popover.h"
 
@@ -25,15 +26,6 @@ struct _BpRunsPopover
 
 G_DEFINE_FINAL_TYPE (BpRunsPopover, bp_runs_popover, GTK_TYPE_POPOVER)
 
-static gboolean
-is_dark (GtkWidget *widget)
-{
-  GdkRGBA fg;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
-}
-
 static void
 draw_swatch (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -43,9 +35,9 @@ draw_swatch (GtkDrawingArea *area,
 {
   static const double dash[] = { 6, 4 };
   guint color = bp_run_get_color (BP_RUN (user_data));
-  GdkRGBA rgba;
+  GdkRGBA fg, rgba;
 
-  bp_run_color_rgba (color, is_dark (GTK_WIDGET (area)), &rgba);
+  bp_run_color_rgba (color, bp_palette_widget_colors (GTK_WIDGET (area), &fg, NULL), &rgba);
   gdk_cairo_set_source_rgba (cr, &rgba);
   cairo_set_line_width (cr, 3);
   if (bp_run_color_dashed (color))

@@ -16,10 +16,11 @@
 #include "bp-accessible.h"
 #include "bp-draw.h"
 #include "bp-format.h"
+#include "bp-palette.h"
+#include "bp-presenter.h"
 #include "bp-small-chart.h"
 
 #define LINE_WIDTH 1.5
-#define PRESENTER_SCALE 2.0
 #define GAP 4
 
 struct _BpSmallChart
@@ -28,7 +29,6 @@ struct _BpSmallChart
 
   char     *title;
   gboolean  probability;
-  gboolean  presenter;
   BpSeries  series;
   guint64   epochs;
 };
@@ -40,7 +40,6 @@ enum
   PROP_0,
   PROP_TITLE,
   PROP_PROBABILITY,
-  PROP_PRESENTER,
   N_PROPS
 };
 
@@ -235,12 +234,10 @@ get_colors (BpSmallChart *self,
             GdkRGBA      *fg,
             GdkRGBA      *line)
 {
-  gboolean dark;
+  gboolean dark = bp_palette_widget_colors (GTK_WIDGET (self), fg, NULL);
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), fg);
-  dark = 0.2126 * fg->red + 0.7152 * fg->green + 0.0722 * fg->blue > 0.5;
   /* The loss chart's colour for the current run. */
-  gdk_rgba_parse (line, dark ? "#78aeed" : "#1c71d8");
+  bp_palette_get_rgba (BP_COLOR_TRAIN, dark, line);
 }
 
 static void
@@ -262,7 +259,7 @@ bp_small_chart_snapshot (GtkWidget   *widget,
   draw_header (self, cr, &g, &fg);
   trace (self, &g, cr);
   gdk_cairo_set_source_rgba (cr, &line);
-  cairo_set_line_width (cr, self->presenter ? LINE_WIDTH * PRESENTER_SCALE : LINE_WIDTH);
+  cairo_set_line_width (cr, bp_presenter_line_width (widget, LINE_WIDTH));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
@@ -311,9 +308,6 @@ bp_small_chart_get_property (GObject    *object,
     case PROP_PROBABILITY:
       g_value_set_boolean (value, self->probability);
       break;
-    case PROP_PRESENTER:
-      g_value_set_boolean (value, self->presenter);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -334,9 +328,6 @@ bp_small_chart_set_property (GObject      *object,
       break;
     case PROP_PROBABILITY:
       self->probability = g_value_get_boolean (value);
-      break;
-    case PROP_PRESENTER:
-      bp_small_chart_set_presenter (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -372,9 +363,6 @@ bp_small_chart_class_init (BpSmallChartClass *klass)
   properties[PROP_PROBABILITY] =
     g_param_spec_boolean ("probability", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PRESENTER] =
-    g_param_spec_boolean ("presenter", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "smallchart");
@@ -385,6 +373,7 @@ static void
 bp_small_chart_init (BpSmallChart *self)
 {
   self->title = g_strdup ("");
+  bp_presenter_watch (GTK_WIDGET (self));
   bp_series_init (&self->series, BP_HISTORY_SAMPLED_CAPACITY);
   /* Focusable, so that a screen reader's user reaches its values. */
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -490,28 +479,6 @@ bp_small_chart_set_epochs (BpSmallChart *self,
 
   self->epochs = epochs;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-gboolean
-bp_small_chart_get_presenter (BpSmallChart *self)
-{
-  g_return_val_if_fail (BP_IS_SMALL_CHART (self), FALSE);
-
-  return self->presenter;
-}
-
-void
-bp_small_chart_set_presenter (BpSmallChart *self,
-                              gboolean      presenter)
-{
-  g_return_if_fail (BP_IS_SMALL_CHART (self));
-
-  presenter = !!presenter;
-  if (presenter == self->presenter)
-    return;
-  self->presenter = presenter;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
 }
 
 /* How many min/max pairs the curve is drawn with at the current size:

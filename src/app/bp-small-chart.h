@@ -23,9 +23,6 @@ void        bp_small_chart_set_series   (BpSmallChart   *self,
 void        bp_small_chart_clear        (BpSmallChart   *self);
 void        bp_small_chart_set_epochs   (BpSmallChart   *self,
                                          guint64         epochs);
-gboolean    bp_small_chart_get_presenter (BpSmallChart  *self);
-void        bp_small_chart_set_presenter (BpSmallChart  *self,
-                                          gboolean       presenter);
 guint       bp_small_chart_count_points (BpSmallChart   *self);
 gboolean    bp_small_chart_get_last     (BpSmallChart   *self,
                                          double         *value);

@@ -9,5 +9,7 @@ G_BEGIN_DECLS
 int        bp_tooltip_text_columns (const char *text);
 GtkWidget *bp_tooltip_label_new    (const char *markup);
 void       bp_tooltips_watch       (void);
+void       bp_set_tooltip          (GtkWidget  *widget,
+                                    const char *text);
 
 G_END_DECLS

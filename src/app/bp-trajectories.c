@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-format.h"
+#include "bp-presenter.h"
 #include "bp-trajectories.h"
 
 struct _BpTrajectories
@@ -26,19 +27,9 @@ struct _BpTrajectories
   BpSmallChart *params[BP_N_PARAMS];
   GPtrArray    *people;    /* of BpSmallChart, owned by people_box */
   guint64       epochs;
-  gboolean      presenter;
 };
 
 G_DEFINE_FINAL_TYPE (BpTrajectories, bp_trajectories, GTK_TYPE_WIDGET)
-
-enum
-{
-  PROP_0,
-  PROP_PRESENTER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* Where each parameter goes: row = neuron, column = input or bias. */
 static const struct
@@ -73,42 +64,6 @@ add_param_charts (BpTrajectories *self)
 }
 
 static void
-bp_trajectories_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BpTrajectories *self = BP_TRAJECTORIES (object);
-
-  switch (prop_id)
-    {
-    case PROP_PRESENTER:
-      g_value_set_boolean (value, self->presenter);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bp_trajectories_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BpTrajectories *self = BP_TRAJECTORIES (object);
-
-  switch (prop_id)
-    {
-    case PROP_PRESENTER:
-      bp_trajectories_set_presenter (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 bp_trajectories_dispose (GObject *object)
 {
   BpTrajectories *self = BP_TRAJECTORIES (object);
@@ -124,15 +79,7 @@ bp_trajectories_class_init (BpTrajectoriesClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = bp_trajectories_get_property;
-  object_class->set_property = bp_trajectories_set_property;
   object_class->dispose = bp_trajectories_dispose;
-
-  /* Thicker lines, for a projector. */
-  properties[PROP_PRESENTER] =
-    g_param_spec_boolean ("presenter", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/backprop/Backprop/bp-trajectories.ui");
@@ -231,7 +178,6 @@ bp_trajectories_set_people (BpTrajectories *self,
       GtkWidget *chart = bp_small_chart_new (title, TRUE);
 
       bp_small_chart_set_epochs (BP_SMALL_CHART (chart), self->epochs);
-      bp_small_chart_set_presenter (BP_SMALL_CHART (chart), self->presenter);
       g_ptr_array_add (self->people, g_object_ref (chart));
       gtk_flow_box_append (self->people_box, chart);
       /* The flow box child takes the focus: it says whose chart it holds,
@@ -306,33 +252,14 @@ bp_trajectories_clear (BpTrajectories *self)
   for_each_chart (self, clear_chart, NULL);
 }
 
+/* Whether the charts draw for presenter mode: their window's .presenter
+ * class, which each chart follows (bp-presenter.c). */
 gboolean
 bp_trajectories_get_presenter (BpTrajectories *self)
 {
   g_return_val_if_fail (BP_IS_TRAJECTORIES (self), FALSE);
 
-  return self->presenter;
-}
-
-static void
-set_chart_presenter (BpSmallChart *chart,
-                     gpointer      data)
-{
-  bp_small_chart_set_presenter (chart, GPOINTER_TO_INT (data));
-}
-
-void
-bp_trajectories_set_presenter (BpTrajectories *self,
-                               gboolean        presenter)
-{
-  g_return_if_fail (BP_IS_TRAJECTORIES (self));
-
-  presenter = !!presenter;
-  if (presenter == self->presenter)
-    return;
-  self->presenter = presenter;
-  for_each_chart (self, set_chart_presenter, GINT_TO_POINTER (presenter));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTER]);
+  return bp_presenter_is_on (GTK_WIDGET (self));
 }
 
 BpSmallChart *

@@ -23,8 +23,7 @@ void          bp_trajectories_set_epochs       (BpTrajectories  *self,
                                                 guint64          epochs);
 void          bp_trajectories_clear            (BpTrajectories  *self);
 gboolean      bp_trajectories_get_presenter    (BpTrajectories  *self);
-void          bp_trajectories_set_presenter    (BpTrajectories  *self,
-                                                gboolean         presenter);
+/* Deprecated: presenter mode is the window's .presenter class. */
 BpSmallChart *bp_trajectories_get_param_chart  (BpTrajectories  *self,
                                                 BpParam          param);
 guint         bp_trajectories_get_n_people     (BpTrajectories  *self);

@@ -78,8 +78,6 @@ apply_presenter (BpWindow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presenter");
-  bp_loss_chart_set_presenter (self->loss_chart, presenter);
-  bp_trajectories_set_presenter (self->trajectories, presenter);
   /* Hidden, not only folded away: a folded revealer still asks for its
    * child's width, which is the bar's, too wide beside the side pane. */
   gtk_widget_set_visible (GTK_WIDGET (self->presenter_bar), presenter);

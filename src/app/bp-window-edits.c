@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bp-csv.h"
+#include "bp-people.h"
 #include "bp-format.h"
 #include "bp-window-private.h"
 

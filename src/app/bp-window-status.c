@@ -9,7 +9,7 @@
 #include <math.h>
 
 #include "bp-accessible.h"
-#include "bp-field-errors.h"
+#include "bp-tooltips.h"
 #include "bp-format.h"
 #include "bp-window-private.h"
 

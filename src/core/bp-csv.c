@@ -386,109 +386,6 @@ read_header (Reader   *r,
   return TRUE;
 }
 
-/* ---- sensible ranges ------------------------------------------------------------ */
-
-/* @value as a message shows it: with %g's six digits, or as many more as
- * it takes to show a value outside [@min, @max], so that 0.9999999 lb
- * does not read as "1 lb is outside 1–1500 lb". */
-static char *
-format_outside (double value,
-                double min,
-                double max)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int digits = 6; digits <= 17; digits++)
-    {
-      char format[8];
-      double shown;
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      shown = g_ascii_strtod (buf, NULL);
-      if (!(shown >= min && shown <= max))
-        break;
-    }
-  return g_strdup (buf);
-}
-
-/* The message speaks the units the value was given in, and gives the
- * bounds exactly: in kg and cm they are the lb and in bounds converted,
- * 0.45359237–680.388555 kg and 25.4–304.8 cm. */
-static gboolean
-range_error (double      shown,
-             double      min,
-             double      max,
-             gboolean    is_height,
-             const char *unit,
-             GError    **error)
-{
-  g_autofree char *value = format_outside (shown, min, max);
-  g_autofree char *low = bp_format_double (min);
-  g_autofree char *high = bp_format_double (max);
-
-  /* Two whole sentences, not "a weight of" spliced into one: languages
-   * put the value, the unit and the range in their own order. */
-  if (is_height)
-    g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
-                 /* Translators: the value, its unit, the lowest and highest value, the unit. */
-                 _("a height of %s %s is outside the sensible range %s–%s %s"),
-                 value, unit, low, high, unit);
-  else
-    g_set_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE,
-                 /* Translators: the value, its unit, the lowest and highest value, the unit. */
-                 _("a weight of %s %s is outside the sensible range %s–%s %s"),
-                 value, unit, low, high, unit);
-  return FALSE;
-}
-
-/* The bounds hold in lb and in, whatever the units: a person read in kg
- * is kept in lb and must read back from a file in lb.  @given is the
- * value as the user wrote it, in @units. */
-static gboolean
-check_weight (double   lb,
-              double   given,
-              BpUnits  units,
-              GError **error)
-{
-  if (lb >= BP_WEIGHT_MIN_LB && lb <= BP_WEIGHT_MAX_LB)
-    return TRUE;
-  return range_error (given,
-                      bp_weight_from_lb (BP_WEIGHT_MIN_LB, units),
-                      bp_weight_from_lb (BP_WEIGHT_MAX_LB, units),
-                      FALSE, bp_units_weight_symbol (units), error);
-}
-
-static gboolean
-check_height (double   in,
-              double   given,
-              BpUnits  units,
-              GError **error)
-{
-  if (in >= BP_HEIGHT_MIN_IN && in <= BP_HEIGHT_MAX_IN)
-    return TRUE;
-  return range_error (given,
-                      bp_height_from_in (BP_HEIGHT_MIN_IN, units),
-                      bp_height_from_in (BP_HEIGHT_MAX_IN, units),
-                      TRUE, bp_units_height_symbol (units), error);
-}
-
-gboolean
-bp_check_weight_lb (double   lb,
-                    BpUnits  shown_units,
-                    GError **error)
-{
-  return check_weight (lb, bp_weight_from_lb (lb, shown_units), shown_units, error);
-}
-
-gboolean
-bp_check_height_in (double   in,
-                    BpUnits  shown_units,
-                    GError **error)
-{
-  return check_height (in, bp_height_from_in (in, shown_units), shown_units, error);
-}
-
 /* ---- the rows ------------------------------------------------------------------- */
 
 static gboolean
@@ -521,8 +418,8 @@ read_measure (const Reader  *r,
   if (!bp_parse_double (text, &v, &local))
     return cell_error (error, BP_CSV_ERROR_VALUE, r, cell, column, local->message);
   *value = is_height ? bp_height_to_in (v, units) : bp_weight_to_lb (v, units);
-  if (!(is_height ? check_height (*value, v, units, &local)
-                  : check_weight (*value, v, units, &local)))
+  if (!(is_height ? bp_check_height_given (v, units, &local)
+                  : bp_check_weight_given (v, units, &local)))
     return cell_error (error, BP_CSV_ERROR_RANGE, r, cell, column, local->message);
   return TRUE;
 }
@@ -775,8 +672,8 @@ bp_csv_write (const BpPeople *people,
   for (guint i = 0; i < bp_people_get_n (people); i++)
     {
       BpPerson *p = bp_people_get (people, i);
-      g_autofree char *w = bp_format_double (bp_weight_shown (p->weight_lb, units));
-      g_autofree char *h = bp_format_double (bp_height_shown (p->height_in, units));
+      g_autofree char *w = bp_text_from_double (bp_weight_shown (p->weight_lb, units));
+      g_autofree char *h = bp_text_from_double (bp_height_shown (p->height_in, units));
 
       append_field (out, p->name);
       g_string_append_printf (out, ",%s,%s,%s\r\n", bp_gender_to_string (p->gender), w, h);
@@ -797,25 +694,5 @@ bp_csv_save (const BpPeople *people,
   if (bp_file_save (path, text, strlen (text), &local))
     return TRUE;
   g_set_error (error, BP_CSV_ERROR, BP_CSV_ERROR_IO, "%s", local->message);
-  return FALSE;
-}
-
-gboolean
-bp_parse_gender (const char *text,
-                 BpGender   *gender)
-{
-  static const char * const female[] = { "f", "female", "1" };
-  static const char * const male[] = { "m", "male", "0" };
-  g_autofree char *key = g_ascii_strdown (text, -1);
-
-  g_strstrip (key);
-  for (guint i = 0; i < G_N_ELEMENTS (female); i++)
-    {
-      if (strcmp (key, female[i]) == 0 || strcmp (key, male[i]) == 0)
-        {
-          *gender = strcmp (key, female[i]) == 0 ? BP_GENDER_FEMALE : BP_GENDER_MALE;
-          return TRUE;
-        }
-    }
   return FALSE;
 }

@@ -29,13 +29,6 @@ typedef enum
  * what refuses a line of thousands of empty fields early. */
 #define BP_CSV_MAX_COLUMNS 1024
 
-/* Sane ranges, in lb and in: from a newborn to the heaviest and tallest
- * people ever recorded, with room to spare. */
-#define BP_WEIGHT_MIN_LB 1.0
-#define BP_WEIGHT_MAX_LB 1500.0
-#define BP_HEIGHT_MIN_IN 10.0
-#define BP_HEIGHT_MAX_IN 120.0
-
 GQuark    bp_csv_error_quark (void);
 BpPeople *bp_csv_parse       (const char      *text,
                               gsize            length,
@@ -49,13 +42,5 @@ gboolean  bp_csv_save        (const BpPeople  *people,
                               BpUnits          units,
                               const char      *path,
                               GError         **error);
-gboolean  bp_check_weight_lb (double           lb,
-                              BpUnits          shown_units,
-                              GError         **error);
-gboolean  bp_check_height_in (double           in,
-                              BpUnits          shown_units,
-                              GError         **error);
-gboolean  bp_parse_gender    (const char      *text,
-                              BpGender        *gender);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
  */
 #include "bp-loss-csv.h"
 
-#include "bp-parse.h"
+#include "bp-text.h"
 
 static void
 append_bucket (GString        *out,
@@ -19,7 +19,7 @@ append_bucket (GString        *out,
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      g_autofree char *text = bp_format_double (values[i]);
+      g_autofree char *text = bp_text_from_double (values[i]);
 
       g_string_append_printf (out, ",%s", text);
     }

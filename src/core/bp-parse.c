@@ -122,22 +122,3 @@ bp_parse_double_list (const char *text,
       return FALSE;
   return TRUE;
 }
-
-/* The shortest decimal that reads back as the same double, with a dot
- * whatever the locale: what files store. */
-char *
-bp_format_double (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int digits = 15; digits <= 17; digits++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", digits);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  return g_strdup (buf);
-}

@@ -29,6 +29,5 @@ gboolean bp_parse_double_list (const char  *text,
                                guint        count,
                                double      *values,
                                GError     **error);
-char    *bp_format_double     (double       value);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bp-people.h: the people a network learns from, their units and the
- * normalisation that turns them into the network's two inputs */
+/* bp-people.h: the people a network learns from, the values they may
+ * have, their units and the normalisation that turns them into the
+ * network's two inputs */
 #pragma once
 
 #include <glib.h>
@@ -8,6 +9,13 @@
 #include "bp-network.h"
 
 G_BEGIN_DECLS
+
+/* Sane ranges, in lb and in: from a newborn to the heaviest and tallest
+ * people ever recorded, with room to spare. */
+#define BP_WEIGHT_MIN_LB 1.0
+#define BP_WEIGHT_MAX_LB 1500.0
+#define BP_HEIGHT_MIN_IN 10.0
+#define BP_HEIGHT_MAX_IN 120.0
 
 /* Exact by definition (international yard and pound agreement, 1959). */
 #define BP_KG_PER_LB 0.45359237
@@ -121,6 +129,21 @@ BpDataset  *bp_people_to_dataset     (const BpPeople  *people,
                                       const BpNormalizer *norm);
 
 const char *bp_gender_to_string      (BpGender         gender);
+gboolean    bp_parse_gender          (const char      *text,
+                                      BpGender        *gender);
+
+gboolean    bp_check_weight_lb       (double           lb,
+                                      BpUnits          shown_units,
+                                      GError         **error);
+gboolean    bp_check_height_in       (double           in,
+                                      BpUnits          shown_units,
+                                      GError         **error);
+gboolean    bp_check_weight_given    (double           given,
+                                      BpUnits          units,
+                                      GError         **error);
+gboolean    bp_check_height_given    (double           given,
+                                      BpUnits          units,
+                                      GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpPerson, bp_person_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpPeople, bp_people_unref)

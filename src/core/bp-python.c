@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "bp-parse.h"
+#include "bp-text.h"
 
 /* A float literal that Python reads back as @value exactly: "-2.0" rather
  * than "-2", which Python would take for an integer (and lose -0.0). */
@@ -46,7 +46,7 @@ static void
 append_shown (GString *s,
               double   value)
 {
-  g_autofree char *text = bp_format_double (value);
+  g_autofree char *text = bp_text_from_double (value);
 
   g_string_append (s, text);
 }
@@ -236,7 +236,7 @@ append_epochs (GString              *s,
                               lesson->epochs);
       return;
     }
-  target = bp_format_double (lesson->target_loss);
+  target = bp_text_from_double (lesson->target_loss);
   g_string_append_printf (s, "\n    # The loss first falls below the target %s after %" G_GUINT64_FORMAT
                              " of the %" G_GUINT64_FORMAT " epochs asked for:\n"
                              "    # training stops there.\n"

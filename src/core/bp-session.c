@@ -179,7 +179,7 @@ set_double (GKeyFile   *kf,
             const char *key,
             double      value)
 {
-  g_autofree char *text = bp_format_double (value);
+  g_autofree char *text = bp_text_from_double (value);
 
   g_key_file_set_value (kf, group, key, text);
 }
@@ -204,7 +204,7 @@ format_param (double value)
     return g_strdup ("nan");
   if (isinf (value))
     return g_strdup (value > 0 ? "inf" : "-inf");
-  return bp_format_double (value);
+  return bp_text_from_double (value);
 }
 
 static void
@@ -279,7 +279,7 @@ set_bucket (GKeyFile       *kf,
 
   for (guint i = 0; i < (flat ? 1 : G_N_ELEMENTS (v)); i++)
     {
-      g_autofree char *number = bp_format_double (v[i]);
+      g_autofree char *number = bp_text_from_double (v[i]);
 
       g_string_append_printf (text, "%s%s", i > 0 ? ";" : "", number);
     }

@@ -110,3 +110,23 @@ bp_text_wide_encoding (const char *data,
     return "UTF-16";
   return NULL;
 }
+
+/* The shortest decimal that reads back as the same double, with a dot
+ * whatever the locale: what files store, and what messages quote of
+ * them.  Not the window's bp_format_*, which speak the locale. */
+char *
+bp_text_from_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-text.h: text from files the user chose: the encoding it is in when
- * that is UTF-16, and its values as messages show them */
+ * that is UTF-16, its values as messages show them, and numbers as
+ * files store them */
 #pragma once
 
 #include <glib.h>
@@ -11,5 +12,6 @@ char       *bp_text_for_message     (const char  *text,
                                      guint        max_chars);
 const char *bp_text_wide_encoding   (const char  *data,
                                      gsize        length);
+char       *bp_text_from_double     (double       value);
 
 G_END_DECLS

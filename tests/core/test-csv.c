@@ -915,8 +915,8 @@ test_write_seed (void)
   g_autoptr(BpPeople) people = bp_people_new_seed ();
   g_autofree char *lb = bp_csv_write (people, BP_UNITS_LB_IN);
   g_autofree char *kg = bp_csv_write (people, BP_UNITS_KG_CM);
-  g_autofree char *w = bp_format_double (133 * 0.45359237);
-  g_autofree char *h = bp_format_double (65 * 2.54);
+  g_autofree char *w = bp_text_from_double (133 * 0.45359237);
+  g_autofree char *h = bp_text_from_double (65 * 2.54);
   g_autofree char *alice = g_strdup_printf ("\r\nAlice,F,%s,%s\r\n", w, h);
 
   g_assert_cmpstr (lb, ==,
@@ -1008,8 +1008,8 @@ test_round_trip_metric (void)
   g_autoptr(BpPeople) back = parse (text);
   BpPerson *first = bp_people_get (people, 0);
   /* In the units shown: kg typed as such come back as typed. */
-  g_autofree char *w = bp_format_double (bp_weight_shown (first->weight_lb, BP_UNITS_KG_CM));
-  g_autofree char *h = bp_format_double (bp_height_shown (first->height_in, BP_UNITS_KG_CM));
+  g_autofree char *w = bp_text_from_double (bp_weight_shown (first->weight_lb, BP_UNITS_KG_CM));
+  g_autofree char *h = bp_text_from_double (bp_height_shown (first->height_in, BP_UNITS_KG_CM));
   g_autofree char *row = g_strdup_printf (",%s,%s,%s\r\n", bp_gender_to_string (first->gender), w, h);
 
   g_assert_true (g_str_has_prefix (text, "name,gender,weight_kg,height_cm\r\n"));
@@ -1236,14 +1236,14 @@ test_format_double (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     {
-      g_autofree char *text = bp_format_double (known[i].value);
+      g_autofree char *text = bp_text_from_double (known[i].value);
 
       g_assert_cmpstr (text, ==, known[i].text);
     }
   for (guint i = 0; i < 100000; i++)
     {
       double v = i % 2 ? random_finite_double () : g_test_rand_double_range (-2000, 2000);
-      g_autofree char *text = bp_format_double (v);
+      g_autofree char *text = bp_text_from_double (v);
       double back;
 
       g_assert_null (strchr (text, ','));

@@ -2,6 +2,7 @@
 /* test-people.c: the seed people, units and normalisation */
 #include <math.h>
 
+#include "bp-parse.h"
 #include "bp-people.h"
 
 static void
@@ -355,6 +356,40 @@ test_dataset_alice (void)
   g_assert_cmpuint (none->n, ==, 0);
 }
 
+/* A value checked as the user wrote it is quoted as written, in its own
+ * units, not as it reads back from lb or in. */
+static void
+test_check_given (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bp_check_weight_given (0.45359237, BP_UNITS_KG_CM, NULL));
+  g_assert_true (bp_check_height_given (304.8, BP_UNITS_KG_CM, NULL));
+  g_assert_true (bp_check_weight_given (1500, BP_UNITS_LB_IN, NULL));
+  g_assert_false (bp_check_weight_given (NAN, BP_UNITS_LB_IN, NULL));
+  g_assert_false (bp_check_weight_given (0.45, BP_UNITS_KG_CM, &error));
+  g_assert_error (error, BP_PARSE_ERROR, BP_PARSE_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==,
+                   "a weight of 0.45 kg is outside the sensible range 0.45359237–680.388555 kg");
+  g_clear_error (&error);
+  g_assert_false (bp_check_height_given (9.99999999, BP_UNITS_LB_IN, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "a height of 9.99999999 in is outside the sensible range 10–120 in");
+}
+
+static void
+test_parse_gender (void)
+{
+  BpGender gender = BP_GENDER_MALE;
+
+  g_assert_true (bp_parse_gender (" Female ", &gender));
+  g_assert_cmpint (gender, ==, BP_GENDER_FEMALE);
+  g_assert_true (bp_parse_gender ("0", &gender));
+  g_assert_cmpint (gender, ==, BP_GENDER_MALE);
+  g_assert_false (bp_parse_gender ("woman", &gender));
+  g_assert_cmpint (gender, ==, BP_GENDER_MALE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -374,6 +409,8 @@ main (int    argc,
   g_test_add_func ("/people/normalize/standard", test_normalize_standard);
   g_test_add_func ("/people/normalize/zero-spread", test_normalize_zero_spread);
   g_test_add_func ("/people/dataset-alice", test_dataset_alice);
+  g_test_add_func ("/people/check-given", test_check_given);
+  g_test_add_func ("/people/parse-gender", test_parse_gender);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bp-parse.h"
+#include "bp-text.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -25,7 +26,7 @@ check_double (const char *text)
     }
   g_assert_true (isfinite (v));
   {
-    g_autofree char *shown = bp_format_double (v);
+    g_autofree char *shown = bp_text_from_double (v);
 
     g_assert_true (bp_parse_double (shown, &again, NULL));
     g_assert_cmpfloat (again, ==, v);

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-presenter.c: the views follow their window's .presenter class
+ *
+ * Presenter mode is the window's style class alone (bp-presenter.c):
+ * the charts must see it, and draw anew when it changes, without the
+ * window telling each of them.
+ */
+#include "bp-loss-chart.h"
+#include "bp-presenter.h"
+#include "bp-small-chart.h"
+#include "ui-utils.h"
+
+static void
+on_invalidate (GdkPaintable *paintable,
+               guint        *count)
+{
+  (*count)++;
+}
+
+/* Until the window has drawn a frame that no test queued on the charts
+ * themselves: @other is a widget beside them. */
+static void
+wait_frames (GtkWidget *other)
+{
+  for (guint i = 0; i < 3; i++)
+    ui_test_wait_frame (other);
+}
+
+static void
+test_follows_class (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new ("beside");
+  BpLossChart *loss = BP_LOSS_CHART (bp_loss_chart_new ());
+  GtkWidget *small = bp_small_chart_new ("w1", FALSE);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (small);
+  guint axes, small_drawn = 0;
+
+  gtk_widget_set_vexpand (GTK_WIDGET (loss), TRUE);
+  gtk_widget_set_vexpand (small, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (loss));
+  gtk_box_append (GTK_BOX (box), small);
+  gtk_window_set_child (window, box);
+  g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (on_invalidate), &small_drawn);
+  ui_test_show (window, 500, 500);
+  wait_frames (label);
+  g_assert_false (bp_loss_chart_get_presenter (loss));
+  g_assert_false (bp_presenter_is_on (small));
+  g_assert_cmpfloat (bp_presenter_line_width (small, 1.5), ==, 1.5);
+
+  /* The axes' thickness is part of what they are cached by: a new mode
+   * draws them anew only if the chart heard of it. */
+  axes = bp_loss_chart_count_axes_drawn (loss);
+  small_drawn = 0;
+  gtk_widget_add_css_class (GTK_WIDGET (window), "presenter");
+  wait_frames (label);
+  g_assert_true (bp_loss_chart_get_presenter (loss));
+  g_assert_true (bp_presenter_is_on (small));
+  g_assert_cmpfloat (bp_presenter_line_width (small, 1.5), ==, 3.0);
+  g_assert_cmpuint (bp_loss_chart_count_axes_drawn (loss), >, axes);
+  g_assert_cmpuint (small_drawn, >, 0);
+
+  axes = bp_loss_chart_count_axes_drawn (loss);
+  small_drawn = 0;
+  gtk_widget_remove_css_class (GTK_WIDGET (window), "presenter");
+  wait_frames (label);
+  g_assert_false (bp_loss_chart_get_presenter (loss));
+  g_assert_cmpuint (bp_loss_chart_count_axes_drawn (loss), >, axes);
+  g_assert_cmpuint (small_drawn, >, 0);
+
+  /* Hidden, it follows nothing, and shown again it draws as the
+   * window is. */
+  gtk_widget_set_visible (small, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (window), "presenter");
+  gtk_widget_set_visible (small, TRUE);
+  wait_frames (label);
+  g_assert_true (bp_presenter_is_on (small));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_no_window (void)
+{
+  g_autoptr(GtkWidget) chart = g_object_ref_sink (bp_small_chart_new ("w1", FALSE));
+
+  g_assert_false (bp_presenter_is_on (chart));
+  g_assert_cmpfloat (bp_presenter_line_width (chart, 2.5), ==, 2.5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/presenter/follows-class", test_follows_class);
+  g_test_add_func ("/presenter/no-window", test_no_window);
+  return g_test_run ();
+}
