@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "bp-parse.h"
+#include "bp-text.h"
 #include "bp-tour.h"
 
 /* The seeds print 0.9990889488055994: Python's shortest repr. */
@@ -23,7 +23,7 @@ test_neuron (void)
   bp_tour_forward (&params, &e);
   g_assert_cmpfloat (e.sum_h1, ==, 7.0);
   g_assert_cmpfloat (e.h1, ==, 1.0 / (1.0 + exp (-7.0)));
-  text = bp_format_double (e.h1);
+  text = bp_text_from_double (e.h1);
   g_assert_cmpstr (text, ==, "0.9990889488055994");
 }
 
@@ -41,7 +41,7 @@ test_network (void)
   g_assert_cmpfloat (e.h1, ==, e.h2);
   g_assert_cmpfloat (bp_round_significant (e.h1, 4), ==, 0.9526);
   g_assert_cmpfloat (e.o1, ==, 1.0 / (1.0 + exp (-(1.0 / (1.0 + exp (-3.0))))));
-  text = bp_format_double (e.o1);
+  text = bp_text_from_double (e.o1);
   g_assert_cmpstr (text, ==, "0.7216325609518421");
 }
 
