@@ -43,6 +43,8 @@ struct _BpNetworkDiagram
   BpNormalizer   norm;
   BpNameList    *names;
   guint          person;
+  char          *input_name;  /* inputs given instead of a person's, or NULL */
+  double         input[2];
   gboolean       show_values;
   gboolean       editable;
   int            hover;     /* the parameter under the pointer, or -1 */
@@ -145,7 +147,16 @@ param_label (BpNetworkDiagram *self,
 static gboolean
 has_person (BpNetworkDiagram *self)
 {
-  return self->people != NULL && self->person < bp_people_get_n (self->people);
+  return self->input_name != NULL ||
+         (self->people != NULL && self->person < bp_people_get_n (self->people));
+}
+
+static const char *
+shown_name (BpNetworkDiagram *self)
+{
+  if (self->input_name != NULL)
+    return self->input_name;
+  return bp_people_get (self->people, self->person)->name;
 }
 
 static void
@@ -755,6 +766,7 @@ bp_network_diagram_finalize (GObject *object)
   g_clear_pointer (&self->people, bp_people_unref);
   g_clear_object (&self->names);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->input_name, g_free);
   G_OBJECT_CLASS (bp_network_diagram_parent_class)->finalize (object);
 }
 
@@ -869,8 +881,7 @@ update_description (BpNetworkDiagram *self)
       /* Translators: the network diagram's description for screen readers:
        * a person's name, the two inputs, the two hidden neurons, the output */
       text = g_strdup_printf (_("%s: inputs %s and %s, hidden neurons %s and %s, output %s"),
-                              bp_people_get (self->people, self->person)->name,
-                              x0, x1, h1, h2, o1);
+                              shown_name (self), x0, x1, h1, h2, o1);
     }
   if (gtk_widget_has_focus (GTK_WIDGET (self)))
     {
@@ -963,12 +974,41 @@ bp_network_diagram_set_person (BpNetworkDiagram *self,
   g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
 
   /* A drop-down with no selection says GTK_INVALID_LIST_POSITION. */
-  if (person == GTK_INVALID_LIST_POSITION || person == self->person)
+  if (person == GTK_INVALID_LIST_POSITION ||
+      (person == self->person && self->input_name == NULL))
     return;
+  g_clear_pointer (&self->input_name, g_free);
   self->person = person;
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+/* The network's way for the inputs @x0 and @x1, called @name, instead
+ * of a person's (the guided tour's x = [2, 3]); @name NULL goes back to
+ * the person chosen, as choosing one does. */
+void
+bp_network_diagram_set_input (BpNetworkDiagram *self,
+                              const char       *name,
+                              double            x0,
+                              double            x1)
+{
+  g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
+
+  g_free (self->input_name);
+  self->input_name = g_strdup (name);
+  self->input[0] = x0;
+  self->input[1] = x1;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+bp_network_diagram_get_input_name (BpNetworkDiagram *self)
+{
+  g_return_val_if_fail (BP_IS_NETWORK_DIAGRAM (self), NULL);
+
+  return self->input_name;
 }
 
 gboolean
@@ -1033,6 +1073,11 @@ bp_network_diagram_get_activations (BpNetworkDiagram *self,
     {
       bp_network_explain (&self->params, NAN, NAN, NAN, 0, forward);
       return FALSE;
+    }
+  if (self->input_name != NULL)
+    {
+      bp_network_explain (&self->params, self->input[0], self->input[1], NAN, 0, forward);
+      return TRUE;
     }
   p = bp_people_get (self->people, self->person);
   bp_normalizer_apply (&self->norm, p->weight_lb, p->height_in, &x0, &x1);

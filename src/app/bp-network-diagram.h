@@ -26,6 +26,11 @@ GListModel  *bp_network_diagram_get_names       (BpNetworkDiagram   *self);
 guint        bp_network_diagram_get_person      (BpNetworkDiagram   *self);
 void         bp_network_diagram_set_person      (BpNetworkDiagram   *self,
                                                  guint               person);
+void         bp_network_diagram_set_input       (BpNetworkDiagram   *self,
+                                                 const char         *name,
+                                                 double              x0,
+                                                 double              x1);
+const char  *bp_network_diagram_get_input_name  (BpNetworkDiagram   *self);
 gboolean     bp_network_diagram_get_show_values (BpNetworkDiagram   *self);
 void         bp_network_diagram_set_show_values (BpNetworkDiagram   *self,
                                                  gboolean            show_values);

@@ -41,10 +41,29 @@ update_prediction_panel (BpWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->views);
   gboolean presenter = gtk_widget_has_css_class (GTK_WIDGET (self), "presenter");
+  gboolean touring = gtk_widget_has_css_class (GTK_WIDGET (self), "touring");
 
   gtk_widget_set_visible (GTK_WIDGET (self->prediction_panel),
-                          !presenter || g_strcmp0 (name, "loss") == 0 ||
-                          g_strcmp0 (name, "map") == 0);
+                          !touring && (!presenter || g_strcmp0 (name, "loss") == 0 ||
+                                       g_strcmp0 (name, "map") == 0));
+}
+
+/* The guided tour's card takes the predictions' place under the views:
+ * its text says what they would (the loss, Emily and Frank), and a small
+ * screen has no room for both.  The status hint follows (see
+ * show_hint()). */
+void
+bp_window_set_touring (BpWindow *self,
+                       gboolean  touring)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  if (touring)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "touring");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "touring");
+  update_prediction_panel (self);
+  _bp_window_update_actions (self);
 }
 
 /* Presenter mode: full screen, larger text (style.css) and thicker

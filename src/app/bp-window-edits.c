@@ -63,6 +63,19 @@ edit_parameters (BpWindow       *self,
   bp_lesson_push_edit (lesson, before, label, undo_params, edit, g_free);
 }
 
+/* @params on show and the next run's start until a new seed, as an
+ * edit on the views: one step for Undo, called @label (the guided
+ * tour's steps). */
+void
+bp_window_edit_parameters (BpWindow       *self,
+                           const BpParams *params,
+                           const char     *label)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+
+  edit_parameters (self, params, label);
+}
+
 static void
 on_parameter_edited (BpWindow *self,
                      guint     param,

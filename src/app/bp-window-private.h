@@ -111,6 +111,13 @@ void        _bp_window_update_side_pane    (BpWindow              *self);
 void        _bp_window_restore_view_modes  (BpWindow              *self);
 void        _bp_window_actions_init        (BpWindow              *self);
 
+/* bp-window-edits.c, bp-window-actions.c: for the guided tour */
+void        bp_window_edit_parameters      (BpWindow              *self,
+                                            const BpParams        *params,
+                                            const char            *label);
+void        bp_window_set_touring          (BpWindow              *self,
+                                            gboolean               touring);
+
 /* bp-window-files.c */
 void        _bp_window_files_init          (BpWindow              *self);
 void        _bp_window_confirm_close       (BpWindow              *self);

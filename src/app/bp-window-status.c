@@ -137,7 +137,9 @@ show_hint (BpWindow *self)
     }
   else if ((text = reached_target_text (self)) != NULL)
     is_error = FALSE;
-  else if (bp_lesson_get_custom_initial (self->lesson) && !bp_lesson_shows_run (self->lesson))
+  /* The guided tour edits the parameters itself and says so. */
+  else if (bp_lesson_get_custom_initial (self->lesson) && !bp_lesson_shows_run (self->lesson) &&
+           !gtk_widget_has_css_class (GTK_WIDGET (self), "touring"))
     {
       /* Translators: %u is the seed in the training settings */
       text = g_strdup_printf (_("The next run starts from the parameters on show, not from "

@@ -19,6 +19,7 @@
 #include "bp-settings.h"
 #include "bp-view-switcher.h"
 #include "bp-window-private.h"
+#include "bp-window-tour.h"
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -374,6 +375,7 @@ bp_window_init (BpWindow *self)
   _bp_window_files_init (self);
   _bp_window_dnd_init (self);
   _bp_window_landscape_init (self);
+  bp_window_tour_init (self);
   _bp_window_show_idle (self);
   _bp_window_update_actions (self);
   bp_accessible_fix_names (GTK_WIDGET (self));

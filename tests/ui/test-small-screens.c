@@ -6,7 +6,8 @@
  * size is within the screen, and at that size every control shown lies
  * inside the window.  Presenter mode's larger text fits 800×600 page by
  * page too (its full screen is the X server's, so only its minimum size
- * is checked here).
+ * is checked here).  The guided tour's card above the views fits as
+ * well, on every page.
  */
 #include "ui-utils.h"
 
@@ -17,11 +18,14 @@ typedef struct
   const char *name;
   int         width, height;
   gboolean    side_pane;
+  gboolean    tour;
 } Screen;
 
 static const Screen screens[] = {
-  { "1024x600 side pane", 1024, 600, TRUE },
-  { "800x600 F9", 800, 600, FALSE },
+  { "1024x600 side pane", 1024, 600, TRUE, FALSE },
+  { "800x600 F9", 800, 600, FALSE, FALSE },
+  { "1024x600 side pane, tour", 1024, 600, TRUE, TRUE },
+  { "800x600 F9, tour", 800, 600, FALSE, TRUE },
 };
 
 static void
@@ -96,6 +100,8 @@ test_screen (gconstpointer data)
 
   g_action_group_change_action_state (G_ACTION_GROUP (window), "side-pane",
                                       g_variant_new_boolean (screen->side_pane));
+  if (screen->tour)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "tour", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *where = g_strdup_printf ("%s, %s page", screen->name, pages[i]);
@@ -146,12 +152,16 @@ test_fit_screen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Presenter mode on an 800×600 projector: every page's minimum size. */
+/* Presenter mode on an 800×600 projector: every page's minimum size,
+ * with the guided tour's card (@data non-NULL) or without. */
 static void
-test_presenter (void)
+test_presenter (gconstpointer data)
 {
   BpWindow *window = ui_test_new_window ();
   GtkStack *views = bp_window_get_views (window);
+
+  if (data != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "tour", NULL);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "fullscreen", NULL);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presenter"));
@@ -181,13 +191,15 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/small-screens/%ux%u-%s", screens[i].width,
+      g_autofree char *path = g_strdup_printf ("/small-screens/%ux%u-%s%s", screens[i].width,
                                                screens[i].height,
-                                               screens[i].side_pane ? "side-pane" : "f9");
+                                               screens[i].side_pane ? "side-pane" : "f9",
+                                               screens[i].tour ? "-tour" : "");
 
       g_test_add_data_func (path, &screens[i], test_screen);
     }
   g_test_add_func ("/small-screens/fit-screen", test_fit_screen);
-  g_test_add_func ("/small-screens/presenter", test_presenter);
+  g_test_add_data_func ("/small-screens/presenter", NULL, test_presenter);
+  g_test_add_data_func ("/small-screens/presenter-tour", "tour", test_presenter);
   return g_test_run ();
 }
