@@ -104,6 +104,36 @@ check_tree (GtkWidget *widget)
   return checked;
 }
 
+/* Counts the mapped labels under @widget whose mnemonic is @keyval (in
+ * lower case). */
+static guint
+count_mnemonics (GtkWidget *widget,
+                 guint      keyval)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  /* As typed, "_Train" is T and "S_top" t: one key either way. */
+  if (GTK_IS_LABEL (widget) &&
+      gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))) == keyval)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_mnemonics (child, keyval);
+  return n;
+}
+
+/* Alt+T trains: GTK only moves the focus between widgets that share a
+ * mnemonic, so no other label on screen may take the T of Train (the
+ * target loss's check box once did). */
+static void
+assert_train_mnemonic (BpWindow *window)
+{
+  ui_test_show (GTK_WINDOW (window), 1280, 800);
+  g_assert_cmpuint (count_mnemonics (GTK_WIDGET (window), GDK_KEY_t), ==, 1);
+}
+
 static void
 test_window_controls (void)
 {
@@ -111,6 +141,7 @@ test_window_controls (void)
 
   /* Entries, spin buttons and icon-only buttons of every view and popover. */
   g_assert_cmpuint (check_tree (GTK_WIDGET (window)), >, 20);
+  assert_train_mnemonic (window);
   ui_test_destroy_window (window);
 }
 
@@ -187,6 +218,7 @@ test_window_controls_zh (void)
 
   window = ui_test_new_window ();
   g_assert_cmpuint (check_tree (GTK_WIDGET (window)), >, 20);
+  assert_train_mnemonic (window);
   ui_test_destroy_window (window);
   setlocale (LC_ALL, "C.UTF-8");
 }
