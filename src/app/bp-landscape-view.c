@@ -933,7 +933,7 @@ static void
 update_note (BpLandscapeView *self)
 {
   g_autoptr(GString) others = g_string_new (NULL);
-  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *held = NULL;
 
   for (guint p = 0; p < BP_N_PARAMS; p++)
     if (p != self->x_param && p != self->y_param)
@@ -944,18 +944,24 @@ update_note (BpLandscapeView *self)
       }
   /* Translators: under the landscape's drop-downs; %s lists the seven
    * other parameters, “w1, w2, w3, w4, b1, b2, b3” */
-  g_string_append_printf (note, _("The other seven (%s) are held at their current values."), others->str);
+  held = g_strdup_printf (_("The other seven (%s) are held at their current values."), others->str);
   if (self->n_people > BP_LANDSCAPE_MAX_PEOPLE)
     {
       g_autofree char *used = bp_format_count (BP_LANDSCAPE_MAX_PEOPLE);
       g_autofree char *all = bp_format_count (self->n_people);
+      g_autofree char *over = NULL;
+      g_autofree char *note = NULL;
 
-      g_string_append_c (note, ' ');
       /* Translators: “Loss over 500 of 100 000 people, spread evenly
        * through the list.” */
-      g_string_append_printf (note, _("Loss over %s of %s people, spread evenly through the list."), used, all);
+      over = g_strdup_printf (_("Loss over %s of %s people, spread evenly through the list."), used, all);
+      /* Translators: two sentences one after the other; Chinese puts no
+       * space between them */
+      note = g_strdup_printf (C_("two sentences", "%s %s"), held, over);
+      gtk_label_set_text (self->note, note);
     }
-  gtk_label_set_text (self->note, note->str);
+  else
+    gtk_label_set_text (self->note, held);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "bp-examples.h"
 #include "bp-export-dialog.h"
 #include "bp-file.h"
+#include "bp-format.h"
 #include "bp-loss-csv.h"
 #include "bp-python.h"
 #include "bp-window-private.h"
@@ -921,13 +922,16 @@ new_replace_or_add_dialog (BpWindow   *self,
                                               GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                               "%s", _("Replace the people listed, or add the new "
                                                       "ones after them?"));
-  /* Translators: %s is a file name or the title of an example */
+  g_autofree char *count = bp_format_count (n);
+  /* Translators: the first %s is a file name or the title of an example,
+   * the second how many people, as “10 000” */
   g_autofree char *brings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "“%s” brings %u person.",
-                                                          "“%s” brings %u people.", n),
-                                             source, n);
+                                                          "“%s” brings %s person.",
+                                                          "“%s” brings %s people.", n),
+                                             source, count);
 
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s %s", brings,
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), C_("two sentences", "%s %s"),
+                                            brings,
                                             _("Replace takes the place of everybody listed, "
                                               "those held out for testing too; Add keeps them. "
                                               "Undo takes either back."));
