@@ -376,7 +376,7 @@ loss_step (Tour     *tour,
       "on the n people: 0 is perfect.\n"
       "A network that always says %s (everybody is M) gets MSE = (%s) / %s = %s.\n"
       "The network on screen starts from random parameters (seed %u), as in the seeds: its "
-      "MSE is %s. Training is making the loss smaller."),
+      "MSE is %s. Training is what makes it smaller."),
     zero, terms->str, n, mse, seed, real);
 }
 
