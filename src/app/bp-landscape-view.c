@@ -38,6 +38,8 @@
 #define MAX_LEVELS 12
 #define BAR_WIDTH 12              /* the colour scale, in pixels */
 #define MARKER 5.0                /* the current point's radius */
+#define PLOT_NATURAL_HEIGHT 400   /* as the decision map's */
+#define LONG_PATH 100             /* records beyond which the path is drawn finer */
 /* Lines and markers are this much larger in presenter mode. */
 #define PRESENTER_SCALE 2.0
 
@@ -634,11 +636,14 @@ draw_path (BpLandscapeView *self,
       bp_polyline_finish (&poly);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_line_width (cr, scaled (self, 4));
-      bp_draw_set_color (cr, &paper, 0.7);
+      /* A long noisy path (a large class steps person by person, and
+       * each epoch ends somewhere else) is drawn finer, so that the map
+       * under it still shows. */
+      cairo_set_line_width (cr, scaled (self, self->n_path > LONG_PATH ? 2.5 : 4));
+      bp_draw_set_color (cr, &paper, self->n_path > LONG_PATH ? 0.4 : 0.7);
       cairo_stroke_preserve (cr);
-      cairo_set_line_width (cr, scaled (self, 2));
-      bp_draw_set_color (cr, &path_color, 1);
+      cairo_set_line_width (cr, scaled (self, self->n_path > LONG_PATH ? 1 : 2));
+      bp_draw_set_color (cr, &path_color, self->n_path > LONG_PATH ? 0.8 : 1);
       cairo_stroke (cr);
       bp_map_frame_to_px (&g->frame, xs[0], ys[0], &px, &py);
       draw_marker (self, cr, px, py, &path_color, FALSE);
@@ -1126,6 +1131,11 @@ bp_landscape_view_measure (GtkWidget      *widget,
           continue;
         }
       gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      /* The map asks for room as the decision map does, so that a long
+       * list of predictions under it does not squeeze it to a strip; it
+       * still makes do with its minimum on a small screen. */
+      if (child == GTK_WIDGET (BP_LANDSCAPE_VIEW (widget)->plot))
+        child_nat = MAX (child_nat, PLOT_NATURAL_HEIGHT);
       *minimum += child_min + (first ? 0 : GAP);
       *natural += child_nat + (first ? 0 : GAP);
       first = FALSE;
