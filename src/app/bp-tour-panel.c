@@ -178,9 +178,11 @@ bp_tour_panel_set_step (BpTourPanel *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
-  /* The last step has no next one: the button says how to finish. */
+  /* The last step has no next one: the button says how to finish.  No
+   * mnemonic: Page Down is the tour's key, and N and F are the side
+   * pane's (Normalisation) or the pages' to take. */
   gtk_button_set_label (GTK_BUTTON (self->next_button),
-                        step + 1 < n_steps ? _("_Next") : _("_Finish"));
+                        step + 1 < n_steps ? _("Next") : _("Finish"));
 }
 
 guint

@@ -117,21 +117,54 @@ count_mnemonics (GtkWidget *widget,
   /* As typed, "_Train" is T and "S_top" t: one key either way. */
   if (GTK_IS_LABEL (widget) &&
       gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))) == keyval)
-    n++;
+    {
+      if (g_getenv ("BP_DEBUG_MNEMONICS") != NULL)
+        g_printerr ("%c: %s\n", (char) keyval, gtk_label_get_label (GTK_LABEL (widget)));
+      n++;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     n += count_mnemonics (child, keyval);
   return n;
 }
 
-/* Alt+T trains: GTK only moves the focus between widgets that share a
- * mnemonic, so no other label on screen may take the T of Train (the
- * target loss's check box once did). */
+/* Alt+T trains, Alt+O stops…: GTK only moves the focus between widgets
+ * that share a mnemonic, so no two labels on screen may share one (the
+ * target loss's check box once took the T of Train; Stop and Seed, Step
+ * and Epochs, Pause and Speed shared theirs). */
 static void
-assert_train_mnemonic (BpWindow *window)
+assert_mnemonics_unique (BpWindow *window)
 {
+  const char *pages[] = { "loss", "trajectories", "network", "map", "explain", "landscape" };
+
+  /* One page mapped at a time: a crossfade maps two. */
+  gtk_stack_set_transition_type (bp_window_get_views (window), GTK_STACK_TRANSITION_TYPE_NONE);
   ui_test_show (GTK_WINDOW (window), 1280, 800);
-  g_assert_cmpuint (count_mnemonics (GTK_WIDGET (window), GDK_KEY_t), ==, 1);
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-page",
+                                      g_variant_new_string (pages[p]));
+      ui_test_wait_frame (GTK_WIDGET (window));
+      for (guint key = GDK_KEY_a; key <= GDK_KEY_z; key++)
+        if (count_mnemonics (GTK_WIDGET (window), key) > 1)
+          {
+            g_test_message ("%s page: Alt+%c is the mnemonic of %u labels on screen", pages[p],
+                            (char) key, count_mnemonics (GTK_WIDGET (window), key));
+            g_test_fail ();
+          }
+      g_assert_cmpuint (count_mnemonics (GTK_WIDGET (window), GDK_KEY_t), ==, 1);
+    }
+  /* The guided tour's card beside the side pane. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tour", NULL);
+  ui_test_wait_frame (GTK_WIDGET (window));
+  for (guint key = GDK_KEY_a; key <= GDK_KEY_z; key++)
+    if (count_mnemonics (GTK_WIDGET (window), key) > 1)
+      {
+        g_test_message ("the tour: Alt+%c is the mnemonic of %u labels on screen", (char) key,
+                        count_mnemonics (GTK_WIDGET (window), key));
+        g_test_fail ();
+      }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tour-leave", NULL);
 }
 
 static void
@@ -141,7 +174,7 @@ test_window_controls (void)
 
   /* Entries, spin buttons and icon-only buttons of every view and popover. */
   g_assert_cmpuint (check_tree (GTK_WIDGET (window)), >, 20);
-  assert_train_mnemonic (window);
+  assert_mnemonics_unique (window);
   ui_test_destroy_window (window);
 }
 
@@ -218,7 +251,7 @@ test_window_controls_zh (void)
 
   window = ui_test_new_window ();
   g_assert_cmpuint (check_tree (GTK_WIDGET (window)), >, 20);
-  assert_train_mnemonic (window);
+  assert_mnemonics_unique (window);
   ui_test_destroy_window (window);
   setlocale (LC_ALL, "C.UTF-8");
 }
