@@ -338,13 +338,15 @@ bench_class_size (void)
   const guint sizes[] = { 4, BP_CSV_MAX_PEOPLE };
   const View *map = NULL;
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *widget = map->create ();
+  GtkWidget *widget;
   GtkWidget *explain = bp_explain_panel_new ();
   BpHistory history;
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     if (g_str_equal (views[v].name, "decision map"))
       map = &views[v];
+  g_assert_nonnull (map);
+  widget = map->create ();
   bp_history_init (&history);
   fill_history (&history, 1000, 4);
   gtk_window_set_child (GTK_WINDOW (window), widget);
