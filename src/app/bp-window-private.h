@@ -62,6 +62,7 @@ struct _BpWindow
   GMenuModel        *primary_menu;
   GtkStack          *views;
   BpNetworkDiagram  *network_diagram;
+  GtkDropDown       *diagram_person;   /* the Network page's choice of person */
   BpDecisionMap     *decision_map;
   BpExplainPanel    *explain_panel;
   BpLandscapeView   *landscape_view;
@@ -147,6 +148,7 @@ BpRace            *bp_window_get_race             (BpWindow      *self);
 BpRunsPopover     *bp_window_get_runs_popover     (BpWindow      *self);
 GtkStack          *bp_window_get_views            (BpWindow      *self);
 BpNetworkDiagram  *bp_window_get_network_diagram  (BpWindow      *self);
+GtkDropDown       *bp_window_get_diagram_person   (BpWindow      *self);
 BpDecisionMap     *bp_window_get_decision_map     (BpWindow      *self);
 BpExplainPanel    *bp_window_get_explain_panel    (BpWindow      *self);
 BpLandscapeView   *bp_window_get_landscape_view   (BpWindow      *self);

@@ -191,24 +191,6 @@ epochs (BpWindow *window)
   return config.epochs;
 }
 
-/* The first drop-down under @widget: the Network page's choice of
- * person. */
-static GtkDropDown *
-find_drop_down (GtkWidget *widget)
-{
-  if (GTK_IS_DROP_DOWN (widget))
-    return GTK_DROP_DOWN (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = find_drop_down (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The diagram on given inputs (@name non-NULL) chooses nobody in the
  * page's drop-down, so that choosing a person, even the one chosen
  * before, goes back to people; or on the person chosen. */
@@ -217,13 +199,11 @@ set_diagram_input (Tour       *tour,
                    const char *name)
 {
   BpNetworkDiagram *diagram = bp_window_get_network_diagram (tour->window);
-  GtkWidget *page = gtk_stack_get_child_by_name (bp_window_get_views (tour->window), "network");
-  GtkDropDown *people = page != NULL ? find_drop_down (page) : NULL;
 
   bp_network_diagram_set_input (diagram, name, BP_TOUR_X0, BP_TOUR_X1);
-  if (people != NULL)
-    gtk_drop_down_set_selected (people, name != NULL ? GTK_INVALID_LIST_POSITION
-                                                     : bp_network_diagram_get_person (diagram));
+  gtk_drop_down_set_selected (bp_window_get_diagram_person (tour->window),
+                              name != NULL ? GTK_INVALID_LIST_POSITION
+                                           : bp_network_diagram_get_person (diagram));
 }
 
 /* The Network page with @params on x = [2, 3], every value written out. */

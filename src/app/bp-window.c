@@ -278,6 +278,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, prediction_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, views);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, network_diagram);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, diagram_person);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, decision_map);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, explain_panel);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, trajectories);
@@ -543,6 +544,14 @@ bp_window_get_network_diagram (BpWindow *self)
   g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
 
   return self->network_diagram;
+}
+
+GtkDropDown *
+bp_window_get_diagram_person (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+
+  return self->diagram_person;
 }
 
 BpDecisionMap *

@@ -313,22 +313,6 @@ test_leave_keeps_state (void)
   ui_test_destroy_window (window);
 }
 
-static GtkDropDown *
-find_drop_down (GtkWidget *widget)
-{
-  if (GTK_IS_DROP_DOWN (widget))
-    return GTK_DROP_DOWN (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = find_drop_down (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Left at the first step, the diagram stays on x = [2, 3], the Network
  * page choosing nobody; choosing Alice, who was chosen before, shows her. */
 static void
@@ -336,8 +320,7 @@ test_leave_on_given_inputs (void)
 {
   BpWindow *window = ui_test_new_window ();
   BpNetworkDiagram *diagram = bp_window_get_network_diagram (window);
-  GtkDropDown *people = find_drop_down (gtk_stack_get_child_by_name (bp_window_get_views (window),
-                                                                     "network"));
+  GtkDropDown *people = bp_window_get_diagram_person (window);
   BpExplain shown;
 
   g_assert_nonnull (people);
