@@ -974,16 +974,14 @@ update_description (BpLandscapeView *self)
 {
   const char *x = bp_param_name (self->x_param);
   const char *y = bp_param_name (self->y_param);
-  g_autofree char *label = g_strdup_printf (_("Loss landscape over %s and %s"), x, y);
   g_autofree char *x_now = bp_format_significant (bp_params_get (&self->params, self->x_param), 3);
   g_autofree char *y_now = bp_format_significant (bp_params_get (&self->params, self->y_param), 3);
   g_autofree char *loss = bp_format_significant (self->loss, 3);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *now = NULL;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   /* Translators: what a screen reader says of the landscape: “Now w5 =
    * 1.23 and w6 = −0.5, loss 0.0123.” */
-  g_string_append_printf (text, _("Now %s = %s and %s = %s, loss %s."), x, x_now, y, y_now, loss);
+  now = g_strdup_printf (_("Now %s = %s and %s = %s, loss %s."), x, x_now, y, y_now, loss);
   if (self->shown != NULL && isfinite (self->shown->landscape->min))
     {
       const BpLandscape *l = self->shown->landscape;
@@ -992,23 +990,40 @@ update_description (BpLandscapeView *self)
       g_autofree char *x_low = bp_format_significant (bp_landscape_grid_x (&l->grid, best % l->grid.columns), 3);
       g_autofree char *y_low = bp_format_significant (bp_landscape_grid_y (&l->grid, best / l->grid.columns), 3);
       g_autofree char *high = bp_format_significant (l->max, 3);
+      g_autofree char *lowest = NULL;
+      g_autofree char *text = NULL;
 
-      g_string_append_c (text, ' ');
       /* Translators: “Lowest nearby 0.002 at w5 = 3.1 and w6 = −2.4;
        * highest 0.61.” */
-      g_string_append_printf (text, _("Lowest nearby %s at %s = %s and %s = %s; highest %s."),
-                              low, x, x_low, y, y_low, high);
+      lowest = g_strdup_printf (_("Lowest nearby %s at %s = %s and %s = %s; highest %s."),
+                                low, x, x_low, y, y_low, high);
+      text = g_strdup_printf (C_("two sentences", "%s %s"), now, lowest);
+      bp_accessible_describe (GTK_WIDGET (self->plot), text);
+      return;
     }
-  bp_accessible_describe (GTK_WIDGET (self->plot), text->str);
+  bp_accessible_describe (GTK_WIDGET (self->plot), now);
 }
 
 /* ---- the pair ------------------------------------------------------------------- */
+
+/* The plot's name says which pair it shows: set when the pair changes,
+ * not with each frame's parameters. */
+static void
+update_label (BpLandscapeView *self)
+{
+  g_autofree char *label = g_strdup_printf (_("Loss landscape over %s and %s"),
+                                            bp_param_name (self->x_param),
+                                            bp_param_name (self->y_param));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
 
 static void
 pair_changed (BpLandscapeView *self)
 {
   forget_backdrop (self);
   update_note (self);
+  update_label (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot));
   request_grid (self);
@@ -1252,6 +1267,7 @@ bp_landscape_view_init (BpLandscapeView *self)
   /* Thicker lines and larger markers in presenter mode, for a projector. */
   bp_presenter_watch (GTK_WIDGET (self->plot));
   update_note (self);
+  update_label (self);
   update_description (self);
 }
 
