@@ -9,16 +9,23 @@
  */
 #include "config.h"
 
+#include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
 
 #include "bp-lesson.h"
+#include "bp-person-item.h"
 
 struct _BpLesson
 {
   GObject           parent_instance;
 
   GListModel       *people;         /* of BpPersonItem, as the editor edits them */
+  gulong            people_handler;
+  GtkCustomFilter  *held_out[2];    /* FALSE: trained on; TRUE: held out */
+  GListModel       *part[2];        /* the people filtered by those */
+  BpPeople         *snapshot[2];    /* part[] as data, until the people change */
+  BpLessonPeople    shown;          /* the people the views show */
   BpTrainer        *trainer;        /* the current run, or NULL between runs */
   BpProgress        progress;       /* as last read, or the idle state */
   BpHistory         history;
@@ -61,6 +68,7 @@ enum
 {
   PROGRESS_CHANGED,
   HISTORY_CHANGED,
+  PEOPLE_SHOWN,
   N_SIGNALS
 };
 
@@ -117,14 +125,22 @@ emit_progress (BpLesson *self,
   g_signal_emit (self, signals[PROGRESS_CHANGED], 0, state_changed);
 }
 
-/* The people's model; the people editor edits it, the views and the
- * run take snapshots of it (bp_people_editor_dup_people()). */
+/* The people's model, training order, held out or not: the people
+ * editor edits it, and says so with bp_lesson_people_edited(). */
 GListModel *
 bp_lesson_get_people (BpLesson *self)
 {
   g_return_val_if_fail (BP_IS_LESSON (self), NULL);
 
   return self->people;
+}
+
+/* The lists handed out are about the people before the change. */
+static void
+forget_snapshots (BpLesson *self)
+{
+  g_clear_pointer (&self->snapshot[0], bp_people_unref);
+  g_clear_pointer (&self->snapshot[1], bp_people_unref);
 }
 
 void
@@ -134,7 +150,148 @@ bp_lesson_set_people (BpLesson   *self,
   g_return_if_fail (BP_IS_LESSON (self));
   g_return_if_fail (people == NULL || G_IS_LIST_MODEL (people));
 
+  if (people == self->people)
+    return;
+  if (self->people != NULL)
+    g_clear_signal_handler (&self->people_handler, self->people);
   g_set_object (&self->people, people);
+  forget_snapshots (self);
+  for (guint i = 0; i < 2; i++)
+    gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (self->part[i]), people);
+  if (people != NULL)
+    self->people_handler = g_signal_connect_swapped (people, "items-changed",
+                                                     G_CALLBACK (forget_snapshots), self);
+}
+
+/* The people trained on (BpPersonItems not held out), in training order. */
+GListModel *
+bp_lesson_get_training_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->part[FALSE];
+}
+
+/* The people held out for testing. */
+GListModel *
+bp_lesson_get_test_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->part[TRUE];
+}
+
+/* A person was edited in place (an edit of the list itself is seen
+ * through its "items-changed"): the people held out may be others, and
+ * the lesson is modified. */
+void
+bp_lesson_people_edited (BpLesson *self)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+
+  forget_snapshots (self);
+  for (guint i = 0; i < 2; i++)
+    gtk_filter_changed (GTK_FILTER (self->held_out[i]), GTK_FILTER_CHANGE_DIFFERENT);
+  bp_lesson_changed (self);
+}
+
+/* @part's people as data, or NULL when one is wrong (a field typed that
+ * is no good value yet). */
+static BpPeople *
+people_of (GListModel *part)
+{
+  guint n = g_list_model_get_n_items (part);
+  g_autoptr(BpPeople) people = bp_people_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BpPersonItem) item = g_list_model_get_item (part, i);
+
+      if (bp_person_item_get_error (item) != NULL)
+        return NULL;
+      bp_people_add (people, bp_person_copy (bp_person_item_get_person (item)));
+    }
+  return g_steal_pointer (&people);
+}
+
+/* Nobody changes a list once made (see bp_people_ref()), so one list is
+ * made per change and shared by all who ask: the views, the status, the
+ * run, the session.  Each copy would cost with a class of 100 000. */
+static BpPeople *
+dup_part (BpLesson *self,
+          gboolean  held_out)
+{
+  if (self->snapshot[held_out] == NULL)
+    {
+      g_autoptr(BpPeople) people = NULL;
+      g_autoptr(BpPeople) test = NULL;
+
+      /* Both or neither: a wrong person anywhere makes the lesson
+       * unfit to train, and so does nobody to train on. */
+      if (self->people == NULL ||
+          (people = people_of (self->part[FALSE])) == NULL || bp_people_get_n (people) == 0 ||
+          (test = people_of (self->part[TRUE])) == NULL)
+        return NULL;
+      self->snapshot[FALSE] = g_steal_pointer (&people);
+      self->snapshot[TRUE] = g_steal_pointer (&test);
+    }
+  return bp_people_ref (self->snapshot[held_out]);
+}
+
+/* The people trained on, in lb and in, or NULL while a person is wrong
+ * or nobody is trained on: a reference to a list nobody changes, the
+ * very same list until the people change. */
+BpPeople *
+bp_lesson_dup_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return dup_part (self, FALSE);
+}
+
+/* The people held out for testing (maybe none), or NULL as above. */
+BpPeople *
+bp_lesson_dup_test_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return dup_part (self, TRUE);
+}
+
+static void
+clear_shown (BpLessonPeople *shown)
+{
+  g_clear_pointer (&shown->people, bp_people_unref);
+  g_clear_pointer (&shown->test, bp_people_unref);
+}
+
+/* What the views show the network working on: @people with @test held
+ * out, made inputs by @norm, trained at @learning_rate.  Between runs
+ * those listed, after a run those it was trained on. */
+void
+bp_lesson_show_people (BpLesson           *self,
+                       BpPeople           *people,
+                       BpPeople           *test,
+                       const BpNormalizer *norm,
+                       double              learning_rate)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (people != NULL && test != NULL && norm != NULL);
+
+  bp_people_ref (people);
+  bp_people_ref (test);
+  clear_shown (&self->shown);
+  self->shown = (BpLessonPeople) { people, test, *norm, learning_rate };
+  g_signal_emit (self, signals[PEOPLE_SHOWN], 0);
+}
+
+/* The people on show, or NULL before any. */
+const BpLessonPeople *
+bp_lesson_get_shown_people (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->shown.people != NULL ? &self->shown : NULL;
 }
 
 gboolean
@@ -474,6 +631,13 @@ call_history (BpLesson *self,
   ((BpLessonHistoryFunc) watch->func) (watch->view, &self->history);
 }
 
+static void
+call_people (BpLesson *self,
+             Watch    *watch)
+{
+  ((BpLessonPeopleFunc) watch->func) (watch->view, &self->shown);
+}
+
 /* @view's closure goes with @view: a view destroyed before the lesson
  * is not called. */
 static void
@@ -516,6 +680,19 @@ bp_lesson_watch_history (BpLesson            *self,
   g_return_if_fail (G_IS_OBJECT (view));
 
   watch (self, "history-changed", view, G_CALLBACK (func), G_CALLBACK (call_history));
+}
+
+/* @func (@view, people) whenever the people on show change: after an
+ * edit, when a run starts, when a lesson is opened. */
+void
+bp_lesson_watch_people (BpLesson           *self,
+                        gpointer            view,
+                        BpLessonPeopleFunc  func)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (G_IS_OBJECT (view));
+
+  watch (self, "people-shown", view, G_CALLBACK (func), G_CALLBACK (call_people));
 }
 
 gboolean
@@ -718,7 +895,12 @@ bp_lesson_dispose (GObject *object)
   BpLesson *self = BP_LESSON (object);
 
   bp_lesson_end_run (self);
-  g_clear_object (&self->people);
+  bp_lesson_set_people (self, NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&self->part[i]);
+      g_clear_object (&self->held_out[i]);
+    }
   g_clear_object (&self->file);
   G_OBJECT_CLASS (bp_lesson_parent_class)->dispose (object);
 }
@@ -730,6 +912,7 @@ bp_lesson_finalize (GObject *object)
 
   bp_history_clear (&self->history);
   g_clear_pointer (&self->run_people, bp_people_unref);
+  clear_shown (&self->shown);
   g_clear_object (&self->race);
   g_clear_object (&self->runs);
   g_clear_object (&self->undo);
@@ -766,11 +949,27 @@ bp_lesson_class_init (BpLessonClass *klass)
   signals[HISTORY_CHANGED] =
     g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Other people are on show (bp_lesson_get_shown_people()). */
+  signals[PEOPLE_SHOWN] =
+    g_signal_new ("people-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static gboolean
+is_held_out (gpointer item,
+             gpointer user_data)
+{
+  return bp_person_item_get_held_out (item) == GPOINTER_TO_INT (user_data);
 }
 
 static void
 bp_lesson_init (BpLesson *self)
 {
+  for (guint i = 0; i < 2; i++)
+    {
+      self->held_out[i] = gtk_custom_filter_new (is_held_out, GINT_TO_POINTER (i), NULL);
+      self->part[i] = G_LIST_MODEL (gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->held_out[i]))));
+    }
   bp_history_init (&self->history);
   self->runs = bp_run_list_new ();
   self->race = bp_race_new ();

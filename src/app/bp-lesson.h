@@ -33,11 +33,23 @@ typedef struct
   double      speed;      /* epochs per second, 0 = as fast as possible */
 } BpLessonSettings;
 
-/* A view's setter, as bp_lesson_watch_params() and _history() call it. */
+/* The people the views show the network working on. */
+typedef struct
+{
+  BpPeople     *people;         /* trained on */
+  BpPeople     *test;           /* held out */
+  BpNormalizer  norm;           /* how they became inputs */
+  double        learning_rate;
+} BpLessonPeople;
+
+/* A view's setter, as bp_lesson_watch_params(), _history() and
+ * _people() call it. */
 typedef void (*BpLessonParamsFunc)  (gpointer         view,
                                      const BpParams  *params);
 typedef void (*BpLessonHistoryFunc) (gpointer         view,
                                      const BpHistory *history);
+typedef void (*BpLessonPeopleFunc)  (gpointer              view,
+                                     const BpLessonPeople *people);
 
 #define BP_TYPE_LESSON (bp_lesson_get_type ())
 
@@ -45,10 +57,24 @@ G_DECLARE_FINAL_TYPE (BpLesson, bp_lesson, BP, LESSON, GObject)
 
 BpLesson            *bp_lesson_new                (void);
 
-/* The people, as BpPersonItems in training order (held out or not) */
+/* The people, as BpPersonItems in training order (held out or not),
+ * the two parts of them, and the same as data */
 GListModel          *bp_lesson_get_people         (BpLesson               *self);
 void                 bp_lesson_set_people         (BpLesson               *self,
                                                    GListModel             *people);
+GListModel          *bp_lesson_get_training_people (BpLesson              *self);
+GListModel          *bp_lesson_get_test_people    (BpLesson               *self);
+void                 bp_lesson_people_edited      (BpLesson               *self);
+BpPeople            *bp_lesson_dup_people         (BpLesson               *self);
+BpPeople            *bp_lesson_dup_test_people    (BpLesson               *self);
+
+/* The people on show */
+void                 bp_lesson_show_people        (BpLesson               *self,
+                                                   BpPeople               *people,
+                                                   BpPeople               *test,
+                                                   const BpNormalizer     *norm,
+                                                   double                  learning_rate);
+const BpLessonPeople *bp_lesson_get_shown_people  (BpLesson               *self);
 
 /* The run on show */
 gboolean             bp_lesson_is_live            (BpLesson               *self);
@@ -93,6 +119,9 @@ void                 bp_lesson_watch_params       (BpLesson               *self,
 void                 bp_lesson_watch_history      (BpLesson               *self,
                                                    gpointer                view,
                                                    BpLessonHistoryFunc     func);
+void                 bp_lesson_watch_people       (BpLesson               *self,
+                                                   gpointer                view,
+                                                   BpLessonPeopleFunc      func);
 
 /* Where the next run starts */
 gboolean             bp_lesson_get_custom_initial (BpLesson               *self);

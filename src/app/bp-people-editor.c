@@ -49,7 +49,6 @@ struct _BpPeopleEditor
   BpNormalizer        norm;
   gboolean            valid;
   char               *error;
-  BpPeople           *snapshot[2];  /* trained on, held out: as dup'd last, until a change */
   guint               updating;  /* the editor is writing its own cells */
 };
 
@@ -417,15 +416,6 @@ update_count (BpPeopleEditor *self)
   gtk_label_set_text (self->count_label, text);
 }
 
-/* The lists handed out since the last change are about the people before
- * it. */
-static void
-forget_snapshots (BpPeopleEditor *self)
-{
-  g_clear_pointer (&self->snapshot[0], bp_people_unref);
-  g_clear_pointer (&self->snapshot[1], bp_people_unref);
-}
-
 /* After every edit: the list checked once, the cells on screen that
  * depend on it shown again, and "changed". */
 static void
@@ -433,7 +423,6 @@ refresh (BpPeopleEditor *self)
 {
   gboolean valid;
 
-  forget_snapshots (self);
   g_free (self->error);
   self->error = find_error (self);
   valid = self->error == NULL;
@@ -883,7 +872,6 @@ build_model (BpPeopleEditor *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   self->store = g_list_store_new (BP_TYPE_PERSON_ITEM);
-  g_signal_connect_swapped (self->store, "items-changed", G_CALLBACK (forget_snapshots), self);
   self->filter = gtk_string_filter_new (name);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
@@ -1033,7 +1021,6 @@ bp_people_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_clear_pointer (&self->error, g_free);
-  forget_snapshots (self);
   G_OBJECT_CLASS (bp_people_editor_parent_class)->finalize (object);
 }
 
@@ -1155,53 +1142,6 @@ bp_people_editor_set_test_people (BpPeopleEditor *self,
   g_return_if_fail (people != NULL);
 
   replace_people (self, people, TRUE);
-}
-
-/* The window asks for the people several times after each edit (the
- * views, the status, whether the lesson is modified): with a class of
- * 100 000 each copy costs. One list is made per change and shared, as
- * nobody changes a list once made (see bp_people_ref()). */
-static BpPeople *
-dup_items (BpPeopleEditor *self,
-           gboolean        held_out)
-{
-  guint n = bp_people_editor_get_n_people (self);
-  BpPeople *people;
-
-  if (self->error != NULL)
-    return NULL;
-  if (self->snapshot[held_out] != NULL)
-    return bp_people_ref (self->snapshot[held_out]);
-  people = bp_people_new ();
-  for (guint i = 0; i < n; i++)
-    {
-      BpPersonItem *item = item_at (self, i);
-
-      if (bp_person_item_get_held_out (item) == held_out)
-        bp_people_add (people, bp_person_copy (bp_person_item_get_person (item)));
-    }
-  self->snapshot[held_out] = bp_people_ref (people);
-  return people;
-}
-
-/* The people trained on, in lb and in, or NULL while any field is wrong:
- * a reference to a list nobody changes (see dup_items()). */
-BpPeople *
-bp_people_editor_dup_people (BpPeopleEditor *self)
-{
-  g_return_val_if_fail (BP_IS_PEOPLE_EDITOR (self), NULL);
-
-  return dup_items (self, FALSE);
-}
-
-/* The people held out for testing (maybe none), or NULL while any field
- * is wrong. */
-BpPeople *
-bp_people_editor_dup_test_people (BpPeopleEditor *self)
-{
-  g_return_val_if_fail (BP_IS_PEOPLE_EDITOR (self), NULL);
-
-  return dup_items (self, TRUE);
 }
 
 /* Gives the @index-th person trained on (the held out do not count) a

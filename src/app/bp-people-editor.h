@@ -30,10 +30,8 @@ G_DECLARE_FINAL_TYPE (BpPeopleEditor, bp_people_editor, BP, PEOPLE_EDITOR, GtkWi
 GtkWidget    *bp_people_editor_new             (void);
 void          bp_people_editor_set_people      (BpPeopleEditor *self,
                                                 const BpPeople *people);
-BpPeople     *bp_people_editor_dup_people      (BpPeopleEditor *self);
 void          bp_people_editor_set_test_people (BpPeopleEditor *self,
                                                 const BpPeople *people);
-BpPeople     *bp_people_editor_dup_test_people (BpPeopleEditor *self);
 gboolean      bp_people_editor_move_person     (BpPeopleEditor *self,
                                                 guint           index,
                                                 double          weight_lb,

@@ -124,7 +124,7 @@ on_person_moved (BpWindow *self,
                  double    weight_lb,
                  double    height_in)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (self->lesson);
   BpUnits units = bp_people_editor_get_units (self->people_editor);
   const BpPerson *p;
   guint64 before = bp_lesson_get_revision (self->lesson);
@@ -233,7 +233,7 @@ redo_activated (GSimpleAction *action,
 static int
 find_seed_alice (BpWindow *self)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (self->lesson);
   const BpPerson *alice;
   guint index;
 

@@ -368,8 +368,8 @@ listed_as (BpWindow       *self,
            const BpPeople *test)
 {
   BpPeopleEditor *editor = bp_window_get_people_editor (self);
-  g_autoptr(BpPeople) now = bp_people_editor_dup_people (editor);
-  g_autoptr(BpPeople) test_now = bp_people_editor_dup_test_people (editor);
+  g_autoptr(BpPeople) now = bp_lesson_dup_people (self->lesson);
+  g_autoptr(BpPeople) test_now = bp_lesson_dup_test_people (self->lesson);
 
   if (bp_people_editor_get_n_people (editor) == 0)
     return bp_people_get_n (people) == 0 && bp_people_get_n (test) == 0;
@@ -403,16 +403,17 @@ undo_people_change (gpointer data,
  * nobody when the list is empty, and an error when a field is wrong, as
  * such a list cannot be kept exactly. */
 static BpPeople *
-dup_listed (BpPeopleEditor  *editor,
-            gboolean         test,
-            GError         **error)
+dup_listed (BpWindow  *self,
+            gboolean   test,
+            GError   **error)
 {
+  BpPeopleEditor *editor = self->people_editor;
   BpPeople *people;
 
   if (bp_people_editor_get_n_people (editor) == 0)
     return bp_people_new ();
-  people = test ? bp_people_editor_dup_test_people (editor)
-                : bp_people_editor_dup_people (editor);
+  people = test ? bp_lesson_dup_test_people (self->lesson)
+                : bp_lesson_dup_people (self->lesson);
   if (people == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                  _("The people listed have a mistake to correct first, so that Undo can bring "
@@ -434,7 +435,7 @@ can_take_people (BpWindow  *self,
                            _("Training is under way: stop it to change the people"));
       return FALSE;
     }
-  listed = dup_listed (bp_window_get_people_editor (self), FALSE, error);
+  listed = dup_listed (self, FALSE, error);
   return listed != NULL;
 }
 
@@ -473,8 +474,8 @@ bp_window_take_people (BpWindow        *self,
   g_return_val_if_fail (people != NULL, FALSE);
 
   if (!can_take_people (self, error) ||
-      (before = dup_listed (editor, FALSE, error)) == NULL ||
-      (test_before = dup_listed (editor, TRUE, error)) == NULL)
+      (before = dup_listed (self, FALSE, error)) == NULL ||
+      (test_before = dup_listed (self, TRUE, error)) == NULL)
     return FALSE;
   units = bp_people_editor_get_units (editor);
   change = g_new0 (PeopleChange, 1);
@@ -567,11 +568,12 @@ bp_window_load_example (BpWindow       *self,
 
 /* Everybody, those held out for testing after the others. */
 static BpPeople *
-dup_everybody (BpPeopleEditor  *editor,
-               GError         **error)
+dup_everybody (BpWindow  *self,
+               GError   **error)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (editor);
-  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (editor);
+  BpPeopleEditor *editor = self->people_editor;
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (self->lesson);
+  g_autoptr(BpPeople) test = bp_lesson_dup_test_people (self->lesson);
 
   if (people == NULL || test == NULL)
     {
@@ -598,7 +600,7 @@ bp_window_export_people (BpWindow  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = get_path (file, error);
-  if (path == NULL || (people = dup_everybody (editor, error)) == NULL)
+  if (path == NULL || (people = dup_everybody (self, error)) == NULL)
     return FALSE;
   return bp_csv_save (people, bp_people_editor_get_units (editor), path, error);
 }

@@ -20,41 +20,63 @@
 #include "bp-settings.h"
 #include "bp-window-private.h"
 
-/* The people, how they became inputs and the learning rate, for the
- * views of the network; the held out are the editor's. */
+/* The people on show are the lesson's; each view takes what it needs of
+ * them.  (Not the trajectories: they trace the run's own people, whose
+ * predictions its history holds, even after the people are edited.) */
 static void
-show_views_people (BpWindow           *self,
-                   const BpPeople     *people,
-                   const BpNormalizer *norm,
-                   double              learning_rate)
+predictions_show (BpPredictionPanel    *panel,
+                  const BpLessonPeople *shown)
 {
-  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
-
-  bp_network_diagram_set_people (self->network_diagram, people, norm);
-  bp_decision_map_set_people (self->decision_map, people, test, norm);
-  bp_explain_panel_set_people (self->explain_panel, people, norm);
-  bp_explain_panel_set_learning_rate (self->explain_panel, learning_rate);
-  bp_landscape_view_set_people (self->landscape_view, people, norm);
+  bp_prediction_panel_set_all_people (panel, shown->people, shown->test, &shown->norm);
 }
 
-/* The predictions, with the held-out people, and the views. */
 static void
-show_people (BpWindow           *self,
-             BpPeople           *people,
-             BpPeople           *test,
-             const BpNormalizer *norm,
-             double              learning_rate)
+diagram_show (BpNetworkDiagram     *diagram,
+              const BpLessonPeople *shown)
 {
-  bp_prediction_panel_set_all_people (self->prediction_panel, people, test, norm);
-  show_views_people (self, people, norm, learning_rate);
+  bp_network_diagram_set_people (diagram, shown->people, &shown->norm);
+}
+
+static void
+map_show (BpDecisionMap        *map,
+          const BpLessonPeople *shown)
+{
+  bp_decision_map_set_people (map, shown->people, shown->test, &shown->norm);
+}
+
+static void
+explain_show (BpExplainPanel       *panel,
+              const BpLessonPeople *shown)
+{
+  bp_explain_panel_set_people (panel, shown->people, &shown->norm);
+  bp_explain_panel_set_learning_rate (panel, shown->learning_rate);
+}
+
+static void
+landscape_show (BpLandscapeView      *view,
+                const BpLessonPeople *shown)
+{
+  bp_landscape_view_set_people (view, shown->people, &shown->norm);
+}
+
+static void
+watch_people (BpWindow *self)
+{
+  bp_lesson_watch_people (self->lesson, self->prediction_panel,
+                          (BpLessonPeopleFunc) predictions_show);
+  bp_lesson_watch_people (self->lesson, self->network_diagram, (BpLessonPeopleFunc) diagram_show);
+  bp_lesson_watch_people (self->lesson, self->decision_map, (BpLessonPeopleFunc) map_show);
+  bp_lesson_watch_people (self->lesson, self->explain_panel, (BpLessonPeopleFunc) explain_show);
+  bp_lesson_watch_people (self->lesson, self->landscape_view,
+                          (BpLessonPeopleFunc) landscape_show);
 }
 
 /* No run: the predictions and loss of the seed's initial parameters. */
 void
 _bp_window_show_idle (BpWindow *self)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
-  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (self->lesson);
+  g_autoptr(BpPeople) test = bp_lesson_dup_test_people (self->lesson);
   g_autoptr(BpDataset) data = NULL;
   BpTrainerConfig config;
   BpNormalizer norm;
@@ -70,7 +92,7 @@ _bp_window_show_idle (BpWindow *self)
   bp_loss_chart_set_epochs (self->loss_chart, config.epochs);
   bp_trajectories_set_people (self->trajectories, people);
   bp_trajectories_set_epochs (self->trajectories, config.epochs);
-  show_people (self, people, test, &norm, config.learning_rate);
+  bp_lesson_show_people (self->lesson, people, test, &norm, config.learning_rate);
   bp_lesson_show_idle (self->lesson, &(BpProgress) {
     .state = BP_TRAINER_IDLE,
     .epochs = config.epochs,
@@ -90,7 +112,7 @@ _bp_window_show_run (BpWindow           *self,
                      double              learning_rate,
                      guint64             epochs)
 {
-  show_people (self, people, test, norm, learning_rate);
+  bp_lesson_show_people (self->lesson, people, test, norm, learning_rate);
   bp_loss_chart_clear (self->loss_chart);
   bp_loss_chart_set_epochs (self->loss_chart, epochs);
   bp_trajectories_set_people (self->trajectories, people);
@@ -110,12 +132,13 @@ on_inputs_changed (BpWindow *self)
   if (!bp_lesson_shows_run (self->lesson))
     _bp_window_show_idle (self);
   else if (!bp_lesson_is_live (self->lesson) &&
-           (people = bp_people_editor_dup_people (self->people_editor)) != NULL)
+           (people = bp_lesson_dup_people (self->lesson)) != NULL)
     {
-      g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
+      g_autoptr(BpPeople) test = bp_lesson_dup_test_people (self->lesson);
 
-      show_people (self, people, test, bp_lesson_get_run_normalizer (self->lesson),
-                   bp_lesson_get_run_settings (self->lesson)->learning_rate);
+      bp_lesson_show_people (self->lesson, people, test,
+                             bp_lesson_get_run_normalizer (self->lesson),
+                             bp_lesson_get_run_settings (self->lesson)->learning_rate);
     }
   _bp_window_update_actions (self);
 }
@@ -124,7 +147,7 @@ on_inputs_changed (BpWindow *self)
 static void
 on_people_changed (BpWindow *self)
 {
-  bp_lesson_changed (self->lesson);
+  bp_lesson_people_edited (self->lesson);
   on_inputs_changed (self);
 }
 
@@ -178,8 +201,8 @@ gboolean
 _bp_window_start_run (BpWindow *self,
                       gboolean  paused)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
-  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (self->lesson);
+  g_autoptr(BpPeople) test = bp_lesson_dup_test_people (self->lesson);
   g_autoptr(BpDataset) data = NULL;
   g_autoptr(BpDataset) test_data = NULL;
   BpTrainerConfig config;
@@ -351,7 +374,7 @@ race_activated (GSimpleAction *action,
 {
   BpWindow *self = BP_WINDOW (user_data);
   BpLesson *lesson = self->lesson;
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (self->lesson);
   g_autoptr(BpDataset) data = NULL;
   double rates[BP_RACE_MAX_RATES];
   BpTrainerConfig config;
@@ -402,6 +425,7 @@ _bp_window_run_init (BpWindow *self)
                            (BpLessonHistoryFunc) bp_loss_chart_set_history);
   bp_lesson_watch_history (self->lesson, self->trajectories,
                            (BpLessonHistoryFunc) bp_trajectories_set_history);
+  watch_people (self);
   g_signal_connect_object (self->lesson, "progress-changed",
                            G_CALLBACK (on_progress_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->people_editor, "changed",

@@ -71,8 +71,8 @@ BpSession *
 bp_window_dup_session (BpWindow  *self,
                        GError   **error)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (self->people_editor);
-  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (self->people_editor);
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (self->lesson);
+  g_autoptr(BpPeople) test = bp_lesson_dup_test_people (self->lesson);
   g_autoptr(BpSession) session = NULL;
   BpTrainerConfig config;
 

@@ -80,7 +80,7 @@ trained_on_other_people (BpWindow *self)
     return FALSE;
   /* The editor hands out one list per change: the same list is the
    * same people, without comparing a class person by person. */
-  people = bp_people_editor_dup_people (self->people_editor);
+  people = bp_lesson_dup_people (self->lesson);
   return people != NULL && people != run_people && !bp_people_equal (people, run_people);
 }
 

@@ -129,10 +129,10 @@ set_params (BpWindow       *window,
 static void
 set_seed_people (BpWindow *window)
 {
-  BpPeopleEditor *editor = bp_window_get_people_editor (window);
+  BpLesson *lesson = bp_window_get_lesson (window);
   g_autoptr(BpPeople) seeds = bp_people_new_seed ();
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (editor);
-  g_autoptr(BpPeople) test = bp_people_editor_dup_test_people (editor);
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (lesson);
+  g_autoptr(BpPeople) test = bp_lesson_dup_test_people (lesson);
   g_autoptr(GError) error = NULL;
 
   if (people != NULL && test != NULL && bp_people_equal (people, seeds) &&
@@ -151,7 +151,7 @@ get_dataset (BpWindow      *window,
              BpPeople     **people_out)
 {
   BpTrainingForm *form = bp_window_get_training_form (window);
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (bp_window_get_lesson (window));
 
   if (people == NULL || bp_people_get_n (people) == 0)
     return FALSE;

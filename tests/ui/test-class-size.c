@@ -96,7 +96,7 @@ test_ten_thousand (void)
   g_assert_cmpuint (bp_prediction_panel_get_n_right (panel, FALSE), ==, cli_right (path));
 
   ui_test_activate (window, "undo");
-  back = bp_people_editor_dup_people (editor);
+  back = ui_test_dup_people (editor, FALSE);
   g_assert_true (bp_people_equal (back, seeds));
   ui_test_destroy_window (window);
   g_remove (path);

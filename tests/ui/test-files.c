@@ -85,7 +85,7 @@ set_up_lesson (BpWindow *window)
   ui_test_set_text (bp_training_form_get_epochs_entry (form), "700");
   ui_test_set_text (bp_training_form_get_seed_entry (form), "7");
   ui_test_set_held_out (window, 3, TRUE);
-  test = bp_people_editor_dup_test_people (editor);
+  test = ui_test_dup_people (editor, TRUE);
   g_assert_cmpuint (bp_people_get_n (test), ==, 1);
 }
 
@@ -313,7 +313,7 @@ test_people_csv (Fixture       *f,
 
   ui_test_set_text (ui_test_person_entry (window, 1, BP_PERSON_COLUMN_WEIGHT), "161.5");
   bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
-  exported = bp_people_editor_dup_people (editor);
+  exported = ui_test_dup_people (editor, FALSE);
   g_assert_true (bp_window_export_people (window, file, &error));
   g_assert_no_error (error);
   text = read_file (file, NULL);
@@ -327,7 +327,7 @@ test_people_csv (Fixture       *f,
 
   g_assert_true (bp_window_import_people (window, file, &error));
   g_assert_no_error (error);
-  imported = bp_people_editor_dup_people (editor);
+  imported = ui_test_dup_people (editor, FALSE);
   g_assert_cmpuint (bp_people_get_n (imported), ==, bp_people_get_n (exported));
   for (guint i = 0; i < bp_people_get_n (imported); i++)
     {
@@ -339,7 +339,7 @@ test_people_csv (Fixture       *f,
       g_assert_true (same_double (p->height_in, q->height_in));
     }
   g_clear_pointer (&imported, bp_people_unref);
-  imported = bp_people_editor_dup_test_people (editor);
+  imported = ui_test_dup_people (editor, TRUE);
   g_assert_cmpuint (bp_people_get_n (imported), ==, 0);
   g_assert_cmpint (bp_people_editor_get_units (editor), ==, BP_UNITS_KG_CM);
   ui_test_destroy_window (window);
@@ -482,7 +482,7 @@ test_drop (Fixture       *f,
   g_value_set_object (&single, csv);
   g_assert_true (drop (target, &single));
   gtk_dialog_response (GTK_DIALOG (ui_test_find_dialog (GTK_WINDOW (window))), GTK_RESPONSE_ACCEPT);
-  people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  people = bp_lesson_dup_people (bp_window_get_lesson (window));
   g_assert_cmpuint (bp_people_get_n (people), ==, 1);
   g_assert_cmpstr (bp_people_get (people, 0)->name, ==, "Zoe");
   ui_test_destroy_window (window);

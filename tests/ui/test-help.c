@@ -98,7 +98,7 @@ test_guide_in_front (void)
   g_assert_true (g_file_set_contents (path, "name,gender,weight_lb,height_in\nAnn,F,120,62\nBen,M,180,71\n",
                                       -1, NULL));
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  people = bp_lesson_dup_people (bp_window_get_lesson (window));
   g_assert_cmpuint (bp_people_get_n (people), ==, 2);
   ui_test_destroy_window (window);
   close_help (help);

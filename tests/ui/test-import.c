@@ -57,8 +57,8 @@ listed_get (BpWindow *window,
   BpPeopleEditor *editor = bp_window_get_people_editor (window);
 
   listed_clear (l);
-  l->people = bp_people_editor_dup_people (editor);
-  l->test = bp_people_editor_dup_test_people (editor);
+  l->people = ui_test_dup_people (editor, FALSE);
+  l->test = ui_test_dup_people (editor, TRUE);
   l->units = bp_people_editor_get_units (editor);
   g_assert_nonnull (l->people);
   g_assert_nonnull (l->test);
@@ -79,7 +79,7 @@ assert_listed (BpWindow     *window,
 static guint
 n_people (BpWindow *window)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (bp_window_get_lesson (window));
 
   g_assert_nonnull (people);
   return bp_people_get_n (people);
@@ -244,7 +244,7 @@ test_pristine_window (void)
   g_assert_null (ui_test_find_dialog (GTK_WINDOW (window)));
   g_assert_cmpuint (n_people (window), ==, 2);
   ui_test_activate (window, "undo");
-  back = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  back = bp_lesson_dup_people (bp_window_get_lesson (window));
   g_assert_true (bp_people_equal (back, seeds));
 
   ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME), "Alicia");
@@ -348,10 +348,10 @@ test_undo_after_edit (void)
   load_example (window, "class");
   answer (window, GTK_RESPONSE_ACCEPT);
   ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_NAME), "Ada");
-  edited = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  edited = bp_lesson_dup_people (bp_window_get_lesson (window));
   ui_test_activate (window, "undo");
   answer (window, GTK_RESPONSE_CLOSE);
-  now = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  now = bp_lesson_dup_people (bp_window_get_lesson (window));
   g_assert_true (bp_people_equal (now, edited));
   g_assert_cmpstr (bp_people_get (now, 0)->name, ==, "Ada");
   ui_test_destroy_window (window);

@@ -13,6 +13,7 @@
 
 #include "bp-lesson.h"
 #include "bp-network.h"
+#include "bp-person-item.h"
 
 static BpLessonSettings
 seed_settings (void)
@@ -224,6 +225,125 @@ test_custom_initial (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* The seeds' four people as the editor's model holds them, Charlie held
+ * out. */
+static GListStore *
+new_people_store (void)
+{
+  g_autoptr(BpPeople) seeds = bp_people_new_seed ();
+  GListStore *store = g_list_store_new (BP_TYPE_PERSON_ITEM);
+
+  for (guint i = 0; i < bp_people_get_n (seeds); i++)
+    {
+      g_autoptr(BpPersonItem) item = bp_person_item_new (bp_people_get (seeds, i), i == 2, i);
+
+      g_list_store_append (store, item);
+    }
+  return store;
+}
+
+static const char *
+name_at (GListModel *model,
+         guint       i)
+{
+  g_autoptr(BpPersonItem) item = g_list_model_get_item (model, i);
+
+  return bp_person_item_get_name (item);
+}
+
+/* The people as two list models and as data: one list per change,
+ * shared, and a new one after an edit in place or to the list. */
+static void
+test_people (void)
+{
+  g_autoptr(BpLesson) lesson = bp_lesson_new ();
+  g_autoptr(GListStore) store = new_people_store ();
+  g_autoptr(BpPeople) people = NULL;
+  g_autoptr(BpPeople) again = NULL;
+  g_autoptr(BpPeople) test = NULL;
+  g_autoptr(BpPersonItem) bob = NULL;
+  guint64 revision;
+
+  bp_lesson_set_people (lesson, G_LIST_MODEL (store));
+  g_assert_cmpuint (g_list_model_get_n_items (bp_lesson_get_training_people (lesson)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (bp_lesson_get_test_people (lesson)), ==, 1);
+  g_assert_cmpstr (name_at (bp_lesson_get_test_people (lesson), 0), ==, "Charlie");
+  g_assert_cmpstr (name_at (bp_lesson_get_training_people (lesson), 2), ==, "Diana");
+
+  people = bp_lesson_dup_people (lesson);
+  test = bp_lesson_dup_test_people (lesson);
+  g_assert_cmpuint (bp_people_get_n (people), ==, 3);
+  g_assert_cmpstr (bp_people_get (test, 0)->name, ==, "Charlie");
+  again = bp_lesson_dup_people (lesson);
+  g_assert_true (again == people);
+  g_clear_pointer (&again, bp_people_unref);
+
+  /* Bob held out in place: the editor says so, the lesson changes. */
+  bob = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  bp_person_item_set_held_out (bob, TRUE);
+  revision = bp_lesson_get_revision (lesson);
+  bp_lesson_people_edited (lesson);
+  g_assert_cmpuint (bp_lesson_get_revision (lesson), >, revision);
+  g_assert_cmpuint (g_list_model_get_n_items (bp_lesson_get_test_people (lesson)), ==, 2);
+  again = bp_lesson_dup_people (lesson);
+  g_assert_true (again != people);
+  g_assert_cmpuint (bp_people_get_n (again), ==, 2);
+  g_clear_pointer (&again, bp_people_unref);
+
+  /* A wrong field anywhere: no data to train on or to save. */
+  bp_person_item_set_field_error (bob, BP_PERSON_FIELD_WEIGHT, "x", "not a number");
+  bp_lesson_people_edited (lesson);
+  g_assert_null (bp_lesson_dup_people (lesson));
+  g_assert_null (bp_lesson_dup_test_people (lesson));
+  bp_person_item_set_field_error (bob, BP_PERSON_FIELD_WEIGHT, NULL, NULL);
+
+  /* An edit of the list itself is seen without being told. */
+  g_list_store_remove (store, 0);
+  again = bp_lesson_dup_people (lesson);
+  g_assert_cmpuint (bp_people_get_n (again), ==, 1);
+  g_assert_cmpstr (bp_people_get (again, 0)->name, ==, "Diana");
+  g_clear_pointer (&again, bp_people_unref);
+
+  /* Nobody to train on: nothing to train with either. */
+  g_list_store_remove_all (store);
+  g_assert_null (bp_lesson_dup_people (lesson));
+}
+
+static void
+count_shown (gpointer              view,
+             const BpLessonPeople *shown)
+{
+  guint *calls = g_object_get_data (view, "calls");
+
+  (*calls)++;
+  g_assert_cmpuint (bp_people_get_n (shown->people), ==, 4);
+  g_assert_cmpfloat (shown->learning_rate, ==, 0.25);
+}
+
+/* The views that watch the people on show are called while they live,
+ * and never after. */
+static void
+test_people_shown (void)
+{
+  g_autoptr(BpLesson) lesson = bp_lesson_new ();
+  g_autoptr(BpPeople) seeds = bp_people_new_seed ();
+  g_autoptr(BpPeople) nobody = bp_people_new ();
+  GObject *view = g_object_new (G_TYPE_OBJECT, NULL);
+  guint calls = 0;
+  BpNormalizer norm;
+
+  g_assert_null (bp_lesson_get_shown_people (lesson));
+  g_object_set_data (view, "calls", &calls);
+  bp_lesson_watch_people (lesson, view, count_shown);
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, seeds);
+  bp_lesson_show_people (lesson, seeds, nobody, &norm, 0.25);
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_true (bp_lesson_get_shown_people (lesson)->people == seeds);
+  g_object_unref (view);
+  bp_lesson_show_people (lesson, seeds, nobody, &norm, 0.25);
+  g_assert_cmpuint (calls, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +355,8 @@ main (int   argc,
   g_test_add_func ("/lesson/modified/unique", test_revisions_unique);
   g_test_add_func ("/lesson/run", test_run);
   g_test_add_func ("/lesson/custom-initial", test_custom_initial);
+  g_test_add_func ("/lesson/people", test_people);
+  g_test_add_func ("/lesson/people-shown", test_people_shown);
 
   return g_test_run ();
 }

@@ -98,7 +98,7 @@ test_comma_window (void)
   g_assert_true (bp_training_form_get_valid (form));
   ui_test_set_text (ui_test_person_entry (window, 0, BP_PERSON_COLUMN_WEIGHT), "133,5");
   ui_test_set_text (ui_test_person_entry (window, 1, BP_PERSON_COLUMN_HEIGHT), "72.5");
-  people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  people = bp_lesson_dup_people (bp_window_get_lesson (window));
   g_assert_nonnull (people);
   g_assert_cmpfloat (bp_people_get (people, 0)->weight_lb, ==, 133.5);
   g_assert_cmpfloat (bp_people_get (people, 1)->height_in, ==, 72.5);

@@ -570,7 +570,7 @@ get_person (BpWindow *window,
             double   *weight_lb,
             double   *height_in)
 {
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (bp_window_get_people_editor (window));
+  g_autoptr(BpPeople) people = bp_lesson_dup_people (bp_window_get_lesson (window));
 
   g_assert_nonnull (people);
   *weight_lb = bp_people_get (people, index)->weight_lb;

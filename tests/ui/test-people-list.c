@@ -135,7 +135,7 @@ test_edit (void)
   weight = GTK_EDITABLE (cell (editor, 5000, BP_PERSON_COLUMN_WEIGHT));
   ui_test_set_text (weight, "151.5");
   g_assert_true (bp_people_editor_get_item (editor, 5000) == item);
-  after = bp_people_editor_dup_people (editor);
+  after = ui_test_dup_people (editor, FALSE);
   g_assert_cmpfloat (bp_people_get (after, 5000)->weight_lb, ==, 151.5);
   bp_people_get (large, 5000)->weight_lb = 151.5;
   assert_same_people (after, large);
@@ -227,7 +227,7 @@ test_sort (void)
       moved |= bp_person_item_get_position (item) != i;
     }
   g_assert_true (moved);
-  after = bp_people_editor_dup_people (editor);
+  after = ui_test_dup_people (editor, FALSE);
   assert_same_people (after, large);
 
   /* The No. column gives training order back. */
@@ -305,8 +305,8 @@ test_remove_undo (void)
   g_autoptr(BpPeople) after_test = NULL;
 
   ui_test_set_held_out (window, 2, TRUE);
-  people = bp_people_editor_dup_people (editor);
-  test = bp_people_editor_dup_test_people (editor);
+  people = ui_test_dup_people (editor, FALSE);
+  test = ui_test_dup_people (editor, TRUE);
   g_assert_cmpuint (bp_people_get_n (test), ==, 1);
 
   ui_test_click_person_button (window, 1, TRUE);
@@ -316,8 +316,8 @@ test_remove_undo (void)
   g_assert_true (ui_test_action_enabled (window, "undo"));
   ui_test_activate (window, "undo");
   ui_test_activate (window, "undo");
-  after = bp_people_editor_dup_people (editor);
-  after_test = bp_people_editor_dup_test_people (editor);
+  after = ui_test_dup_people (editor, FALSE);
+  after_test = ui_test_dup_people (editor, TRUE);
   assert_same_people (after, people);
   assert_same_people (after_test, test);
   g_assert_true (bp_person_item_get_held_out (bp_people_editor_get_item (editor, 2)));
@@ -346,13 +346,13 @@ test_gender (void)
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (bob)));
   g_signal_emit_by_name (bob, "clicked");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (bob)), ==, "F");
-  people = bp_people_editor_dup_people (editor);
+  people = ui_test_dup_people (editor, FALSE);
   g_assert_cmpint (bp_people_get (people, 1)->gender, ==, BP_GENDER_FEMALE);
   g_assert_cmpint (bp_people_get (people, 0)->gender, ==, BP_GENDER_FEMALE);
   g_assert_cmpint (bp_people_get (people, 2)->gender, ==, BP_GENDER_MALE);
   g_signal_emit_by_name (bob, "clicked");
   g_clear_pointer (&people, bp_people_unref);
-  people = bp_people_editor_dup_people (editor);
+  people = ui_test_dup_people (editor, FALSE);
   g_assert_true (bp_people_equal (people, seeds));
   gtk_window_destroy (window);
 }

@@ -30,7 +30,7 @@ test_starts_with_the_seed_people (void)
 {
   BpWindow *window = ui_test_new_window ();
   BpPeopleEditor *editor = bp_window_get_people_editor (window);
-  g_autoptr(BpPeople) people = bp_people_editor_dup_people (editor);
+  g_autoptr(BpPeople) people = ui_test_dup_people (editor, FALSE);
   const char *names[] = { "Alice", "Bob", "Charlie", "Diana" };
 
   g_assert_nonnull (people);
@@ -113,8 +113,8 @@ test_held_out_person (void)
   BpProgress progress;
 
   ui_test_set_held_out (window, 3, TRUE);
-  train = bp_people_editor_dup_people (editor);
-  test = bp_people_editor_dup_test_people (editor);
+  train = ui_test_dup_people (editor, FALSE);
+  test = ui_test_dup_people (editor, TRUE);
   g_assert_cmpuint (bp_people_get_n (train), ==, 3);
   g_assert_cmpuint (bp_people_get_n (test), ==, 1);
   g_assert_cmpstr (bp_people_get (test, 0)->name, ==, "Diana");
@@ -326,7 +326,7 @@ test_units (void)
                    BP_UNITS_KG_CM);
   bp_people_editor_set_units (editor, BP_UNITS_LB_IN);
   g_assert_cmpstr (gtk_editable_get_text (weight), ==, "133");
-  people = bp_people_editor_dup_people (editor);
+  people = ui_test_dup_people (editor, FALSE);
   g_assert_cmpfloat (bp_people_get (people, 0)->weight_lb, ==, 133);
   g_assert_cmpfloat (bp_people_get (people, 0)->height_in, ==, 65);
 
@@ -334,7 +334,7 @@ test_units (void)
   bp_people_editor_set_units (editor, BP_UNITS_KG_CM);
   ui_test_set_text (weight, "100");
   g_clear_pointer (&people, bp_people_unref);
-  people = bp_people_editor_dup_people (editor);
+  people = ui_test_dup_people (editor, FALSE);
   g_assert_cmpfloat (bp_people_get (people, 0)->weight_lb, ==, 100 / BP_KG_PER_LB);
   ui_test_set_text (weight, "1000");
   g_assert_nonnull (strstr (bp_people_editor_get_error (editor), "kg"));
@@ -352,7 +352,7 @@ test_add_duplicate_remove (void)
   g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 5);
   ui_test_click_person_button (window, 1, FALSE);
   g_assert_cmpuint (bp_people_editor_get_n_people (editor), ==, 6);
-  people = bp_people_editor_dup_people (editor);
+  people = ui_test_dup_people (editor, FALSE);
   g_assert_cmpfloat (bp_people_get (people, 2)->weight_lb, ==, 160);
   g_assert_cmpint (bp_people_get (people, 2)->gender, ==, BP_GENDER_MALE);
   /* The predictions follow the editor between runs. */

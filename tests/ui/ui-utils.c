@@ -151,6 +151,18 @@ ui_test_set_text (GtkEditable *editable,
  * to and on screen: rows exist only around the view, and are recycled.
  * The scroll is asked again after each frame, as the rows' heights the
  * list first guesses become known. */
+/* The people an editor lists (@held_out: those held out), as a lesson
+ * made afresh over its model reads them: NULL while one is wrong. */
+BpPeople *
+ui_test_dup_people (BpPeopleEditor *editor,
+                    gboolean        held_out)
+{
+  g_autoptr(BpLesson) lesson = bp_lesson_new ();
+
+  bp_lesson_set_people (lesson, bp_people_editor_get_model (editor));
+  return held_out ? bp_lesson_dup_test_people (lesson) : bp_lesson_dup_people (lesson);
+}
+
 GtkWidget *
 ui_test_editor_cell (BpPeopleEditor *editor,
                      guint           person,

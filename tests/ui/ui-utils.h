@@ -24,6 +24,8 @@ BpWindow  *ui_test_new_window     (void);
 void       ui_test_destroy_window (BpWindow    *window);
 void       ui_test_set_text       (GtkEditable *editable,
                                    const char  *text);
+BpPeople  *ui_test_dup_people     (BpPeopleEditor *editor,
+                                   gboolean     held_out);
 GtkWidget *ui_test_editor_cell    (BpPeopleEditor *editor,
                                    guint        person,
                                    BpPersonColumn column);
