@@ -848,6 +848,16 @@ bp_lesson_set_settings (BpLesson               *self,
   update_modified (self);
 }
 
+/* The settings as last told, or NULL while one of them, or a person, is
+ * wrong. */
+const BpLessonSettings *
+bp_lesson_get_settings (BpLesson *self)
+{
+  g_return_val_if_fail (BP_IS_LESSON (self), NULL);
+
+  return self->has_settings ? &self->settings : NULL;
+}
+
 /* What the lesson holds now is what @file holds (NULL: no file yet), as
  * after opening or saving it. */
 void

@@ -14,12 +14,14 @@
 #include "bp-people.h"
 #include "bp-race.h"
 #include "bp-run-list.h"
+#include "bp-session.h"
 #include "bp-trainer.h"
 #include "bp-undo-stack.h"
 
 G_BEGIN_DECLS
 
-/* What a lesson file keeps besides its people and its run. */
+/* What a lesson file keeps besides its people and its run; @speed is
+ * the pace of the run on show, or of the next run. */
 typedef struct
 {
   BpUnits     units;
@@ -148,7 +150,15 @@ gboolean             bp_lesson_get_modified       (BpLesson               *self)
 void                 bp_lesson_changed            (BpLesson               *self);
 void                 bp_lesson_set_settings       (BpLesson               *self,
                                                    const BpLessonSettings *settings);
+const BpLessonSettings *bp_lesson_get_settings    (BpLesson               *self);
 void                 bp_lesson_mark_saved         (BpLesson               *self,
                                                    GFile                  *file);
+
+/* As a session file has it (bp-lesson-session.c) */
+BpSession           *bp_lesson_dup_session        (BpLesson               *self,
+                                                   GError                **error);
+void                 bp_lesson_set_session        (BpLesson               *self,
+                                                   const BpSession        *session,
+                                                   guint32                 seed);
 
 G_END_DECLS

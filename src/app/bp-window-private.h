@@ -96,11 +96,8 @@ gboolean    _bp_window_start_run           (BpWindow              *self,
                                             gboolean               paused);
 void        _bp_window_reset               (BpWindow              *self);
 void        _bp_window_start_ticking       (BpWindow              *self);
-void        _bp_window_show_run            (BpWindow              *self,
+void        _bp_window_prepare_run_views   (BpWindow              *self,
                                             BpPeople              *people,
-                                            BpPeople              *test,
-                                            const BpNormalizer    *norm,
-                                            double                 learning_rate,
                                             guint64                epochs);
 void        _bp_window_run_init            (BpWindow              *self);
 

@@ -102,17 +102,13 @@ _bp_window_show_idle (BpWindow *self)
   });
 }
 
-/* A run about to start, or read from a file: the predictions and views
- * of its people, an empty chart and trajectories as long as its epochs. */
+/* A run about to start, or read from a file: an empty chart and
+ * trajectories of its people, as long as its epochs. */
 void
-_bp_window_show_run (BpWindow           *self,
-                     BpPeople           *people,
-                     BpPeople           *test,
-                     const BpNormalizer *norm,
-                     double              learning_rate,
-                     guint64             epochs)
+_bp_window_prepare_run_views (BpWindow *self,
+                              BpPeople *people,
+                              guint64   epochs)
 {
-  bp_lesson_show_people (self->lesson, people, test, norm, learning_rate);
   bp_loss_chart_clear (self->loss_chart);
   bp_loss_chart_set_epochs (self->loss_chart, epochs);
   bp_trajectories_set_people (self->trajectories, people);
@@ -223,7 +219,8 @@ _bp_window_start_run (BpWindow *self,
     .seed = bp_training_form_get_seed (self->training_form),
     .normalize = bp_training_form_get_normalize (self->training_form),
   };
-  _bp_window_show_run (self, people, test, &norm, config.learning_rate, config.epochs);
+  bp_lesson_show_people (self->lesson, people, test, &norm, config.learning_rate);
+  _bp_window_prepare_run_views (self, people, config.epochs);
   bp_settings_remember_config (self->settings, &config);
   bp_lesson_start_run (self->lesson, bp_trainer_new (data, test_data, &config), &norm, people,
                        &settings, paused);

@@ -302,9 +302,13 @@ get_settings (BpWindow         *self,
               BpLessonSettings *settings)
 {
   BpTrainerConfig config;
+  guint64 paced_epochs;
 
   if (_bp_window_input_error (self) != NULL || !_bp_window_get_config (self, &config))
     return FALSE;
+  /* The pace a session keeps is that of the run on show, if any. */
+  paced_epochs = bp_lesson_shows_run (self->lesson) ? bp_lesson_get_progress (self->lesson)->epochs
+                                                    : config.epochs;
   *settings = (BpLessonSettings) {
     .units = bp_people_editor_get_units (self->people_editor),
     .normalize = bp_training_form_get_normalize (self->training_form),
@@ -314,7 +318,7 @@ get_settings (BpWindow         *self,
     .has_seed = !bp_lesson_get_custom_initial (self->lesson),
     .seed = bp_training_form_get_seed (self->training_form),
     .initial = config.initial,
-    .speed = config.epochs_per_second,
+    .speed = bp_training_form_get_pace (self->training_form, paced_epochs),
   };
   return TRUE;
 }

@@ -344,6 +344,77 @@ test_people_shown (void)
   g_assert_cmpuint (calls, ==, 1);
 }
 
+/* A lesson with people and settings and a finished run, written as a
+ * session without any window; the session read into another lesson
+ * shows the same run and writes the same session again. */
+static void
+test_session (void)
+{
+  g_autoptr(BpLesson) lesson = new_saved_lesson ();
+  g_autoptr(BpLesson) other = new_saved_lesson ();
+  g_autoptr(GListStore) store = new_people_store ();
+  g_autoptr(BpPeople) people = NULL;
+  g_autoptr(BpPeople) test = NULL;
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpDataset) test_data = NULL;
+  g_autoptr(BpSession) session = NULL;
+  g_autoptr(BpSession) again = NULL;
+  g_autoptr(GError) error = NULL;
+  BpLessonSettings settings = seed_settings ();
+  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = 30 };
+  BpRunSettings run = { .learning_rate = 0.1, .epochs = 30, .seed = 1 };
+  BpNormalizer norm;
+
+  /* No people yet: nothing to save, and a message that says why. */
+  g_assert_null (bp_lesson_dup_session (lesson, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  bp_lesson_set_people (lesson, G_LIST_MODEL (store));
+  settings.epochs = 30;
+  bp_lesson_set_settings (lesson, &settings);
+  session = bp_lesson_dup_session (lesson, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_people_get_n (session->people), ==, 3);
+  g_assert_cmpstr (bp_people_get (session->test, 0)->name, ==, "Charlie");
+  g_assert_cmpint (session->state, ==, BP_TRAINER_IDLE);
+  g_assert_cmpuint (session->epochs, ==, 30);
+  g_clear_pointer (&session, bp_session_free);
+
+  people = bp_lesson_dup_people (lesson);
+  test = bp_lesson_dup_test_people (lesson);
+  config.initial = settings.initial;
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  data = bp_people_to_dataset (people, &norm);
+  test_data = bp_people_to_dataset (test, &norm);
+  bp_lesson_start_run (lesson, bp_trainer_new (data, test_data, &config), &norm, people, &run,
+                       FALSE);
+  g_assert_true (bp_trainer_wait (bp_lesson_get_trainer (lesson), -1));
+  bp_lesson_read (lesson);
+  session = bp_lesson_dup_session (lesson, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (session->state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (session->epoch, ==, 30);
+  g_assert_cmpmem (&session->current, sizeof (BpParams),
+                   &bp_lesson_get_progress (lesson)->params, sizeof (BpParams));
+  g_assert_cmpuint (session->history.loss.count, ==, 30);
+
+  /* Read into another lesson (its people list is the editor's to fill). */
+  bp_lesson_set_session (other, session, 1);
+  g_assert_true (bp_lesson_is_restored (other));
+  g_assert_cmpint (bp_lesson_get_progress (other)->state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpfloat (bp_lesson_get_progress (other)->loss, ==,
+                     bp_lesson_get_progress (lesson)->loss);
+  g_assert_cmpmem (&bp_lesson_get_progress (other)->params, sizeof (BpParams),
+                   &session->current, sizeof (BpParams));
+  g_assert_true (bp_lesson_get_shown_people (other)->people == session->people);
+  bp_lesson_set_people (other, G_LIST_MODEL (store));
+  bp_lesson_set_settings (other, &settings);
+  again = bp_lesson_dup_session (other, &error);
+  g_assert_no_error (error);
+  g_assert_true (bp_session_equal (session, again));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/lesson/custom-initial", test_custom_initial);
   g_test_add_func ("/lesson/people", test_people);
   g_test_add_func ("/lesson/people-shown", test_people_shown);
+  g_test_add_func ("/lesson/session", test_session);
 
   return g_test_run ();
 }
