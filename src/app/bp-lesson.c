@@ -412,7 +412,7 @@ bp_lesson_read (BpLesson *self)
 {
   gboolean race_was_live;
   BpTrainerState before;
-  BpProgress p;
+  BpTrainerRead read;
 
   g_return_if_fail (BP_IS_LESSON (self));
 
@@ -420,14 +420,11 @@ bp_lesson_read (BpLesson *self)
     return;
   race_was_live = bp_race_is_live (self->race);
   before = self->progress.state;
-  bp_trainer_get_progress (self->trainer, &p);
-  if (p.version != self->progress.version)
-    {
-      self->progress = p;
-      if (bp_trainer_copy_history (self->trainer, &self->history, &self->history_version))
-        g_signal_emit (self, signals[HISTORY_CHANGED], 0);
-      emit_progress (self, p.state != before);
-    }
+  read = bp_trainer_read (self->trainer, &self->progress, &self->history, &self->history_version);
+  if (read & BP_TRAINER_READ_HISTORY)
+    g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  if (read & BP_TRAINER_READ_PROGRESS)
+    emit_progress (self, self->progress.state != before);
   if (!bp_race_read (self->race) && race_was_live)
     emit_progress (self, TRUE);
 }

@@ -15,10 +15,11 @@
 
 typedef struct
 {
-  BpTrainer *trainer;
-  BpRun     *run;
-  guint64    version;
-  BpHistory  history;
+  BpTrainer  *trainer;
+  BpRun      *run;
+  BpProgress  progress;  /* as read last */
+  guint64     version;   /* the history's */
+  BpHistory   history;
 } Lane;
 
 struct _BpRace
@@ -81,6 +82,7 @@ add_lane (BpRace                *self,
 
   lane.trainer = bp_trainer_new (data, NULL, config);
   lane.run = bp_run_new (settings);
+  lane.progress.version = G_MAXUINT64;
   lane.version = G_MAXUINT64;
   bp_history_init (&lane.history);
   bp_run_set_state (lane.run, BP_TRAINER_RUNNING);
@@ -119,22 +121,18 @@ bp_race_start (BpRace                *self,
 }
 
 /* A lane's trainer feeds only its run: its curve and its state, which
- * after bp_trainer_stop () is how it ended, as the lesson's keep_run ()
- * keeps its own run.  bp_lesson_read () signals every view as well, and
- * skips an unchanged progress, so the two share only the two calls into
- * the trainer. */
+ * after bp_trainer_stop () is how it ended.  The lane is read as the
+ * lesson reads its own run (bp_trainer_read ()). */
 static gboolean
 read_lane (Lane *lane)
 {
-  BpProgress p;
-
   if (lane->trainer == NULL)
     return FALSE;
-  bp_trainer_get_progress (lane->trainer, &p);
-  if (bp_trainer_copy_history (lane->trainer, &lane->history, &lane->version))
+  if (bp_trainer_read (lane->trainer, &lane->progress, &lane->history, &lane->version) &
+      BP_TRAINER_READ_HISTORY)
     bp_run_set_loss (lane->run, &lane->history.loss);
-  bp_run_set_state (lane->run, p.state);
-  return !bp_trainer_state_is_done (p.state);
+  bp_run_set_state (lane->run, lane->progress.state);
+  return !bp_trainer_state_is_done (lane->progress.state);
 }
 
 /* Hands each lane's curve and state to its run; returns whether any

@@ -630,6 +630,29 @@ bp_trainer_copy_history (BpTrainer *self,
   return changed;
 }
 
+/* What a window reads of a run once a frame, and of each lane of a race:
+ * the progress into @progress unless its version is the one there, and
+ * then the history into @history (initialised) when *@history_version
+ * says it changed.  A reader starts with both versions at G_MAXUINT64. */
+BpTrainerRead
+bp_trainer_read (BpTrainer  *self,
+                 BpProgress *progress,
+                 BpHistory  *history,
+                 guint64    *history_version)
+{
+  BpTrainerRead read = BP_TRAINER_READ_NOTHING;
+  BpProgress p;
+
+  bp_trainer_get_progress (self, &p);
+  if (p.version == progress->version)
+    return read;
+  *progress = p;
+  read |= BP_TRAINER_READ_PROGRESS;
+  if (bp_trainer_copy_history (self, history, history_version))
+    read |= BP_TRAINER_READ_HISTORY;
+  return read;
+}
+
 /* Waits until the run is finished, stopped or diverged, at most
  * @timeout_us (negative: forever).  For tests and the CLI. */
 gboolean

@@ -52,6 +52,14 @@ typedef struct
 
 typedef struct _BpTrainer BpTrainer;
 
+/* What bp_trainer_read() found new. */
+typedef enum
+{
+  BP_TRAINER_READ_NOTHING  = 0,
+  BP_TRAINER_READ_PROGRESS = 1 << 0,
+  BP_TRAINER_READ_HISTORY  = 1 << 1,
+} BpTrainerRead;
+
 BpTrainer  *bp_trainer_new           (const BpDataset       *train,
                                       const BpDataset       *test,
                                       const BpTrainerConfig *config);
@@ -72,6 +80,10 @@ void        bp_trainer_get_progress  (BpTrainer             *self,
 gboolean    bp_trainer_copy_history  (BpTrainer             *self,
                                       BpHistory             *dest,
                                       guint64               *version);
+BpTrainerRead bp_trainer_read        (BpTrainer             *self,
+                                      BpProgress            *progress,
+                                      BpHistory             *history,
+                                      guint64               *history_version);
 gboolean    bp_trainer_wait          (BpTrainer             *self,
                                       gint64                 timeout_us);
 const char *bp_trainer_state_to_string (BpTrainerState       state);

@@ -1002,6 +1002,35 @@ test_states (void)
     }
 }
 
+/* A reader reads the progress once per version and the history only
+ * when it changed: a second read with nothing new reads nothing. */
+static void
+test_read (void)
+{
+  g_autoptr(BpDataset) data = seed_dataset ();
+  BpTrainerConfig config = make_config (100, 0.1, 0);
+  g_autoptr(BpTrainer) trainer = bp_trainer_new (data, NULL, &config);
+  BpProgress progress = { .version = G_MAXUINT64 };
+  guint64 history_version = G_MAXUINT64;
+  BpHistory history;
+
+  bp_history_init (&history);
+  g_assert_cmpint (bp_trainer_read (trainer, &progress, &history, &history_version), ==,
+                   BP_TRAINER_READ_PROGRESS | BP_TRAINER_READ_HISTORY);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_IDLE);
+  g_assert_cmpint (bp_trainer_read (trainer, &progress, &history, &history_version), ==,
+                   BP_TRAINER_READ_NOTHING);
+  bp_trainer_start (trainer, FALSE);
+  g_assert_true (bp_trainer_wait (trainer, LONG_TIMEOUT_US));
+  g_assert_cmpint (bp_trainer_read (trainer, &progress, &history, &history_version), ==,
+                   BP_TRAINER_READ_PROGRESS | BP_TRAINER_READ_HISTORY);
+  g_assert_cmpint (progress.state, ==, BP_TRAINER_FINISHED);
+  g_assert_cmpuint (history.loss.count, ==, 100);
+  g_assert_cmpint (bp_trainer_read (trainer, &progress, &history, &history_version), ==,
+                   BP_TRAINER_READ_NOTHING);
+  bp_history_clear (&history);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1011,6 +1040,7 @@ main (int    argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/trainer/finish", test_finish);
+  g_test_add_func ("/trainer/read", test_read);
   g_test_add_func ("/trainer/copies-data", test_copies_data);
   g_test_add_func ("/trainer/target-loss", test_target_loss);
   g_test_add_func ("/trainer/target-loss/paced", test_target_loss_paced);
