@@ -69,6 +69,7 @@ enum
   PROGRESS_CHANGED,
   HISTORY_CHANGED,
   PEOPLE_SHOWN,
+  RUN_STARTED,
   N_SIGNALS
 };
 
@@ -454,6 +455,7 @@ bp_lesson_start_run (BpLesson            *self,
   g_signal_emit (self, signals[HISTORY_CHANGED], 0);
   bp_lesson_read (self);
   emit_progress (self, TRUE);
+  g_signal_emit (self, signals[RUN_STARTED], 0);
 }
 
 /* A finished, stopped or diverged run read from a file: shown as the
@@ -957,6 +959,10 @@ bp_lesson_class_init (BpLessonClass *klass)
     g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* Other people are on show (bp_lesson_get_shown_people()). */
+  /* A trainer started a new run (not one read from a file). */
+  signals[RUN_STARTED] =
+    g_signal_new ("run-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[PEOPLE_SHOWN] =
     g_signal_new ("people-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

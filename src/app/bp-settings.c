@@ -116,13 +116,23 @@ bp_settings_save_window_state (GSettings *settings,
 }
 
 /* The learning rate, epochs and target loss of the run that just started. */
+static void
+remember_run (BpLesson  *lesson,
+              GSettings *settings)
+{
+  const BpRunSettings *run = bp_lesson_get_run_settings (lesson);
+
+  g_settings_set_double (settings, "learning-rate", run->learning_rate);
+  g_settings_set_uint64 (settings, "epochs", run->epochs);
+  g_settings_set_double (settings, "target-loss", bp_lesson_get_progress (lesson)->target_loss);
+}
+
+/* Every run @lesson starts leaves its settings for the next window. */
 void
-bp_settings_remember_config (GSettings             *settings,
-                             const BpTrainerConfig *config)
+bp_settings_follow_lesson (GSettings *settings,
+                           BpLesson  *lesson)
 {
   if (settings == NULL)
     return;
-  g_settings_set_double (settings, "learning-rate", config->learning_rate);
-  g_settings_set_uint64 (settings, "epochs", config->epochs);
-  g_settings_set_double (settings, "target-loss", config->target_loss);
+  g_signal_connect_object (lesson, "run-started", G_CALLBACK (remember_run), settings, 0);
 }

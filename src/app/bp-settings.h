@@ -4,9 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "bp-lesson.h"
 #include "bp-loss-chart.h"
 #include "bp-people-editor.h"
-#include "bp-trainer.h"
 #include "bp-training-form.h"
 
 G_BEGIN_DECLS
@@ -19,7 +19,7 @@ void       bp_settings_restore_window    (GSettings             *settings,
                                           BpLossChart           *chart);
 void       bp_settings_save_window_state (GSettings             *settings,
                                           GtkWindow             *window);
-void       bp_settings_remember_config   (GSettings             *settings,
-                                          const BpTrainerConfig *config);
+void       bp_settings_follow_lesson     (GSettings             *settings,
+                                          BpLesson              *lesson);
 
 G_END_DECLS

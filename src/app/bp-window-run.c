@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bp-settings.h"
 #include "bp-window-private.h"
 
 /* The people on show are the lesson's; each view takes what it needs of
@@ -221,7 +220,6 @@ _bp_window_start_run (BpWindow *self,
   };
   bp_lesson_show_people (self->lesson, people, test, &norm, config.learning_rate);
   _bp_window_prepare_run_views (self, people, config.epochs);
-  bp_settings_remember_config (self->settings, &config);
   bp_lesson_start_run (self->lesson, bp_trainer_new (data, test_data, &config), &norm, people,
                        &settings, paused);
   _bp_window_update_actions (self);

@@ -153,6 +153,7 @@ bp_window_constructed (GObject *object)
   G_OBJECT_CLASS (bp_window_parent_class)->constructed (object);
   bp_settings_restore_window (self->settings, GTK_WINDOW (self), self->training_form,
                               self->people_editor, self->loss_chart);
+  bp_settings_follow_lesson (self->settings, self->lesson);
   _bp_window_restore_view_modes (self);
   bp_window_mark_saved (self, NULL);
 }
