@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bp-lesson.h: the lesson a window shows, as one model its views read
  *
- * A lesson is the settings, the initial parameters, the run (a trainer
- * on its own thread, or one read from a file) with its progress and
- * history, the earlier runs and the race, the undo stack, and the file
- * it was saved to.  The window and its views read it and listen to it;
+ * A lesson is the people (a list model the people editor edits), the
+ * people on show, the settings, the initial parameters, the run (a
+ * trainer on its own thread, or one read from a file) with its progress
+ * and history, the earlier runs and the race, the undo stack, and the
+ * file it was saved to; it is written as a session file and read back
+ * from one (bp-lesson-session.c).  The window and its views read it and listen to it;
  * nothing in it knows about widgets.
  */
 #pragma once

@@ -5,9 +5,10 @@
  * bp-window-status.c keeps the status line, the title and the actions'
  * states, bp-window-run.c starts and follows runs, bp-window-edits.c
  * makes the undoable edits done on the views, bp-window-actions.c the
- * view modes and pages, bp-window-session.c turns the window into a
- * session and back, bp-window-files.c opens, saves and exports, and
- * bp-window-dnd.c takes dropped files.  The state of the lesson itself
+ * view modes and pages, bp-window-session.c hands a session to the
+ * lesson, the editor and the form and asks the lesson for one,
+ * bp-window-files.c opens, saves and exports, and bp-window-dnd.c takes
+ * dropped files.  The state of the lesson itself
  * is the BpLesson's.  Only the window's parts and the tests include this.
  */
 #pragma once
