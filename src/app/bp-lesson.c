@@ -23,8 +23,8 @@ struct _BpLesson
   GListModel       *people;         /* of BpPersonItem, as the editor edits them */
   gulong            people_handler;
   GtkCustomFilter  *held_out[2];    /* FALSE: trained on; TRUE: held out */
-  GListModel       *part[2];        /* the people filtered by those */
-  BpPeople         *snapshot[2];    /* part[] as data, until the people change */
+  GListModel       *part[2];        /* the people filtered by those, once asked for */
+  BpPeople         *snapshot[2];    /* the same as data, until the people change */
   BpLessonPeople    shown;          /* the people the views show */
   BpTrainer        *trainer;        /* the current run, or NULL between runs */
   BpProgress        progress;       /* as last read, or the idle state */
@@ -158,10 +158,35 @@ bp_lesson_set_people (BpLesson   *self,
   g_set_object (&self->people, people);
   forget_snapshots (self);
   for (guint i = 0; i < 2; i++)
-    gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (self->part[i]), people);
+    if (self->part[i] != NULL)
+      gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (self->part[i]), people);
   if (people != NULL)
     self->people_handler = g_signal_connect_swapped (people, "items-changed",
                                                      G_CALLBACK (forget_snapshots), self);
+}
+
+static gboolean
+is_held_out (gpointer item,
+             gpointer user_data)
+{
+  return bp_person_item_get_held_out (item) == GPOINTER_TO_INT (user_data);
+}
+
+/* The people held out (@held_out) or not as a list model of their own,
+ * made when first asked for: the window itself needs only the data. */
+static GListModel *
+get_part (BpLesson *self,
+          gboolean  held_out)
+{
+  GtkFilterListModel *part;
+
+  if (self->part[held_out] != NULL)
+    return self->part[held_out];
+  self->held_out[held_out] = gtk_custom_filter_new (is_held_out, GINT_TO_POINTER (held_out), NULL);
+  part = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->held_out[held_out])));
+  gtk_filter_list_model_set_model (part, self->people);
+  self->part[held_out] = G_LIST_MODEL (part);
+  return self->part[held_out];
 }
 
 /* The people trained on (BpPersonItems not held out), in training order. */
@@ -170,7 +195,7 @@ bp_lesson_get_training_people (BpLesson *self)
 {
   g_return_val_if_fail (BP_IS_LESSON (self), NULL);
 
-  return self->part[FALSE];
+  return get_part (self, FALSE);
 }
 
 /* The people held out for testing. */
@@ -179,7 +204,7 @@ bp_lesson_get_test_people (BpLesson *self)
 {
   g_return_val_if_fail (BP_IS_LESSON (self), NULL);
 
-  return self->part[TRUE];
+  return get_part (self, TRUE);
 }
 
 /* A person was edited in place (an edit of the list itself is seen
@@ -192,50 +217,42 @@ bp_lesson_people_edited (BpLesson *self)
 
   forget_snapshots (self);
   for (guint i = 0; i < 2; i++)
-    gtk_filter_changed (GTK_FILTER (self->held_out[i]), GTK_FILTER_CHANGE_DIFFERENT);
+    if (self->held_out[i] != NULL)
+      gtk_filter_changed (GTK_FILTER (self->held_out[i]), GTK_FILTER_CHANGE_DIFFERENT);
   bp_lesson_changed (self);
-}
-
-/* @part's people as data, or NULL when one is wrong (a field typed that
- * is no good value yet). */
-static BpPeople *
-people_of (GListModel *part)
-{
-  guint n = g_list_model_get_n_items (part);
-  g_autoptr(BpPeople) people = bp_people_new ();
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BpPersonItem) item = g_list_model_get_item (part, i);
-
-      if (bp_person_item_get_error (item) != NULL)
-        return NULL;
-      bp_people_add (people, bp_person_copy (bp_person_item_get_person (item)));
-    }
-  return g_steal_pointer (&people);
 }
 
 /* Nobody changes a list once made (see bp_people_ref()), so one list is
  * made per change and shared by all who ask: the views, the status, the
- * run, the session.  Each copy would cost with a class of 100 000. */
+ * run, the session.  Each copy would cost with a class of 100 000.  Both
+ * or neither: a wrong person anywhere (a field typed that is no good
+ * value yet) makes the lesson unfit to train, and so does nobody to
+ * train on. */
 static BpPeople *
 dup_part (BpLesson *self,
           gboolean  held_out)
 {
-  if (self->snapshot[held_out] == NULL)
-    {
-      g_autoptr(BpPeople) people = NULL;
-      g_autoptr(BpPeople) test = NULL;
+  guint n = self->people != NULL ? g_list_model_get_n_items (self->people) : 0;
+  g_autoptr(BpPeople) trained = NULL;
+  g_autoptr(BpPeople) test = NULL;
 
-      /* Both or neither: a wrong person anywhere makes the lesson
-       * unfit to train, and so does nobody to train on. */
-      if (self->people == NULL ||
-          (people = people_of (self->part[FALSE])) == NULL || bp_people_get_n (people) == 0 ||
-          (test = people_of (self->part[TRUE])) == NULL)
+  if (self->snapshot[held_out] != NULL)
+    return bp_people_ref (self->snapshot[held_out]);
+  trained = bp_people_new ();
+  test = bp_people_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BpPersonItem) item = g_list_model_get_item (self->people, i);
+
+      if (bp_person_item_get_error (item) != NULL)
         return NULL;
-      self->snapshot[FALSE] = g_steal_pointer (&people);
-      self->snapshot[TRUE] = g_steal_pointer (&test);
+      bp_people_add (bp_person_item_get_held_out (item) ? test : trained,
+                     bp_person_copy (bp_person_item_get_person (item)));
     }
+  if (bp_people_get_n (trained) == 0)
+    return NULL;
+  self->snapshot[FALSE] = g_steal_pointer (&trained);
+  self->snapshot[TRUE] = g_steal_pointer (&test);
   return bp_people_ref (self->snapshot[held_out]);
 }
 
@@ -968,21 +985,9 @@ bp_lesson_class_init (BpLessonClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
-static gboolean
-is_held_out (gpointer item,
-             gpointer user_data)
-{
-  return bp_person_item_get_held_out (item) == GPOINTER_TO_INT (user_data);
-}
-
 static void
 bp_lesson_init (BpLesson *self)
 {
-  for (guint i = 0; i < 2; i++)
-    {
-      self->held_out[i] = gtk_custom_filter_new (is_held_out, GINT_TO_POINTER (i), NULL);
-      self->part[i] = G_LIST_MODEL (gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->held_out[i]))));
-    }
   bp_history_init (&self->history);
   self->runs = bp_run_list_new ();
   self->race = bp_race_new ();
