@@ -566,6 +566,68 @@ test_console_follows (void)
   gtk_window_destroy (window);
 }
 
+/* Whether @node draws a caret: a bar of colour one or two pixels wide
+ * and a line high. */
+static gboolean
+draws_caret (GskRenderNode *node)
+{
+  graphene_rect_t bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      return gsk_color_node_get_color (node)->alpha > 0 &&
+             bounds.size.width <= 3 && bounds.size.height >= 8;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (draws_caret (gsk_container_node_get_child (node, i)))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return draws_caret (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return draws_caret (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return draws_caret (gsk_rounded_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return draws_caret (gsk_opacity_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return draws_caret (gsk_debug_node_get_child (node));
+    default:
+      return FALSE;
+    }
+}
+
+/* The step's text takes the focus for a screen reader, and Page Down
+ * goes on from it; no caret says it could be typed in. */
+static void
+test_text_no_caret (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTourPanel *panel = bp_window_get_tour_panel (window);
+  GtkLabel *text_label = find_label_with_class (GTK_WIDGET (panel), "tour-text");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+
+  ui_test_activate (window, "tour");
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_nonnull (text_label);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text_label)));
+  g_assert_true (gtk_label_get_selectable (text_label));
+  g_assert_cmpstr (gtk_label_get_text (text_label), ==, text (window));
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (text_label));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (text_label)),
+                          gtk_widget_get_height (GTK_WIDGET (text_label)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_false (draws_caret (node));
+  ui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,5 +639,6 @@ main (int   argc,
   g_test_add_func ("/tour/page-keys", test_page_keys);
   g_test_add_func ("/tour/chinese", test_chinese);
   g_test_add_func ("/tour/console-follows", test_console_follows);
+  g_test_add_func ("/tour/text-no-caret", test_text_no_caret);
   return g_test_run ();
 }
