@@ -8,6 +8,7 @@
 #include "bp-loss-chart.h"
 #include "bp-presenter.h"
 #include "bp-small-chart.h"
+#include "bp-tour-panel.h"
 #include "ui-utils.h"
 
 static void
@@ -90,6 +91,63 @@ test_no_window (void)
   g_assert_cmpfloat (bp_presenter_line_width (chart, 2.5), ==, 2.5);
 }
 
+/* The button under @widget whose action is @action, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+icon_width (GtkWidget *button)
+{
+  int width;
+
+  gtk_widget_measure (gtk_button_get_child (GTK_BUTTON (button)), GTK_ORIENTATION_HORIZONTAL,
+                      -1, &width, NULL, NULL, NULL);
+  return width;
+}
+
+/* The tour card's icons grow with its text: its close × and previous
+ * step stayed 16 px beside a larger Next. */
+static void
+test_tour_icons (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *panel = bp_tour_panel_new ();
+  GtkWidget *leave = find_button (panel, "win.tour-leave");
+  GtkWidget *previous = find_button (panel, "win.tour-previous");
+  int icon;
+
+  g_assert_nonnull (leave);
+  g_assert_nonnull (previous);
+  bp_tour_panel_set_step (BP_TOUR_PANEL (panel), 0, 8, "One neuron", "A neuron.");
+  gtk_window_set_child (window, panel);
+  ui_test_show (window, 600, 200);
+  icon = icon_width (leave);
+
+  gtk_widget_add_css_class (GTK_WIDGET (window), "presenter");
+  wait_frames (panel);
+  g_test_message ("icons %d → %d px", icon, icon_width (leave));
+  /* Presenter mode's text is 16.5 pt for the desktop's usual 11 pt
+   * (style.css): half as large again, and so are the icons. */
+  g_assert_cmpint (2 * icon_width (leave), >=, 3 * icon);
+  g_assert_cmpint (icon_width (previous), ==, icon_width (leave));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,5 +155,6 @@ main (int   argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/presenter/follows-class", test_follows_class);
   g_test_add_func ("/presenter/no-window", test_no_window);
+  g_test_add_func ("/presenter/tour-icons", test_tour_icons);
   return g_test_run ();
 }
