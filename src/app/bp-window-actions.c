@@ -110,6 +110,11 @@ bp_window_set_touring (BpWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "touring");
   update_prediction_panel (self);
   _bp_window_update_actions (self);
+  /* The card is over the views, which a small screen's side pane may
+   * have taken the place of: the tour is to be seen. */
+  if (touring && !gtk_widget_get_visible (views_column (self)))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "side-pane",
+                                        g_variant_new_boolean (FALSE));
 }
 
 /* Presenter mode: full screen, larger text (style.css) and thicker

@@ -229,6 +229,19 @@ test_side_pane_back (void)
   g_assert_true (gtk_widget_get_mapped (views));
   g_assert_false (gtk_widget_get_mapped (window->side_pane));
 
+  /* The tour, started over the pane, shows its card and its page even
+   * where that page was on show already. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("network"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "side-pane", NULL);
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (views));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tour", NULL);
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (views)), ==, "network");
+  g_assert_true (gtk_widget_get_mapped (views));
+  g_assert_false (side_pane_shown (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tour-leave", NULL);
+
   resize (window, &wide);
   g_action_group_activate_action (G_ACTION_GROUP (window), "side-pane", NULL);
   resize (window, &wide);
