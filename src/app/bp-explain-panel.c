@@ -387,6 +387,27 @@ show_check (BpExplainPanel        *self,
     }
 }
 
+/* Until the formulas are written, their headings name them: the labels
+ * are filled only once the page is shown, and a screen reader walking
+ * the window found four empty labels without a name. */
+static void
+name_formulas (BpExplainPanel *self)
+{
+  const struct
+  {
+    GtkLabel   *label;
+    const char *name;
+  } formulas[] = {
+    { self->forward_label, _("Forward Pass") }, { self->loss_label, _("Loss") },
+    { self->partials_label, _("Partial Derivatives") },
+    { self->chain_label, _("Chain Rule and Update") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (formulas[i].label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, formulas[i].name, -1);
+}
+
 static void
 show_empty (BpExplainPanel *self)
 {
@@ -397,6 +418,8 @@ show_empty (BpExplainPanel *self)
   gtk_label_set_text (self->subject_label, _("Add a person to the people to explain a step on them."));
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     gtk_label_set_text (labels[i], "");
+  /* Not the formulas of the last person explained. */
+  name_formulas (self);
 }
 
 static void
@@ -684,6 +707,7 @@ bp_explain_panel_init (BpExplainPanel *self)
   self->person_list = bp_name_list_new (_("Next in Order"));
   gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->person_list));
   mark_maths (self);
+  name_formulas (self);
   self->person = BP_EXPLAIN_NEXT_IN_ORDER;
   self->learning_rate = 0.1;
   bp_normalizer_init (&self->norm, BP_NORMALIZE_SEED, NULL);

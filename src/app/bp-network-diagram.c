@@ -26,8 +26,11 @@
 #include "bp-network-diagram.h"
 #include "bp-palette.h"
 #include "bp-parse.h"
+#include "bp-presenter.h"
 
 #define GAP 6
+/* Room between a neuron's value and its circle, either side. */
+#define VALUE_INSET 4
 
 struct _BpNetworkDiagram
 {
@@ -349,7 +352,7 @@ draw_neuron (BpNetworkDiagram      *self,
   bp_draw_set_color (cr, &p->fg, hovered ? 0.9 : 0.55);
   cairo_set_line_width (cr, hovered ? 3 : 2);
   cairo_stroke (cr);
-  draw_text (self, cr, p, text, x, y, FALSE, 2 * r - 8);
+  draw_text (self, cr, p, text, x, y, FALSE, 2 * (r - VALUE_INSET));
   /* The badge is a line of text high and 6 px more: no Pango layout
    * needed to measure one again, five times a frame. */
   name = bp_network_diagram_dup_neuron_label (self, n);
@@ -442,6 +445,35 @@ bp_network_diagram_dup_neuron_label (BpNetworkDiagram *self,
   return g_strdup_printf (_("%s <span size='small'>f′ = %s</span>"), neuron_name (neuron), slope);
 }
 
+/* The neurons' places at @width × @height.  In presenter mode the
+ * circles grow with the text: sized for the smaller text, they shrank a
+ * value such as 0.999 to fit, and it read small beside the rest.  They
+ * grow as far as the room above the top row, below the bottom one and
+ * between the two allows: squeezed under the tour's card, the diagram
+ * keeps its circles, and the values shrink to them as before. */
+static void
+init_layout (BpNetworkDiagram *self,
+             BpDiagramLayout  *l,
+             double            width,
+             double            height)
+{
+  double text_height = line_height (self);
+  g_autoptr(PangoLayout) probe = NULL;
+  double outside, between, grow;
+  int value_width;
+
+  bp_diagram_layout_init (l, width, height, text_height);
+  if (!bp_presenter_is_on (GTK_WIDGET (self)))
+    return;
+  probe = make_layout (self, "0.000");
+  pango_layout_get_pixel_size (probe, &value_width, NULL);
+  /* A name above each neuron, a bias under each hidden one. */
+  outside = l->y[BP_NEURON_H1] - (text_height + 8 + l->radius);
+  between = l->y[BP_NEURON_H2] - l->y[BP_NEURON_H1] - 2 * l->radius - 8 - l->badge_height - text_height;
+  grow = MIN (value_width / 2.0 + VALUE_INSET - l->radius, MIN (outside, between / 2));
+  l->radius += MAX (grow, 0);
+}
+
 /* What the screen and an exported image share, at @width. */
 static void
 draw_diagram (BpNetworkDiagram      *self,
@@ -504,7 +536,7 @@ bp_network_diagram_draw (BpNetworkDiagram *self,
 
   get_palette (self, &p);
   bp_draw_begin_export (cr, &p.bg, 2 * GAP);
-  bp_diagram_layout_init (&l, width - 4 * GAP, height - 4 * GAP, line_height (self));
+  init_layout (self, &l, width - 4 * GAP, height - 4 * GAP);
   draw_diagram (self, cr, &l, &p, width - 4 * GAP);
   cairo_restore (cr);
 }
@@ -1091,8 +1123,8 @@ bp_network_diagram_get_layout (BpNetworkDiagram *self,
 {
   g_return_if_fail (BP_IS_NETWORK_DIAGRAM (self));
 
-  bp_diagram_layout_init (layout, gtk_widget_get_width (GTK_WIDGET (self)),
-                          gtk_widget_get_height (GTK_WIDGET (self)), line_height (self));
+  init_layout (self, layout, gtk_widget_get_width (GTK_WIDGET (self)),
+               gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 /* As if the pointer were at (@x, @y); a negative @x means it left. */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "bp-tour-panel.h"
 
@@ -26,25 +27,46 @@ struct _BpTourPanel
   GtkWidget         *next_button;
 
   guint              step;
-  guint              follow_id;
+  gboolean           console_follows;  /* the last line stays in sight */
 };
 
 G_DEFINE_FINAL_TYPE (BpTourPanel, bp_tour_panel, GTK_TYPE_WIDGET)
 
-/* The newest line of the console stays in sight as lines come in, as in
- * a terminal: once the new text is laid out, at the next frame. */
-static gboolean
-follow_console (GtkWidget     *scroller,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+/* The scroll that shows the console's last line whole and starts at a
+ * line's top, as a terminal does.  The scroller is seldom a whole number
+ * of lines high: scrolled to its very end, a line cut in half at the top
+ * looked hidden under the card's header.  The label's bottom padding
+ * (style.css) is the room below the last line that this needs. */
+static double
+console_end (BpTourPanel *self)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  BpTourPanel *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->console_scroller);
+  PangoLayout *layout = gtk_label_get_layout (self->console_label);
+  PangoRectangle text;
+  PangoLayoutIter *iter;
+  double least;
+  int top;
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
-                                        gtk_adjustment_get_page_size (adjustment));
-  self->follow_id = 0;
-  return G_SOURCE_REMOVE;
+  pango_layout_get_extents (layout, NULL, &text);
+  least = (double) (text.y + text.height) / PANGO_SCALE - gtk_adjustment_get_page_size (adjustment);
+  if (least <= 0)
+    return 0;
+  /* The first line whose top is low enough for the last line to show. */
+  iter = pango_layout_get_iter (layout);
+  do
+    pango_layout_iter_get_line_yrange (iter, &top, NULL);
+  while ((double) top / PANGO_SCALE < least && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return ceil ((double) top / PANGO_SCALE);
+}
+
+/* Scrolled back to read, the console stays there while lines come in;
+ * scrolled to the end again, it follows them again. */
+static void
+on_console_scrolled (GtkAdjustment *adjustment,
+                     BpTourPanel   *self)
+{
+  self->console_follows = gtk_adjustment_get_value (adjustment) >= console_end (self) - 1;
 }
 
 /* GtkScrolledWindow asks for its text's natural height unwrapped, a line
@@ -88,13 +110,30 @@ bp_tour_panel_measure (GtkWidget      *widget,
     *natural = MAX (*natural, *minimum) + wanted - shown;
 }
 
+/* The console's new lines are laid out as the card is allocated, and
+ * only then is the scroll to its end known: a console that follows its
+ * last line is scrolled there and allocated again at once, rather than
+ * shown a frame late where the old text ended (a run adds a line nearly
+ * every frame, and the console lagged behind it). */
 static void
 bp_tour_panel_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
                              int        baseline)
 {
-  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+  BpTourPanel *self = BP_TOUR_PANEL (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkAdjustment *console = gtk_scrolled_window_get_vadjustment (self->console_scroller);
+  double end;
+
+  gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (!self->console_follows || !gtk_widget_get_visible (GTK_WIDGET (self->console_scroller)))
+    return;
+  end = console_end (self);
+  if (end == gtk_adjustment_get_value (console))
+    return;
+  gtk_adjustment_set_value (console, end);
+  gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 static GtkSizeRequestMode
@@ -141,7 +180,12 @@ bp_tour_panel_class_init (BpTourPanelClass *klass)
 static void
 bp_tour_panel_init (BpTourPanel *self)
 {
+  GtkAdjustment *console;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  console = gtk_scrolled_window_get_vadjustment (self->console_scroller);
+  g_signal_connect_object (console, "value-changed", G_CALLBACK (on_console_scrolled), self, 0);
+  self->console_follows = TRUE;
   /* The text takes whatever height the card is given, but the card asks
    * for none beyond its text's: the views below have the rest. */
   gtk_widget_set_vexpand (GTK_WIDGET (self), FALSE);
@@ -216,11 +260,11 @@ bp_tour_panel_set_console (BpTourPanel *self,
 {
   g_return_if_fail (BP_IS_TOUR_PANEL (self));
 
+  /* A new console (the step's run) starts at its end. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->console_scroller)))
+    self->console_follows = TRUE;
   gtk_label_set_label (self->console_label, console != NULL ? console : "");
   gtk_widget_set_visible (GTK_WIDGET (self->console_scroller), console != NULL);
-  if (console != NULL && self->follow_id == 0)
-    self->follow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->console_scroller),
-                                                    follow_console, self, NULL);
 }
 
 const char *

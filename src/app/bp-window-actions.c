@@ -5,18 +5,64 @@
 #include <glib/gi18n.h>
 #include "bp-window-private.h"
 
+/* The status, the views and the predictions, right of the side pane. */
+static GtkWidget *
+views_column (BpWindow *self)
+{
+  return gtk_widget_get_next_sibling (self->side_separator);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int width;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  return width;
+}
+
+/* Whether the side pane fits beside the views in the window's width, both
+ * shown.  A window not laid out yet is fitted to its screen as it is
+ * realized (bp_window_fit_screen ()). */
+static gboolean
+side_pane_fits (BpWindow *self)
+{
+  int width = gtk_widget_get_width (gtk_widget_get_parent (self->side_pane));
+
+  return width <= 0 ||
+         min_width (self->side_pane) + min_width (self->side_separator) +
+         min_width (views_column (self)) <= width;
+}
+
 /* The settings and people beside the views: hidden in presenter mode,
  * and whenever win.side-pane (F9) is off, which gives the views a small
- * screen's whole width. */
+ * screen's whole width.  F9 never widens the window: on an 800 px screen
+ * the pane (some 520 px) and the views (some 490) do not fit side by
+ * side, and the pane brought back beside them made the window a quarter
+ * wider than the screen.  There the pane comes back in the views' place,
+ * the header bar's buttons still at hand, until F9 again or a page
+ * chosen brings the views back (on_visible_page ()). */
 void
 _bp_window_update_side_pane (BpWindow *self)
 {
   g_autoptr(GVariant) shown = g_action_group_get_action_state (G_ACTION_GROUP (self), "side-pane");
   gboolean visible = (shown == NULL || g_variant_get_boolean (shown)) &&
                      !gtk_widget_has_css_class (GTK_WIDGET (self), "presenter");
+  GtkWidget *views = views_column (self);
+  gboolean covered = !gtk_widget_get_visible (views);
+  gboolean cover;
 
+  /* Measured as they would be side by side: a hidden widget measures 0. */
+  gtk_widget_set_visible (self->side_pane, TRUE);
+  gtk_widget_set_visible (views, TRUE);
+  cover = visible && !side_pane_fits (self);
   gtk_widget_set_visible (self->side_pane, visible);
-  gtk_widget_set_visible (self->side_separator, visible);
+  gtk_widget_set_visible (self->side_separator, visible && !cover);
+  gtk_widget_set_visible (views, !cover);
+  gtk_widget_set_hexpand (self->side_pane, cover);
+  /* The focus was on the views, now out of sight. */
+  if (cover && !covered)
+    gtk_widget_child_focus (self->side_pane, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -64,6 +110,11 @@ bp_window_set_touring (BpWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "touring");
   update_prediction_panel (self);
   _bp_window_update_actions (self);
+  /* The card is over the views, which a small screen's side pane may
+   * have taken the place of: the tour is to be seen. */
+  if (touring && !gtk_widget_get_visible (views_column (self)))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "side-pane",
+                                        g_variant_new_boolean (FALSE));
 }
 
 /* Presenter mode: full screen, larger text (style.css) and thicker
@@ -187,6 +238,11 @@ on_visible_page (BpWindow *self)
 
   g_simple_action_set_state (G_SIMPLE_ACTION (show_page), g_variant_new_string (name));
   update_prediction_panel (self);
+  /* A page chosen over the side pane that took the views' place (a
+   * small screen's F9) is a page to see. */
+  if (!gtk_widget_get_visible (views_column (self)))
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "side-pane",
+                                        g_variant_new_boolean (FALSE));
 }
 
 /* The page @offset pages from the one on screen, round the ends, as

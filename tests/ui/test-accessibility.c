@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "bp-accessible.h"
+#include "bp-explain-panel.h"
 #include "ui-utils.h"
 
 static gboolean
@@ -337,6 +338,70 @@ test_views_described (void)
   ui_test_destroy_window (window);
 }
 
+/* The Explain page's formula labels: those in the maths font outside
+ * the gradient check, in their order. */
+static void
+collect_formulas (GtkWidget *widget,
+                  GPtrArray *formulas)
+{
+  if (GTK_IS_REVEALER (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "maths"))
+    g_ptr_array_add (formulas, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_formulas (child, formulas);
+}
+
+/* A screen reader walking the window finds the Explain page's formulas
+ * named before the page is first shown, when they are still empty: by
+ * their headings.  Shown, they read as the formulas; with nobody to
+ * explain, as their headings again, not the last person's formulas. */
+static void
+test_explain_formulas_named (void)
+{
+  const char *headings[] = { "Forward Pass", "Loss", "Partial Derivatives", "Chain Rule and Update" };
+  GtkWidget *view = bp_explain_panel_new ();
+  BpExplainPanel *panel = BP_EXPLAIN_PANEL (view);
+  g_autoptr(GPtrArray) formulas = g_ptr_array_new ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpPeople) nobody = bp_people_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  BpNormalizer norm;
+
+  collect_formulas (view, formulas);
+  g_assert_cmpuint (formulas->len, ==, G_N_ELEMENTS (headings));
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  bp_explain_panel_set_people (panel, people, &norm);
+  for (guint i = 0; i < formulas->len; i++)
+    {
+      GtkAccessible *formula = g_ptr_array_index (formulas, i);
+
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (formula)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (formula)), ==, "");
+      gtk_test_accessible_assert_property (formula, GTK_ACCESSIBLE_PROPERTY_LABEL, headings[i]);
+    }
+
+  gtk_window_set_child (window, view);
+  ui_test_show (window, 800, 600);
+  g_assert_nonnull (strstr (bp_explain_panel_get_text (panel, "forward"), "sum"));
+  for (guint i = 0; i < formulas->len; i++)
+    {
+      g_autofree char *name = dup_label (g_ptr_array_index (formulas, i));
+
+      g_assert_nonnull (name);
+      g_assert_cmpstr (name, !=, headings[i]);
+      g_assert_nonnull (strstr (name, "="));
+    }
+
+  bp_explain_panel_set_people (panel, nobody, &norm);
+  g_assert_cmpstr (bp_explain_panel_get_text (panel, "forward"), ==, "");
+  for (guint i = 0; i < formulas->len; i++)
+    gtk_test_accessible_assert_property (g_ptr_array_index (formulas, i),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, headings[i]);
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -351,6 +416,7 @@ main (int    argc,
   g_test_add_func ("/accessibility/describe-throttled", test_describe_throttled);
   g_test_add_func ("/accessibility/views-described", test_views_described);
   g_test_add_func ("/accessibility/window-controls-zh", test_window_controls_zh);
+  g_test_add_func ("/accessibility/explain-formulas-named", test_explain_formulas_named);
 
   return g_test_run ();
 }

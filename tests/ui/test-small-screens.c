@@ -184,6 +184,73 @@ test_presenter (gconstpointer data)
   ui_test_destroy_window (window);
 }
 
+/* F9 on an 800×600 screen: the side pane does not fit beside the views
+ * and comes back in their place, rather than widening the window past
+ * the screen; F9 again, or a page chosen in the header bar, brings the
+ * views back.  At 1024×600 it comes back beside them. */
+static void
+test_side_pane_back (void)
+{
+  static const Screen small = { "800x600 F9, F9 again", 800, 600, FALSE, FALSE };
+  static const Screen wide = { "1024x600 F9, F9 again", 1024, 600, FALSE, FALSE };
+  BpWindow *window = ui_test_new_window ();
+  GtkWidget *views = GTK_WIDGET (bp_window_get_views (window));
+  int width, height;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "side-pane",
+                                      g_variant_new_boolean (FALSE));
+  resize (window, &small);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "side-pane", NULL);
+  g_assert_true (side_pane_shown (window));
+  ui_test_min_size (GTK_WIDGET (window), &width, &height);
+  g_test_message ("side pane back: minimum %d×%d", width, height);
+  g_assert_cmpint (width, <=, 800);
+  g_assert_cmpint (height, <=, 600);
+  resize (window, &small);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_true (gtk_widget_get_mapped (window->side_pane));
+  g_assert_false (gtk_widget_get_mapped (views));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), window->side_pane));
+  assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), "800x600, side pane back");
+  /* The training buttons stay at hand in the header bar. */
+  g_assert_true (gtk_widget_get_mapped (bp_window_get_train_button (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "side-pane", NULL);
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (window->side_pane));
+  g_assert_true (gtk_widget_get_mapped (views));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "side-pane", NULL);
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (views));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("map"));
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_false (side_pane_shown (window));
+  g_assert_true (gtk_widget_get_mapped (views));
+  g_assert_false (gtk_widget_get_mapped (window->side_pane));
+
+  /* The tour, started over the pane, shows its card and its page even
+   * where that page was on show already. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("network"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "side-pane", NULL);
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (views));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tour", NULL);
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (views)), ==, "network");
+  g_assert_true (gtk_widget_get_mapped (views));
+  g_assert_false (side_pane_shown (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "tour-leave", NULL);
+
+  resize (window, &wide);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "side-pane", NULL);
+  resize (window, &wide);
+  g_assert_true (gtk_widget_get_mapped (window->side_pane));
+  g_assert_true (gtk_widget_get_mapped (views));
+  assert_inside (GTK_WIDGET (window), GTK_WIDGET (window), "1024x600, side pane back");
+  ui_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,6 +266,7 @@ main (int    argc,
       g_test_add_data_func (path, &screens[i], test_screen);
     }
   g_test_add_func ("/small-screens/fit-screen", test_fit_screen);
+  g_test_add_func ("/small-screens/side-pane-back", test_side_pane_back);
   g_test_add_data_func ("/small-screens/presenter", NULL, test_presenter);
   g_test_add_data_func ("/small-screens/presenter-tour", "tour", test_presenter);
   return g_test_run ();

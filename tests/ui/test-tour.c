@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "bp-format.h"
@@ -421,6 +422,212 @@ test_chinese (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* The label under @widget that has the CSS class @name, or NULL. */
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *name)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, name))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Epoch 0 loss: 0.500" and on, @n lines. */
+static char *
+console_lines (guint n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%sEpoch %u loss: 0.%03u", i > 0 ? "\n" : "", 10 * i, 500 - i);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The console shows its last line whole, and its first line shown whole
+ * too: scrolled to a line's top, not half a line under the card's
+ * header. */
+static void
+assert_console_end_shown (GtkLabel *console)
+{
+  GtkScrolledWindow *scroller =
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (console), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (console));
+  graphene_point_t origin;
+  double top, bottom;
+  PangoLayoutIter *iter = pango_layout_get_iter (gtk_label_get_layout (console));
+  gboolean starts_at_line = FALSE;
+  int y0, y1;
+
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adjustment), <, gtk_adjustment_get_upper (adjustment));
+  /* Where the label is, as drawn: the adjustment alone may be ahead of
+   * it by a frame. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (console), viewport,
+                                           &GRAPHENE_POINT_INIT (0, 0), &origin));
+  top = -origin.y;
+  bottom = top + gtk_widget_get_height (viewport);
+  do
+    {
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (fabs (ceil ((double) y0 / PANGO_SCALE) - top) < 1)
+        starts_at_line = TRUE;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  g_test_message ("console shows %.1f to %.1f, its last line ends at %.1f", top, bottom,
+                  (double) y1 / PANGO_SCALE);
+  g_assert_cmpfloat ((double) y1 / PANGO_SCALE, <=, bottom + 0.5);
+  g_assert_true (starts_at_line);
+}
+
+typedef struct
+{
+  BpTourPanel *panel;
+  GtkLabel    *console;
+  guint        n_lines;
+  guint        first;    /* the lines before this feed */
+  guint        last;
+  gboolean     follows;
+} Feed;
+
+/* A line a frame, as a run prints them: at each frame the lines of the
+ * last are on screen, the last one too when the console @follows. */
+static gboolean
+feed_line (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  Feed *feed = data;
+  g_autofree char *lines = NULL;
+
+  if (feed->follows && feed->n_lines > feed->first && feed->n_lines > 12)
+    assert_console_end_shown (feed->console);
+  if (feed->n_lines == feed->last)
+    return G_SOURCE_REMOVE;
+  lines = console_lines (++feed->n_lines);
+  bp_tour_panel_set_console (feed->panel, lines);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+feed_lines (Feed  *feed,
+            guint  last)
+{
+  feed->first = feed->n_lines;
+  feed->last = last;
+  gtk_widget_add_tick_callback (GTK_WIDGET (feed->panel), feed_line, feed, NULL);
+  while (feed->n_lines < last)
+    g_main_context_iteration (NULL, TRUE);
+  ui_test_wait_frame (GTK_WIDGET (feed->panel));
+}
+
+/* Lines coming in show as they come, not a few lines behind. */
+static void
+test_console_follows (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  BpTourPanel *panel = BP_TOUR_PANEL (bp_tour_panel_new ());
+  GtkLabel *console = find_label_with_class (GTK_WIDGET (panel), "tour-console");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *views = gtk_label_new ("the views");
+  Feed feed = { panel, console, 0, 0, 0, TRUE };
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (console);
+  bp_tour_panel_set_step (panel, 6, 8, "Training", "The seeds train for 1000 epochs.");
+  /* Under the card, the views take the height it does not ask for. */
+  gtk_widget_set_vexpand (views, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (panel));
+  gtk_box_append (GTK_BOX (box), views);
+  gtk_window_set_child (window, box);
+  ui_test_show (window, 700, 400);
+  feed_lines (&feed, 40);
+  assert_console_end_shown (console);
+
+  /* Scrolled back to read, it stays; scrolled to the end, it follows. */
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (console), GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (adjustment, 0);
+  feed.follows = FALSE;
+  feed_lines (&feed, 43);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  feed.follows = TRUE;
+  feed_lines (&feed, 46);
+  assert_console_end_shown (console);
+  gtk_window_destroy (window);
+}
+
+/* Whether @node draws a caret: a bar of colour one or two pixels wide
+ * and a line high. */
+static gboolean
+draws_caret (GskRenderNode *node)
+{
+  graphene_rect_t bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      return gsk_color_node_get_color (node)->alpha > 0 &&
+             bounds.size.width <= 3 && bounds.size.height >= 8;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (draws_caret (gsk_container_node_get_child (node, i)))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return draws_caret (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return draws_caret (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return draws_caret (gsk_rounded_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return draws_caret (gsk_opacity_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return draws_caret (gsk_debug_node_get_child (node));
+    default:
+      return FALSE;
+    }
+}
+
+/* The step's text takes the focus for a screen reader, and Page Down
+ * goes on from it; no caret says it could be typed in. */
+static void
+test_text_no_caret (void)
+{
+  BpWindow *window = ui_test_new_window ();
+  BpTourPanel *panel = bp_window_get_tour_panel (window);
+  GtkLabel *text_label = find_label_with_class (GTK_WIDGET (panel), "tour-text");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+
+  ui_test_activate (window, "tour");
+  ui_test_wait_frame (GTK_WIDGET (window));
+  g_assert_nonnull (text_label);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text_label)));
+  g_assert_true (gtk_label_get_selectable (text_label));
+  g_assert_cmpstr (gtk_label_get_text (text_label), ==, text (window));
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (text_label));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (text_label)),
+                          gtk_widget_get_height (GTK_WIDGET (text_label)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_assert_false (draws_caret (node));
+  ui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,5 +638,7 @@ main (int   argc,
   g_test_add_func ("/tour/leave-on-given-inputs", test_leave_on_given_inputs);
   g_test_add_func ("/tour/page-keys", test_page_keys);
   g_test_add_func ("/tour/chinese", test_chinese);
+  g_test_add_func ("/tour/console-follows", test_console_follows);
+  g_test_add_func ("/tour/text-no-caret", test_text_no_caret);
   return g_test_run ();
 }
