@@ -186,24 +186,29 @@ bp_series_get (const BpSeries *series,
   return index < series->n_buckets ? series->buckets[index] : series->partial;
 }
 
+/* Read straight from the buckets: the views ask it of every series each
+ * frame of a run. */
 gboolean
 bp_series_range (const BpSeries *series,
                  double         *min,
                  double         *max)
 {
-  guint n = bp_series_get_n (series);
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
 
-  if (n == 0)
+  if (bp_series_get_n (series) == 0)
     return FALSE;
-  *min = G_MAXDOUBLE;
-  *max = -G_MAXDOUBLE;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < series->n_buckets; i++)
     {
-      BpBucket b = bp_series_get (series, i, NULL, NULL);
-
-      *min = MIN (*min, b.min);
-      *max = MAX (*max, b.max);
+      lo = MIN (lo, series->buckets[i].min);
+      hi = MAX (hi, series->buckets[i].max);
     }
+  if (series->pending > 0)
+    {
+      lo = MIN (lo, series->partial.min);
+      hi = MAX (hi, series->partial.max);
+    }
+  *min = lo;
+  *max = hi;
   return TRUE;
 }
 
