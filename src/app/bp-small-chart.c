@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bp-accessible.h"
 #include "bp-draw.h"
@@ -22,6 +23,42 @@
 
 #define LINE_WIDTH 1.5
 #define GAP 4
+/* Cairo keeps coordinates to 1/256 px: two curves equal to that draw the
+ * same pixels. */
+#define SUBPIXEL 256
+
+/* A pixel column of the curve: its x and the ends of its min/max pair,
+ * in 1/256 px. */
+typedef struct
+{
+  gint32 x;
+  gint32 top;
+  gint32 bottom;
+} Column;
+
+/* What the chart shows, as far as the eye (and cairo) can tell: the
+ * labels as text, the curve's columns to 1/256 px.  A new value that
+ * changes none of it draws nothing. */
+typedef struct
+{
+  int     width;
+  int     height;
+  int     line_height;
+  char   *value;    /* the latest value on the title line, or NULL */
+  char   *lo;       /* the range at the left edge */
+  char   *hi;
+  int     mark;     /* the row of the line at 0.5 or 0, or -1 */
+  GArray *columns;  /* of Column */
+} Picture;
+
+/* How it is drawn, whatever the values. */
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA line;
+  GdkRGBA bg;
+  double  line_width;
+} Style;
 
 struct _BpSmallChart
 {
@@ -31,6 +68,16 @@ struct _BpSmallChart
   gboolean  probability;
   BpSeries  series;
   guint64   epochs;
+
+  /* The picture last drawn, as two render nodes: the title line, which
+   * changes with the latest value, and the rest.  A frame redraws only
+   * the one that changed. */
+  Picture        drawn;
+  Style          style;
+  int            line_height;  /* as last drawn; 0 before */
+  GskRenderNode *header;
+  GskRenderNode *body;
+  guint          n_drawn;      /* title lines and bodies drawn, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (BpSmallChart, bp_small_chart, GTK_TYPE_WIDGET)
@@ -77,15 +124,25 @@ value_range (BpSmallChart *self,
     }
 }
 
+static int
+probe_line_height (BpSmallChart *self)
+{
+  g_autoptr(PangoLayout) probe = bp_draw_tabular_layout (GTK_WIDGET (self), "0");
+  int line_height;
+
+  pango_layout_get_pixel_size (probe, NULL, &line_height);
+  return line_height;
+}
+
 static void
 compute_geometry (BpSmallChart *self,
+                  int           line_height,
                   Geometry     *g)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  g_autoptr(PangoLayout) probe = bp_draw_tabular_layout (GTK_WIDGET (self), "0");
 
-  pango_layout_get_pixel_size (probe, NULL, &g->line_height);
+  g->line_height = line_height;
   g->left = GAP;
   g->top = g->line_height + 2 * GAP;
   g->width = MAX (1, width - 2 * GAP);
@@ -108,20 +165,22 @@ column_of (const Geometry *g,
   return CLAMP ((int) floor (epoch / g->x_max * g->width), 0, (int) g->width - 1);
 }
 
-/* Moves along the buckets, one min/max pair per pixel column; returns
- * how many pairs, drawing them when @cr is not NULL. */
-static guint
+static gint32
+to_subpixel (double px)
+{
+  return (gint32) lround (px * SUBPIXEL);
+}
+
+/* Moves along the buckets, one min/max pair per pixel column, into
+ * @columns. */
+static void
 trace (BpSmallChart   *self,
        const Geometry *g,
-       cairo_t        *cr)
+       GArray         *columns)
 {
   guint n = bp_series_get_n (&self->series);
-  guint pairs = 0;
   int column = -1;
   double lo = 0, hi = 0;
-  BpPolyline path;
-
-  bp_polyline_init (&path, cr);
 
   for (guint i = 0; i <= n; i++)
     {
@@ -135,64 +194,104 @@ trace (BpSmallChart   *self,
           hi = MAX (hi, b.max);
           continue;
         }
-      if (column >= 0 && cr != NULL)
+      if (column >= 0)
         {
-          double x = g->left + column + 0.5;
+          Column pair = {
+            to_subpixel (g->left + column + 0.5),
+            to_subpixel (y_to_px (g, hi)),
+            to_subpixel (y_to_px (g, lo)),
+          };
 
-          double top = y_to_px (g, hi), bottom = y_to_px (g, lo);
-
-          bp_polyline_add (&path, x, top);
-          /* A column within a pixel is one point, as in the loss chart. */
-          if (bottom - top >= 1)
-            bp_polyline_add (&path, x, bottom);
+          g_array_append_val (columns, pair);
         }
-      pairs += column >= 0;
       column = c;
       lo = b.min;
       hi = b.max;
     }
-  if (cr != NULL)
-    bp_polyline_finish (&path);
-  return pairs;
 }
 
 static void
-draw_header (BpSmallChart   *self,
-             cairo_t        *cr,
-             const Geometry *g,
-             const GdkRGBA  *fg)
+picture_clear (Picture *p)
 {
+  g_clear_pointer (&p->value, g_free);
+  g_clear_pointer (&p->lo, g_free);
+  g_clear_pointer (&p->hi, g_free);
+  g_clear_pointer (&p->columns, g_array_unref);
+}
+
+/* What the chart would show now, with text @line_height high. */
+static void
+picture_compute (BpSmallChart *self,
+                 int           line_height,
+                 Picture      *p)
+{
+  double mark = self->probability ? 0.5 : 0;
   double last;
+  Geometry g;
+
+  compute_geometry (self, line_height, &g);
+  p->width = gtk_widget_get_width (GTK_WIDGET (self));
+  p->height = gtk_widget_get_height (GTK_WIDGET (self));
+  p->line_height = line_height;
+  p->value = bp_small_chart_get_last (self, &last) ? bp_format_significant (last, 3) : NULL;
+  p->hi = bp_format_significant (g.hi, 2);
+  p->lo = bp_format_significant (g.lo, 2);
+  p->mark = mark > g.lo && mark < g.hi ? (int) round (y_to_px (&g, mark)) : -1;
+  p->columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  trace (self, &g, p->columns);
+}
+
+/* Whether @a and @b differ outside the title line. */
+static gboolean
+body_equal (const Picture *a,
+            const Picture *b)
+{
+  return a->columns != NULL && b->columns != NULL &&
+         a->width == b->width && a->height == b->height && a->line_height == b->line_height &&
+         a->mark == b->mark && g_strcmp0 (a->lo, b->lo) == 0 && g_strcmp0 (a->hi, b->hi) == 0 &&
+         a->columns->len == b->columns->len &&
+         memcmp (a->columns->data, b->columns->data, a->columns->len * sizeof (Column)) == 0;
+}
+
+static gboolean
+header_equal (const Picture *a,
+              const Picture *b)
+{
+  return a->width == b->width && a->line_height == b->line_height &&
+         g_strcmp0 (a->value, b->value) == 0;
+}
+
+/* The title line: the title, and the latest value at the right. */
+static void
+draw_header (BpSmallChart  *self,
+             cairo_t       *cr,
+             const Picture *p,
+             const Style   *style)
+{
+  const GdkRGBA *fg = &style->fg;
 
   cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, fg->alpha);
-  bp_draw_text (GTK_WIDGET (self), cr, self->title, g->left, GAP / 2, 0);
-  if (bp_small_chart_get_last (self, &last))
-    {
-      g_autofree char *value = bp_format_significant (last, 3);
-
-      bp_draw_text (GTK_WIDGET (self), cr, value, g->left + g->width, GAP / 2, 1);
-    }
+  bp_draw_text (GTK_WIDGET (self), cr, self->title, GAP, GAP / 2, 0);
+  if (p->value != NULL)
+    bp_draw_text (GTK_WIDGET (self), cr, p->value, GAP + MAX (1, p->width - 2 * GAP), GAP / 2, 1);
 }
 
 /* On a patch of the background, so that a curve passing under it does
  * not make it unreadable. */
 static void
-draw_range_label (BpSmallChart  *self,
-                  cairo_t       *cr,
-                  const GdkRGBA *fg,
-                  const char    *text,
-                  double         x,
-                  double         y)
+draw_range_label (BpSmallChart *self,
+                  cairo_t      *cr,
+                  const Style  *style,
+                  const char   *text,
+                  double        x,
+                  double        y)
 {
   g_autoptr(PangoLayout) layout = bp_draw_tabular_layout (GTK_WIDGET (self), text);
-  GdkRGBA bg;
+  const GdkRGBA *fg = &style->fg;
   int width, height;
 
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                       "theme_bg_color", &bg))
-    bg = (GdkRGBA) { 1 - fg->red, 1 - fg->green, 1 - fg->blue, 1 };
   pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, 0.75);
+  cairo_set_source_rgba (cr, style->bg.red, style->bg.green, style->bg.blue, 0.75);
   cairo_rectangle (cr, x - 2, y, width + 4, height);
   cairo_fill (cr);
   cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.6);
@@ -200,44 +299,108 @@ draw_range_label (BpSmallChart  *self,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* The frame, the range at the left, and the line a value is judged by. */
 static void
-draw_frame (BpSmallChart   *self,
-            cairo_t        *cr,
-            const Geometry *g,
-            const GdkRGBA  *fg)
+draw_curve (cairo_t       *cr,
+            const Picture *p,
+            const Style   *style)
+{
+  BpPolyline path;
+
+  bp_polyline_init (&path, cr);
+  for (guint i = 0; i < p->columns->len; i++)
+    {
+      const Column *c = &g_array_index (p->columns, Column, i);
+      double x = (double) c->x / SUBPIXEL;
+
+      bp_polyline_add (&path, x, (double) c->top / SUBPIXEL);
+      /* A column within a pixel is one point, as in the loss chart. */
+      if (c->bottom - c->top >= SUBPIXEL)
+        bp_polyline_add (&path, x, (double) c->bottom / SUBPIXEL);
+    }
+  bp_polyline_finish (&path);
+  gdk_cairo_set_source_rgba (cr, &style->line);
+  cairo_set_line_width (cr, style->line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+}
+
+/* The curve, then the frame, the range at the left, and the line a
+ * value is judged by. */
+static void
+draw_body (BpSmallChart  *self,
+           cairo_t       *cr,
+           const Picture *p,
+           const Style   *style)
 {
   static const double dash[] = { 4, 3 };
-  g_autofree char *hi = bp_format_significant (g->hi, 2);
-  g_autofree char *lo = bp_format_significant (g->lo, 2);
-  double mark = self->probability ? 0.5 : 0;
+  const GdkRGBA *fg = &style->fg;
+  double left = GAP, top = p->line_height + 2 * GAP;
+  double width = MAX (1, p->width - 2 * GAP), height = MAX (1, p->height - top - GAP);
 
+  draw_curve (cr, p, style);
   cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.25);
   cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, g->left + 0.5, g->top + 0.5, g->width - 1, g->height - 1);
+  cairo_rectangle (cr, left + 0.5, top + 0.5, width - 1, height - 1);
   cairo_stroke (cr);
-  if (mark > g->lo && mark < g->hi)
+  if (p->mark >= 0)
     {
       cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, self->probability ? 0.6 : 0.3);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_move_to (cr, g->left, round (y_to_px (g, mark)) + 0.5);
-      cairo_line_to (cr, g->left + g->width, round (y_to_px (g, mark)) + 0.5);
+      cairo_move_to (cr, left, p->mark + 0.5);
+      cairo_line_to (cr, left + width, p->mark + 0.5);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
-  draw_range_label (self, cr, fg, hi, g->left + GAP, g->top + 1);
-  draw_range_label (self, cr, fg, lo, g->left + GAP, g->top + g->height - g->line_height - 1);
+  draw_range_label (self, cr, style, p->hi, left + GAP, top + 1);
+  draw_range_label (self, cr, style, p->lo, left + GAP, top + height - p->line_height - 1);
 }
 
 static void
-get_colors (BpSmallChart *self,
-            GdkRGBA      *fg,
-            GdkRGBA      *line)
+get_style (BpSmallChart *self,
+           Style        *style)
 {
-  gboolean dark = bp_palette_widget_colors (GTK_WIDGET (self), fg, NULL);
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean dark = bp_palette_widget_colors (widget, &style->fg, NULL);
+  const GdkRGBA *fg = &style->fg;
 
   /* The loss chart's colour for the current run. */
-  bp_palette_get_rgba (BP_COLOR_TRAIN, dark, line);
+  bp_palette_get_rgba (BP_COLOR_TRAIN, dark, &style->line);
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget),
+                                       "theme_bg_color", &style->bg))
+    style->bg = (GdkRGBA) { 1 - fg->red, 1 - fg->green, 1 - fg->blue, 1 };
+  style->line_width = bp_presenter_line_width (widget, LINE_WIDTH);
+}
+
+static gboolean
+style_equal (const Style *a,
+             const Style *b)
+{
+  return gdk_rgba_equal (&a->fg, &b->fg) && gdk_rgba_equal (&a->line, &b->line) &&
+         gdk_rgba_equal (&a->bg, &b->bg) && a->line_width == b->line_width;
+}
+
+static void
+forget_drawing (BpSmallChart *self)
+{
+  g_clear_pointer (&self->header, gsk_render_node_unref);
+  g_clear_pointer (&self->body, gsk_render_node_unref);
+}
+
+static GskRenderNode *
+draw_node (BpSmallChart  *self,
+           const Picture *p,
+           const Style   *style,
+           double         height,
+           void         (*draw) (BpSmallChart *, cairo_t *, const Picture *, const Style *))
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, height));
+
+  draw (self, cr, p, style);
+  cairo_destroy (cr);
+  self->n_drawn++;
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
 static void
@@ -245,26 +408,61 @@ bp_small_chart_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
   BpSmallChart *self = BP_SMALL_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GdkRGBA fg, line;
-  cairo_t *cr;
-  Geometry g;
+  Picture p = { 0 };
+  Style style;
 
-  if (width <= 0 || height <= 0)
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  compute_geometry (self, &g);
-  get_colors (self, &fg, &line);
-  draw_header (self, cr, &g, &fg);
-  trace (self, &g, cr);
-  gdk_cairo_set_source_rgba (cr, &line);
-  cairo_set_line_width (cr, bp_presenter_line_width (widget, LINE_WIDTH));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
-  draw_frame (self, cr, &g, &fg);
-  cairo_destroy (cr);
+  self->line_height = probe_line_height (self);
+  picture_compute (self, self->line_height, &p);
+  get_style (self, &style);
+  if (!style_equal (&style, &self->style))
+    forget_drawing (self);
+  self->style = style;
+  /* The title line reaches down to where the plot starts. */
+  if (self->header == NULL || !header_equal (&p, &self->drawn))
+    {
+      g_clear_pointer (&self->header, gsk_render_node_unref);
+      self->header = draw_node (self, &p, &style, p.line_height + 2 * GAP, draw_header);
+    }
+  if (self->body == NULL || !body_equal (&p, &self->drawn))
+    {
+      g_clear_pointer (&self->body, gsk_render_node_unref);
+      self->body = draw_node (self, &p, &style, p.height, draw_body);
+    }
+  picture_clear (&self->drawn);
+  self->drawn = p;
+  gtk_snapshot_append_node (snapshot, self->header);
+  gtk_snapshot_append_node (snapshot, self->body);
+}
+
+/* A new value, range or run: draw again only if what is on show would
+ * change.  Unmapped, nothing is on show; mapping draws it anew. */
+static void
+update_drawing (BpSmallChart *self)
+{
+  Picture p = { 0 };
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->header == NULL || self->body == NULL)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  picture_compute (self, self->line_height, &p);
+  if (!header_equal (&p, &self->drawn) || !body_equal (&p, &self->drawn))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  picture_clear (&p);
+}
+
+/* A new font or scale draws the labels differently. */
+static void
+bp_small_chart_system_setting_changed (GtkWidget        *widget,
+                                       GtkSystemSetting  setting)
+{
+  forget_drawing (BP_SMALL_CHART (widget));
+  GTK_WIDGET_CLASS (bp_small_chart_parent_class)->system_setting_changed (widget, setting);
 }
 
 static void
@@ -340,6 +538,8 @@ bp_small_chart_finalize (GObject *object)
   BpSmallChart *self = BP_SMALL_CHART (object);
 
   bp_series_clear (&self->series);
+  picture_clear (&self->drawn);
+  forget_drawing (self);
   g_free (self->title);
   G_OBJECT_CLASS (bp_small_chart_parent_class)->finalize (object);
 }
@@ -355,6 +555,7 @@ bp_small_chart_class_init (BpSmallChartClass *klass)
   object_class->finalize = bp_small_chart_finalize;
   widget_class->snapshot = bp_small_chart_snapshot;
   widget_class->measure = bp_small_chart_measure;
+  widget_class->system_setting_changed = bp_small_chart_system_setting_changed;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, "",
@@ -436,6 +637,7 @@ bp_small_chart_set_title (BpSmallChart *self,
   g_free (self->title);
   self->title = g_strdup (title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_clear_pointer (&self->header, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
@@ -456,7 +658,7 @@ bp_small_chart_set_series (BpSmallChart   *self,
   g_return_if_fail (BP_IS_SMALL_CHART (self));
 
   bp_series_copy (&self->series, series);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_drawing (self);
   update_description (self);
 }
 
@@ -466,7 +668,7 @@ bp_small_chart_clear (BpSmallChart *self)
   g_return_if_fail (BP_IS_SMALL_CHART (self));
 
   bp_series_reset (&self->series);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_drawing (self);
   update_description (self);
 }
 
@@ -478,7 +680,7 @@ bp_small_chart_set_epochs (BpSmallChart *self,
   g_return_if_fail (BP_IS_SMALL_CHART (self));
 
   self->epochs = epochs;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_drawing (self);
 }
 
 /* How many min/max pairs the curve is drawn with at the current size:
@@ -486,12 +688,24 @@ bp_small_chart_set_epochs (BpSmallChart *self,
 guint
 bp_small_chart_count_points (BpSmallChart *self)
 {
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
   Geometry g;
 
   g_return_val_if_fail (BP_IS_SMALL_CHART (self), 0);
 
-  compute_geometry (self, &g);
-  return trace (self, &g, NULL);
+  compute_geometry (self, probe_line_height (self), &g);
+  trace (self, &g, columns);
+  return columns->len;
+}
+
+/* How many times a part of the chart (its title line or the rest) was
+ * drawn: a frame that changes nothing on show draws neither. */
+guint
+bp_small_chart_count_drawn (BpSmallChart *self)
+{
+  g_return_val_if_fail (BP_IS_SMALL_CHART (self), 0);
+
+  return self->n_drawn;
 }
 
 /* The value after the last epoch recorded; FALSE before any. */

@@ -24,6 +24,7 @@ void        bp_small_chart_clear        (BpSmallChart   *self);
 void        bp_small_chart_set_epochs   (BpSmallChart   *self,
                                          guint64         epochs);
 guint       bp_small_chart_count_points (BpSmallChart   *self);
+guint       bp_small_chart_count_drawn  (BpSmallChart   *self);
 gboolean    bp_small_chart_get_last     (BpSmallChart   *self,
                                          double         *value);
 

@@ -4,6 +4,15 @@
 
 #include <string.h>
 
+/* Every series, and every reset one, holds values of its own. */
+static guint64
+new_origin (void)
+{
+  static gsize last;
+
+  return (guint64) g_atomic_pointer_add (&last, 1) + 1;
+}
+
 void
 bp_series_init (BpSeries *series,
                 guint     capacity)
@@ -14,6 +23,7 @@ bp_series_init (BpSeries *series,
    * pages cost nothing until a long run fills them. */
   series->buckets = g_new (BpBucket, series->capacity);
   series->span = 1;
+  series->origin = new_origin ();
 }
 
 void
@@ -30,6 +40,19 @@ bp_series_reset (BpSeries *series)
   series->span = 1;
   series->count = 0;
   series->pending = 0;
+  series->origin = new_origin ();
+  series->copied = FALSE;
+}
+
+/* A copy that is pushed into no longer holds its source's values. */
+static inline void
+own_values (BpSeries *series)
+{
+  if (G_UNLIKELY (series->copied))
+    {
+      series->origin = new_origin ();
+      series->copied = FALSE;
+    }
 }
 
 static void
@@ -80,6 +103,7 @@ void
 bp_series_push (BpSeries *series,
                 double    value)
 {
+  own_values (series);
   add_to_partial (series, value);
   series->count++;
   if (++series->pending == series->span)
@@ -95,6 +119,7 @@ bp_series_push_sample (BpSeries *series,
 {
   g_return_if_fail (n_epochs > 0 && n_epochs <= series->span - series->pending);
 
+  own_values (series);
   add_to_partial (series, value);
   series->count += n_epochs;
   series->pending += n_epochs;
@@ -116,20 +141,28 @@ bp_series_room_at (const BpSeries *series,
   return span - count % span;
 }
 
+/* @dest becomes a copy of @src.  When it already holds an earlier copy
+ * of @src at the same span, its full buckets are @src's first ones, as
+ * they were then and still are: only the buckets added since are copied. */
 void
 bp_series_copy (BpSeries       *dest,
                 const BpSeries *src)
 {
   BpBucket *buckets = dest->buckets;
+  guint from = 0;
 
   if (dest->capacity != src->capacity)
     {
       g_free (buckets);
       buckets = g_new (BpBucket, src->capacity);
     }
+  else if (dest->origin == src->origin && dest->span == src->span &&
+           dest->n_buckets <= src->n_buckets)
+    from = dest->n_buckets;
   *dest = *src;
   dest->buckets = buckets;
-  memcpy (buckets, src->buckets, src->n_buckets * sizeof (BpBucket));
+  dest->copied = TRUE;
+  memcpy (buckets + from, src->buckets + from, (src->n_buckets - from) * sizeof (BpBucket));
 }
 
 /* Full buckets, then the partial one if it holds anything. */
@@ -153,24 +186,29 @@ bp_series_get (const BpSeries *series,
   return index < series->n_buckets ? series->buckets[index] : series->partial;
 }
 
+/* Read straight from the buckets: the views ask it of every series each
+ * frame of a run. */
 gboolean
 bp_series_range (const BpSeries *series,
                  double         *min,
                  double         *max)
 {
-  guint n = bp_series_get_n (series);
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
 
-  if (n == 0)
+  if (bp_series_get_n (series) == 0)
     return FALSE;
-  *min = G_MAXDOUBLE;
-  *max = -G_MAXDOUBLE;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < series->n_buckets; i++)
     {
-      BpBucket b = bp_series_get (series, i, NULL, NULL);
-
-      *min = MIN (*min, b.min);
-      *max = MAX (*max, b.max);
+      lo = MIN (lo, series->buckets[i].min);
+      hi = MAX (hi, series->buckets[i].max);
     }
+  if (series->pending > 0)
+    {
+      lo = MIN (lo, series->partial.min);
+      hi = MAX (hi, series->partial.max);
+    }
+  *min = lo;
+  *max = hi;
   return TRUE;
 }
 

@@ -13,6 +13,11 @@
  * for all of them.  Taking a sample wherever bp_series_room_at() says a
  * bucket ends keeps every bucket's last value exact, and its min and max
  * are those of the values recorded.
+ *
+ * Full buckets never change once closed, but when neighbours merge (and
+ * the span doubles).  A copy remembers whose values it holds, so that
+ * copying the same series into it again brings only what was added since:
+ * a frame of training copies the history's tail, not the whole of it.
  */
 #pragma once
 
@@ -39,6 +44,8 @@ typedef struct
   guint64   pending;    /* values in @partial */
   BpBucket  partial;
   BpBucket *buckets;
+  guint64   origin;     /* whose values these are: a copy shares its source's */
+  gboolean  copied;     /* a copy: pushing into it makes it a series of its own */
 } BpSeries;
 
 void      bp_series_init       (BpSeries       *series,

@@ -325,6 +325,56 @@ test_copy (void)
   bp_series_clear (&zeroed);
 }
 
+/* Copying the same series again brings only the buckets it gained: the
+ * copy's earlier buckets are not written again (a frame of training
+ * copies the tail of the history, not the whole of it), and the copy is
+ * still equal to its source through merges, resets and pushes into it. */
+static void
+test_copy_tail (void)
+{
+  BpSeries src, copy, fresh = { 0 };
+  BpBucket marked = { -1, -1, -1, -1 };
+
+  bp_series_init (&src, 8);
+  bp_series_init (&copy, 8);
+  for (guint i = 0; i < 5; i++)
+    bp_series_push (&src, i);
+  bp_series_copy (&copy, &src);
+  /* Written behind the copy's back, as no caller does: a second copy
+   * that copied everything would overwrite it. */
+  copy.buckets[0] = marked;
+  bp_series_push (&src, 5);
+  bp_series_copy (&copy, &src);
+  g_assert_cmpmem (&copy.buckets[0], sizeof (BpBucket), &marked, sizeof (BpBucket));
+  g_assert_cmpfloat (copy.buckets[5].last, ==, 5);
+  g_assert_cmpuint (copy.n_buckets, ==, 6);
+  /* Equal to a copy made afresh after every push, across merges. */
+  for (guint i = 6; i < 200; i++)
+    {
+      bp_series_push (&src, sin (i));
+      bp_series_copy (&copy, &src);
+      if (i == 6)
+        copy.buckets[0] = src.buckets[0];
+      bp_series_copy (&fresh, &src);
+      assert_series_equal (&copy, &fresh);
+    }
+  /* A source reset and filled again, as a new run's: all copied anew. */
+  bp_series_reset (&src);
+  for (guint i = 0; i < 6; i++)
+    bp_series_push (&src, 10 + i);
+  bp_series_copy (&copy, &src);
+  assert_series_equal (&copy, &src);
+  /* A copy pushed into is a series of its own: copying its source again
+   * brings the source's values back, not the copy's. */
+  bp_series_push (&copy, 1000);
+  bp_series_push (&src, 16);
+  bp_series_copy (&copy, &src);
+  assert_series_equal (&copy, &src);
+  bp_series_clear (&src);
+  bp_series_clear (&copy);
+  bp_series_clear (&fresh);
+}
+
 static void
 test_reset (void)
 {
@@ -359,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/series/spike-survives", test_spike_survives);
   g_test_add_func ("/series/first-last", test_first_last);
   g_test_add_func ("/series/copy", test_copy);
+  g_test_add_func ("/series/copy-tail", test_copy_tail);
   g_test_add_func ("/series/reset", test_reset);
   g_test_add_func ("/series/room-at", test_room_at);
   g_test_add_func ("/series/sampled", test_sampled);
