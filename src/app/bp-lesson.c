@@ -698,6 +698,70 @@ bp_lesson_watch_history (BpLesson            *self,
   watch (self, "history-changed", view, G_CALLBACK (func), G_CALLBACK (call_history));
 }
 
+/* A view that follows the history only while on screen: its setter,
+ * and whether a history came while it was not. */
+typedef struct
+{
+  BpLessonHistoryFunc func;
+  gboolean            pending;
+} Deferred;
+
+static GQuark
+deferred_quark (void)
+{
+  return g_quark_from_static_string ("bp-lesson-deferred-history");
+}
+
+static void
+call_history_when_shown (BpLesson *self,
+                         Watch    *watch)
+{
+  Deferred *deferred = g_object_get_qdata (watch->view, deferred_quark ());
+
+  deferred->pending = !gtk_widget_get_mapped (watch->view);
+  if (!deferred->pending)
+    deferred->func (watch->view, &self->history);
+}
+
+/* Gives @view the history it missed while it was not on screen, if any:
+ * as it is mapped, and before it is drawn off screen (an export). */
+void
+bp_lesson_catch_up (BpLesson  *self,
+                    GtkWidget *view)
+{
+  Deferred *deferred;
+
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  deferred = g_object_get_qdata (G_OBJECT (view), deferred_quark ());
+  if (deferred == NULL || !deferred->pending)
+    return;
+  deferred->pending = FALSE;
+  deferred->func (view, &self->history);
+}
+
+/* As bp_lesson_watch_history(), for a view that costs a frame of a run
+ * something while nobody sees it (a page of the window not on show):
+ * it is given the history when it is mapped again, and by
+ * bp_lesson_catch_up(). */
+void
+bp_lesson_watch_history_shown (BpLesson            *self,
+                               GtkWidget           *view,
+                               BpLessonHistoryFunc  func)
+{
+  Deferred *deferred;
+
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  deferred = g_new0 (Deferred, 1);
+  deferred->func = func;
+  g_object_set_qdata_full (G_OBJECT (view), deferred_quark (), deferred, g_free);
+  watch (self, "history-changed", view, G_CALLBACK (func), G_CALLBACK (call_history_when_shown));
+  g_signal_connect_object (view, "map", G_CALLBACK (bp_lesson_catch_up), self, G_CONNECT_SWAPPED);
+}
+
 /* @func (@view, people) whenever the people on show change: after an
  * edit, when a run starts, when a lesson is opened. */
 void

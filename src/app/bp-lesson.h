@@ -11,7 +11,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "bp-people.h"
 #include "bp-race.h"
@@ -123,6 +123,11 @@ void                 bp_lesson_watch_params       (BpLesson               *self,
 void                 bp_lesson_watch_history      (BpLesson               *self,
                                                    gpointer                view,
                                                    BpLessonHistoryFunc     func);
+void                 bp_lesson_watch_history_shown (BpLesson              *self,
+                                                   GtkWidget              *view,
+                                                   BpLessonHistoryFunc     func);
+void                 bp_lesson_catch_up           (BpLesson               *self,
+                                                   GtkWidget              *view);
 void                 bp_lesson_watch_people       (BpLesson               *self,
                                                    gpointer                view,
                                                    BpLessonPeopleFunc      func);

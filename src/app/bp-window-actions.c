@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include "bp-accessible.h"
 #include "bp-window-private.h"
 
 /* The status, the views and the predictions, right of the side pane. */
@@ -238,6 +239,9 @@ on_visible_page (BpWindow *self)
 
   g_simple_action_set_state (G_SIMPLE_ACTION (show_page), g_variant_new_string (name));
   update_prediction_panel (self);
+  /* The page, just mapped, caught up with the run (see
+   * bp_lesson_watch_history_shown ()): a screen reader may read it now. */
+  bp_accessible_flush (gtk_stack_get_visible_child (self->views));
   /* A page chosen over the side pane that took the views' place (a
    * small screen's F9) is a page to see. */
   if (!gtk_widget_get_visible (views_column (self)))

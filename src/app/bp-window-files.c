@@ -644,9 +644,12 @@ bp_window_export_view (BpWindow        *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   path = get_path (file, error);
-  if (path == NULL ||
-      (image = bp_chart_export_render (view->draw, view->get_widget (self), format, width, height,
-                                       error)) == NULL)
+  if (path == NULL)
+    return FALSE;
+  /* A page not on show may not have followed the run. */
+  bp_lesson_catch_up (self->lesson, view->get_widget (self));
+  image = bp_chart_export_render (view->draw, view->get_widget (self), format, width, height, error);
+  if (image == NULL)
     return FALSE;
   return bp_file_save (path, g_bytes_get_data (image, NULL), g_bytes_get_size (image), error);
 }
@@ -696,6 +699,7 @@ bp_window_render_view (BpWindow   *self,
   g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
   g_return_val_if_fail (view != NULL, NULL);
 
+  bp_lesson_catch_up (self->lesson, view->get_widget (self));
   return bp_chart_export_texture (view->draw, view->get_widget (self), width, height, scale);
 }
 

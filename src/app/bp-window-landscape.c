@@ -14,8 +14,8 @@ _bp_window_landscape_init (BpWindow *self)
 {
   bp_lesson_watch_params (self->lesson, self->landscape_view,
                           (BpLessonParamsFunc) bp_landscape_view_set_params);
-  bp_lesson_watch_history (self->lesson, self->landscape_view,
-                           (BpLessonHistoryFunc) bp_landscape_view_set_history);
+  bp_lesson_watch_history_shown (self->lesson, GTK_WIDGET (self->landscape_view),
+                                 (BpLessonHistoryFunc) bp_landscape_view_set_history);
 }
 
 BpLandscapeView *

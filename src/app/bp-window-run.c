@@ -418,8 +418,9 @@ _bp_window_run_init (BpWindow *self)
                           (BpLessonParamsFunc) bp_explain_panel_set_params);
   bp_lesson_watch_history (self->lesson, self->loss_chart,
                            (BpLessonHistoryFunc) bp_loss_chart_set_history);
-  bp_lesson_watch_history (self->lesson, self->trajectories,
-                           (BpLessonHistoryFunc) bp_trajectories_set_history);
+  /* Pages out of sight need not follow every frame of a run. */
+  bp_lesson_watch_history_shown (self->lesson, GTK_WIDGET (self->trajectories),
+                                 (BpLessonHistoryFunc) bp_trajectories_set_history);
   watch_people (self);
   g_signal_connect_object (self->lesson, "progress-changed",
                            G_CALLBACK (on_progress_changed), self, G_CONNECT_SWAPPED);

@@ -331,6 +331,8 @@ test_views_described (void)
   ui_test_run_until_done (window);
   g_assert_true (g_str_has_prefix (bp_accessible_get_description (chart), "Loss 0.00237 at epoch 1000"));
   g_assert_nonnull (strstr (bp_accessible_get_description (chart), "down from"));
+  /* The trajectories follow the run once their page is on show. */
+  ui_test_show_page (window, "trajectories");
   g_assert_true (g_str_has_prefix (bp_accessible_get_description (alice_chart),
                                    "0.939 at epoch 1000, from "));
   g_assert_cmpstr (bp_accessible_get_description (ui_test_find_label (GTK_WIDGET (window), "Finished")), ==,

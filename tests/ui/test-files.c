@@ -196,7 +196,9 @@ test_session_finished (Fixture       *f,
   g_assert_cmpuint (bp_people_get_n (session->test), ==, 1);
   g_assert_cmpstr (bp_people_get (session->test, 0)->name, ==, "Diana");
   g_assert_cmpstr (bp_window_get_state_text (reopened), ==, "Finished");
-  /* The trajectories come back too, ending where the run did. */
+  /* The trajectories come back too, ending where the run did, as soon
+   * as their page is on show. */
+  ui_test_show_page (reopened, "trajectories");
   g_assert_cmpuint (session->history.params[BP_PARAM_W1].count, ==, 700);
   g_assert_cmpuint (session->history.n_people, ==, bp_people_get_n (session->people));
   for (guint j = 0; j < BP_N_PARAMS; j++)

@@ -415,11 +415,52 @@ test_session (void)
   g_assert_true (bp_session_equal (session, again));
 }
 
+static void
+count_history (gpointer         view,
+               const BpHistory *history)
+{
+  guint *calls = g_object_get_data (view, "calls");
+
+  (*calls)++;
+}
+
+/* A view that follows the history only while on screen misses the
+ * frames of a run while it is not, and is given the history once, when
+ * it is mapped or caught up before an export. */
+static void
+test_history_shown (void)
+{
+  g_autoptr(BpLesson) lesson = new_saved_lesson ();
+  g_autoptr(BpPeople) people = bp_people_new_seed ();
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpDataset) test = bp_dataset_new (0);
+  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = 50 };
+  BpRunSettings settings = { .learning_rate = 0.1, .epochs = 50, .seed = 1 };
+  GtkWidget *view = g_object_ref_sink (gtk_label_new (NULL));
+  guint calls = 0;
+  BpNormalizer norm;
+
+  g_object_set_data (G_OBJECT (view), "calls", &calls);
+  bp_lesson_watch_history_shown (lesson, view, count_history);
+  bp_params_from_seed (&config.initial, 1);
+  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  data = bp_people_to_dataset (people, &norm);
+  bp_lesson_start_run (lesson, bp_trainer_new (data, test, &config), &norm, people, &settings, FALSE);
+  g_assert_true (bp_trainer_wait (bp_lesson_get_trainer (lesson), -1));
+  bp_lesson_read (lesson);
+  g_assert_cmpuint (calls, ==, 0);
+  bp_lesson_catch_up (lesson, view);
+  g_assert_cmpuint (calls, ==, 1);
+  bp_lesson_catch_up (lesson, view);
+  g_assert_cmpuint (calls, ==, 1);
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lesson/modified/settings-typed-back", test_settings_typed_back);
   g_test_add_func ("/lesson/modified/undo", test_undo_restores_revision);
@@ -429,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/lesson/people", test_people);
   g_test_add_func ("/lesson/people-shown", test_people_shown);
   g_test_add_func ("/lesson/session", test_session);
+  g_test_add_func ("/lesson/history-shown", test_history_shown);
 
   return g_test_run ();
 }

@@ -239,6 +239,16 @@ ui_test_activate (BpWindow   *window,
   g_action_group_activate_action (G_ACTION_GROUP (window), action, NULL);
 }
 
+/* Shows the page @name, as a click on its tab does: its view is mapped. */
+void
+ui_test_show_page (BpWindow   *window,
+                   const char *name)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string (name));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (bp_window_get_views (window)), ==, name);
+  g_assert_true (gtk_widget_get_mapped (gtk_stack_get_visible_child (bp_window_get_views (window))));
+}
+
 BpProgress
 ui_test_progress (BpWindow *window)
 {

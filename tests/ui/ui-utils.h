@@ -47,6 +47,8 @@ gboolean   ui_test_action_enabled (BpWindow    *window,
                                    const char  *action);
 void       ui_test_activate       (BpWindow    *window,
                                    const char  *action);
+void       ui_test_show_page      (BpWindow    *window,
+                                   const char  *name);
 BpProgress ui_test_progress       (BpWindow    *window);
 BpProgress ui_test_run_until_done (BpWindow    *window);
 GtkMessageDialog *ui_test_find_dialog (GtkWindow *parent);
