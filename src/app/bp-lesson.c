@@ -698,47 +698,93 @@ bp_lesson_watch_history (BpLesson            *self,
   watch (self, "history-changed", view, G_CALLBACK (func), G_CALLBACK (call_history));
 }
 
-/* A view that follows the history only while on screen: its setter,
- * and whether a history came while it was not. */
+/* A view that follows the lesson only while it is on screen: the watch,
+ * how to call it, and whether news came while the view was not. */
 typedef struct
 {
-  BpLessonHistoryFunc func;
-  gboolean            pending;
+  Watch      watch;
+  void     (*call) (BpLesson *self,
+                    Watch    *watch);
+  gboolean   pending;
 } Deferred;
 
 static GQuark
 deferred_quark (void)
 {
-  return g_quark_from_static_string ("bp-lesson-deferred-history");
+  return g_quark_from_static_string ("bp-lesson-deferred");
+}
+
+/* A view is out of sight when its window is on screen and it is not (a
+ * page not on show).  A window not on screen at all follows everything:
+ * it may be drawn off screen, as the tests and exports do. */
+static gboolean
+out_of_sight (GtkWidget *view)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (view));
+
+  return !gtk_widget_get_mapped (view) && root != NULL && gtk_widget_get_mapped (root);
 }
 
 static void
-call_history_when_shown (BpLesson *self,
-                         Watch    *watch)
+call_when_shown (BpLesson *self,
+                 Deferred *deferred)
 {
-  Deferred *deferred = g_object_get_qdata (watch->view, deferred_quark ());
-
-  deferred->pending = !gtk_widget_get_mapped (watch->view);
+  deferred->pending = out_of_sight (deferred->watch.view);
   if (!deferred->pending)
-    deferred->func (watch->view, &self->history);
+    deferred->call (self, &deferred->watch);
 }
 
-/* Gives @view the history it missed while it was not on screen, if any:
+/* Gives @view what it missed while it was not on screen, if anything:
  * as it is mapped, and before it is drawn off screen (an export). */
 void
 bp_lesson_catch_up (BpLesson  *self,
                     GtkWidget *view)
 {
-  Deferred *deferred;
+  GPtrArray *deferred;
 
   g_return_if_fail (BP_IS_LESSON (self));
   g_return_if_fail (GTK_IS_WIDGET (view));
 
   deferred = g_object_get_qdata (G_OBJECT (view), deferred_quark ());
-  if (deferred == NULL || !deferred->pending)
-    return;
-  deferred->pending = FALSE;
-  deferred->func (view, &self->history);
+  for (guint i = 0; deferred != NULL && i < deferred->len; i++)
+    {
+      Deferred *d = g_ptr_array_index (deferred, i);
+
+      if (d->pending)
+        {
+          d->pending = FALSE;
+          d->call (self, &d->watch);
+        }
+    }
+}
+
+/* The closure's data is the view's (freed with it, after the closure is
+ * invalidated as the view is disposed). */
+static void
+watch_when_shown (BpLesson   *self,
+                  const char *signal,
+                  GtkWidget  *view,
+                  GCallback   func,
+                  void      (*call) (BpLesson *self,
+                                     Watch    *watch))
+{
+  GPtrArray *all = g_object_get_qdata (G_OBJECT (view), deferred_quark ());
+  Deferred *deferred = g_new0 (Deferred, 1);
+  GClosure *closure;
+
+  if (all == NULL)
+    {
+      all = g_ptr_array_new_with_free_func (g_free);
+      g_object_set_qdata_full (G_OBJECT (view), deferred_quark (), all,
+                               (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (view, "map", G_CALLBACK (bp_lesson_catch_up), self,
+                               G_CONNECT_SWAPPED);
+    }
+  *deferred = (Deferred) { { view, func }, call, FALSE };
+  g_ptr_array_add (all, deferred);
+  closure = g_cclosure_new (G_CALLBACK (call_when_shown), deferred, NULL);
+  g_object_watch_closure (G_OBJECT (view), closure);
+  g_signal_connect_closure (self, signal, closure, FALSE);
 }
 
 /* As bp_lesson_watch_history(), for a view that costs a frame of a run
@@ -750,16 +796,25 @@ bp_lesson_watch_history_shown (BpLesson            *self,
                                GtkWidget           *view,
                                BpLessonHistoryFunc  func)
 {
-  Deferred *deferred;
-
   g_return_if_fail (BP_IS_LESSON (self));
   g_return_if_fail (GTK_IS_WIDGET (view));
 
-  deferred = g_new0 (Deferred, 1);
-  deferred->func = func;
-  g_object_set_qdata_full (G_OBJECT (view), deferred_quark (), deferred, g_free);
-  watch (self, "history-changed", view, G_CALLBACK (func), G_CALLBACK (call_history_when_shown));
-  g_signal_connect_object (view, "map", G_CALLBACK (bp_lesson_catch_up), self, G_CONNECT_SWAPPED);
+  watch_when_shown (self, "history-changed", view, G_CALLBACK (func), call_history);
+}
+
+/* As bp_lesson_watch_people(), for a view that costs opening a class
+ * something while nobody sees it.  What is set on such a view directly
+ * while it is out of sight is set again by the people it missed, as it
+ * comes on show: show it first. */
+void
+bp_lesson_watch_people_shown (BpLesson           *self,
+                              GtkWidget          *view,
+                              BpLessonPeopleFunc  func)
+{
+  g_return_if_fail (BP_IS_LESSON (self));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  watch_when_shown (self, "people-shown", view, G_CALLBACK (func), call_people);
 }
 
 /* @func (@view, people) whenever the people on show change: after an

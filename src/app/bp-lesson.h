@@ -126,6 +126,9 @@ void                 bp_lesson_watch_history      (BpLesson               *self,
 void                 bp_lesson_watch_history_shown (BpLesson              *self,
                                                    GtkWidget              *view,
                                                    BpLessonHistoryFunc     func);
+void                 bp_lesson_watch_people_shown (BpLesson               *self,
+                                                   GtkWidget              *view,
+                                                   BpLessonPeopleFunc      func);
 void                 bp_lesson_catch_up           (BpLesson               *self,
                                                    GtkWidget              *view);
 void                 bp_lesson_watch_people       (BpLesson               *self,

@@ -58,16 +58,23 @@ landscape_show (BpLandscapeView      *view,
   bp_landscape_view_set_people (view, shown->people, &shown->norm);
 }
 
+/* The predictions are always on screen; the pages out of sight are
+ * given the people when they come on show (a class of 100 000 costs
+ * the map's density, the choosers' names and the landscape's sample). */
 static void
 watch_people (BpWindow *self)
 {
-  bp_lesson_watch_people (self->lesson, self->prediction_panel,
-                          (BpLessonPeopleFunc) predictions_show);
-  bp_lesson_watch_people (self->lesson, self->network_diagram, (BpLessonPeopleFunc) diagram_show);
-  bp_lesson_watch_people (self->lesson, self->decision_map, (BpLessonPeopleFunc) map_show);
-  bp_lesson_watch_people (self->lesson, self->explain_panel, (BpLessonPeopleFunc) explain_show);
-  bp_lesson_watch_people (self->lesson, self->landscape_view,
-                          (BpLessonPeopleFunc) landscape_show);
+  BpLesson *lesson = self->lesson;
+
+  bp_lesson_watch_people (lesson, self->prediction_panel, (BpLessonPeopleFunc) predictions_show);
+  bp_lesson_watch_people_shown (lesson, GTK_WIDGET (self->network_diagram),
+                                (BpLessonPeopleFunc) diagram_show);
+  bp_lesson_watch_people_shown (lesson, GTK_WIDGET (self->decision_map),
+                                (BpLessonPeopleFunc) map_show);
+  bp_lesson_watch_people_shown (lesson, GTK_WIDGET (self->explain_panel),
+                                (BpLessonPeopleFunc) explain_show);
+  bp_lesson_watch_people_shown (lesson, GTK_WIDGET (self->landscape_view),
+                                (BpLessonPeopleFunc) landscape_show);
 }
 
 /* No run: the predictions and loss of the seed's initial parameters. */

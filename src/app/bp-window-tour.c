@@ -215,10 +215,12 @@ show_network (Tour           *tour,
   g_autofree char *x0 = exact (BP_TOUR_X0), *x1 = exact (BP_TOUR_X1);
   g_autofree char *name = g_strdup_printf ("x = [%s, %s]", x0, x1);
 
+  /* On show first: a page out of sight is given the people when it
+   * comes on show, which would put a person back on the inputs. */
+  show_page (tour->window, "network");
   set_params (tour->window, params, label);
   set_diagram_input (tour, name);
   bp_network_diagram_set_show_values (bp_window_get_network_diagram (tour->window), TRUE);
-  show_page (tour->window, "network");
 }
 
 /* ---- the steps -------------------------------------------------------------- */

@@ -436,10 +436,20 @@ test_history_shown (void)
   g_autoptr(BpDataset) test = bp_dataset_new (0);
   BpTrainerConfig config = { .learning_rate = 0.1, .epochs = 50 };
   BpRunSettings settings = { .learning_rate = 0.1, .epochs = 50, .seed = 1 };
-  GtkWidget *view = g_object_ref_sink (gtk_label_new (NULL));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *view = gtk_label_new (NULL);
   guint calls = 0;
   BpNormalizer norm;
 
+  /* A page out of sight in a window on screen. */
+  gtk_stack_add_child (GTK_STACK (stack), gtk_label_new ("on show"));
+  gtk_stack_add_child (GTK_STACK (stack), view);
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_mapped (view));
   g_object_set_data (G_OBJECT (view), "calls", &calls);
   bp_lesson_watch_history_shown (lesson, view, count_history);
   bp_params_from_seed (&config.initial, 1);
@@ -453,7 +463,22 @@ test_history_shown (void)
   g_assert_cmpuint (calls, ==, 1);
   bp_lesson_catch_up (lesson, view);
   g_assert_cmpuint (calls, ==, 1);
-  g_object_unref (view);
+
+  /* Shown, it follows; hidden again, it waits until it is shown. */
+  gtk_stack_set_visible_child (GTK_STACK (stack), view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_cmpuint (calls, ==, 1);
+  bp_lesson_discard_run (lesson);
+  bp_lesson_start_run (lesson, bp_trainer_new (data, test, &config), &norm, people, &settings, FALSE);
+  g_assert_cmpuint (calls, >=, 2);
+  g_assert_true (bp_trainer_wait (bp_lesson_get_trainer (lesson), -1));
+  gtk_stack_set_visible_child (GTK_STACK (stack), gtk_widget_get_first_child (stack));
+  calls = 0;
+  bp_lesson_read (lesson);
+  g_assert_cmpuint (calls, ==, 0);
+  gtk_stack_set_visible_child (GTK_STACK (stack), view);
+  g_assert_cmpuint (calls, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
