@@ -158,6 +158,23 @@ count_state (gpointer  lesson,
     (*count)++;
 }
 
+/* A trainer of @epochs on @people (the seeds' four) from seed 1 at 0.1,
+ * nobody held out; *@norm is how they became inputs. */
+static BpTrainer *
+new_seed_trainer (BpPeople     *people,
+                  guint64       epochs,
+                  BpNormalizer *norm)
+{
+  g_autoptr(BpDataset) data = NULL;
+  g_autoptr(BpDataset) test = bp_dataset_new (0);
+  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = epochs };
+
+  bp_params_from_seed (&config.initial, 1);
+  bp_normalizer_init (norm, BP_NORMALIZE_SEED, people);
+  data = bp_people_to_dataset (people, norm);
+  return bp_trainer_new (data, test, &config);
+}
+
 /* The seeds' four, trained through the lesson: the same parameters as
  * the core's own loop, the run modifies the lesson, and a new run keeps
  * the one before among the earlier runs. */
@@ -167,23 +184,19 @@ test_run (void)
   g_autoptr(BpLesson) lesson = new_saved_lesson ();
   g_autoptr(BpPeople) people = bp_people_new_seed ();
   g_autoptr(BpDataset) data = NULL;
-  g_autoptr(BpDataset) test = NULL;
-  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = 50 };
   BpRunSettings settings = { .learning_rate = 0.1, .epochs = 50, .seed = 1 };
   BpNormalizer norm;
+  BpTrainer *trainer = new_seed_trainer (people, 50, &norm);
   BpParams expected;
   guint histories = 0, states = 0;
 
-  bp_params_from_seed (&config.initial, 1);
-  expected = config.initial;
-  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
+  bp_params_from_seed (&expected, 1);
   data = bp_people_to_dataset (people, &norm);
-  test = bp_dataset_new (0);
-  bp_network_train (&expected, data, config.learning_rate, config.epochs, NULL);
+  bp_network_train (&expected, data, 0.1, 50, NULL);
   g_signal_connect (lesson, "history-changed", G_CALLBACK (count_signal), &histories);
   g_signal_connect (lesson, "progress-changed", G_CALLBACK (count_state), &states);
 
-  bp_lesson_start_run (lesson, bp_trainer_new (data, test, &config), &norm, people, &settings, FALSE);
+  bp_lesson_start_run (lesson, trainer, &norm, people, &settings, FALSE);
   g_assert_true (bp_lesson_shows_run (lesson));
   g_assert_true (bp_lesson_get_modified (lesson));
   g_assert_true (bp_trainer_wait (bp_lesson_get_trainer (lesson), -1));
@@ -432,9 +445,6 @@ test_history_shown (void)
 {
   g_autoptr(BpLesson) lesson = new_saved_lesson ();
   g_autoptr(BpPeople) people = bp_people_new_seed ();
-  g_autoptr(BpDataset) data = NULL;
-  g_autoptr(BpDataset) test = bp_dataset_new (0);
-  BpTrainerConfig config = { .learning_rate = 0.1, .epochs = 50 };
   BpRunSettings settings = { .learning_rate = 0.1, .epochs = 50, .seed = 1 };
   GtkWidget *window = gtk_window_new ();
   GtkWidget *stack = gtk_stack_new ();
@@ -452,10 +462,8 @@ test_history_shown (void)
   g_assert_false (gtk_widget_get_mapped (view));
   g_object_set_data (G_OBJECT (view), "calls", &calls);
   bp_lesson_watch_history_shown (lesson, view, count_history);
-  bp_params_from_seed (&config.initial, 1);
-  bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
-  data = bp_people_to_dataset (people, &norm);
-  bp_lesson_start_run (lesson, bp_trainer_new (data, test, &config), &norm, people, &settings, FALSE);
+  bp_lesson_start_run (lesson, new_seed_trainer (people, 50, &norm), &norm, people, &settings,
+                       FALSE);
   g_assert_true (bp_trainer_wait (bp_lesson_get_trainer (lesson), -1));
   bp_lesson_read (lesson);
   g_assert_cmpuint (calls, ==, 0);
@@ -469,7 +477,8 @@ test_history_shown (void)
   g_assert_true (gtk_widget_get_mapped (view));
   g_assert_cmpuint (calls, ==, 1);
   bp_lesson_discard_run (lesson);
-  bp_lesson_start_run (lesson, bp_trainer_new (data, test, &config), &norm, people, &settings, FALSE);
+  bp_lesson_start_run (lesson, new_seed_trainer (people, 50, &norm), &norm, people, &settings,
+                       FALSE);
   g_assert_cmpuint (calls, >=, 2);
   g_assert_true (bp_trainer_wait (bp_lesson_get_trainer (lesson), -1));
   gtk_stack_set_visible_child (GTK_STACK (stack), gtk_widget_get_first_child (stack));
