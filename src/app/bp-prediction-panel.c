@@ -240,15 +240,19 @@ format_tally (const Tally *tally,
     return g_strdup (test ? _("Held out: no answers, the network diverged")
                           : _("Training: no answers, the network diverged"));
   percent = (guint) floor (100.0 * tally->right / tally->n);
-  /* Translators: the space before % does not break (U+00A0) */
+  /* The share right comes first: where a narrow panel cuts the second
+   * line, it cuts the counts, which the table beside gives too. */
+  /* Translators: the share of right answers, then how many of how many;
+   * the space before % does not break (U+00A0) */
   if (!test)
-    return g_strdup_printf (_("Training: %u of %u right (%u %%)"), tally->right, tally->n, percent);
+    return g_strdup_printf (_("Training: %u %% right (%u of %u)"), percent, tally->right, tally->n);
   loss = format_loss (tally_loss (tally));
-  /* Translators: right answers among the people kept out of training, and
-   * their loss (mean squared error); the space before % does not break
-   * (U+00A0), so that a narrow panel never starts a line with it */
-  return g_strdup_printf (_("Held out: %u of %u right (%u %%), loss %s"),
-                          tally->right, tally->n, percent, loss);
+  /* Translators: the share of right answers among the people kept out of
+   * training, their loss (mean squared error), then how many of how many;
+   * the space before % does not break (U+00A0), so that a narrow panel
+   * never starts a line with it */
+  return g_strdup_printf (_("Held out: %u %% right, loss %s (%u of %u)"),
+                          percent, loss, tally->right, tally->n);
 }
 
 /* @name is what a screen reader says for the cell: the number with its

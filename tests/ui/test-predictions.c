@@ -133,7 +133,7 @@ test_small_class (void)
   bp_normalizer_init (&norm, BP_NORMALIZE_SEED, people);
   bp_prediction_panel_set_people (panel, people, &norm);
   bp_prediction_panel_set_params (panel, &all_female);
-  g_assert_cmpstr (bp_prediction_panel_get_summary_text (panel, FALSE), ==, "Training: 2 of 4 right (50 %)");
+  g_assert_cmpstr (bp_prediction_panel_get_summary_text (panel, FALSE), ==, "Training: 50 % right (2 of 4)");
   g_assert_cmpuint (bp_prediction_panel_get_confusion (panel, FALSE, BP_GENDER_FEMALE, BP_GENDER_FEMALE), ==, 2);
   g_assert_cmpuint (bp_prediction_panel_get_confusion (panel, FALSE, BP_GENDER_MALE, BP_GENDER_FEMALE), ==, 2);
   g_assert_cmpuint (bp_prediction_panel_get_confusion (panel, FALSE, BP_GENDER_MALE, BP_GENDER_MALE), ==, 0);
@@ -211,9 +211,9 @@ test_held_out_section (void)
                                   (2 * (1 - o) * (1 - o) + o * o) / 3, 1e-12);
   assert_summary (panel, TRUE, test, &norm, &all_female);
   g_assert_true (g_str_has_prefix (bp_prediction_panel_get_summary_text (panel, TRUE),
-                                   "Held out: 2 of 3 right (66 %), loss 0."));
+                                   "Held out: 66 % right, loss 0."));
   /* The training line stays about the training people. */
-  g_assert_cmpstr (bp_prediction_panel_get_summary_text (panel, FALSE), ==, "Training: 2 of 4 right (50 %)");
+  g_assert_cmpstr (bp_prediction_panel_get_summary_text (panel, FALSE), ==, "Training: 50 % right (2 of 4)");
 
   bp_prediction_panel_set_test_people (panel, NULL);
   g_assert_cmpuint (bp_prediction_panel_get_n_rows (panel), ==, 4);
@@ -509,7 +509,7 @@ test_summary_across_frames (void)
       ui_test_wait_frame (GTK_WIDGET (panel));
     }
   right = count_right (people, &norm, &some_params, confusion);
-  expected = g_strdup_printf ("Training: %u of 30000 right (%u %%)", right, right * 100 / 30000);
+  expected = g_strdup_printf ("Training: %u %% right (%u of 30000)", right * 100 / 30000, right);
   while (g_strcmp0 (shown_training_line (GTK_WIDGET (panel)), expected) != 0)
     ui_test_wait_frame (GTK_WIDGET (panel));
   assert_summary (panel, FALSE, people, &norm, &some_params);

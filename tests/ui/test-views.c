@@ -121,6 +121,8 @@ test_trajectories_update_live (void)
   BpSmallChart *w5 = bp_trajectories_get_param_chart (bp_window_get_trajectories (window), BP_PARAM_W5);
   double last;
 
+  /* On show: a page out of sight waits for the run until it is. */
+  ui_test_show_page (window, "trajectories");
   set_epochs (window, "1000000000");
   ui_test_activate (window, "train");
   while (!bp_small_chart_get_last (w5, &last))
