@@ -25,6 +25,7 @@ struct _BpLesson
   GtkCustomFilter  *held_out[2];    /* FALSE: trained on; TRUE: held out */
   GListModel       *part[2];        /* the people filtered by those, once asked for */
   BpPeople         *snapshot[2];    /* the same as data, until the people change */
+  gboolean          unfit;          /* no data to make of them, until they change */
   BpLessonPeople    shown;          /* the people the views show */
   BpTrainer        *trainer;        /* the current run, or NULL between runs */
   BpProgress        progress;       /* as last read, or the idle state */
@@ -142,6 +143,7 @@ forget_snapshots (BpLesson *self)
 {
   g_clear_pointer (&self->snapshot[0], bp_people_unref);
   g_clear_pointer (&self->snapshot[1], bp_people_unref);
+  self->unfit = FALSE;
 }
 
 void
@@ -238,6 +240,9 @@ dup_part (BpLesson *self,
 
   if (self->snapshot[held_out] != NULL)
     return bp_people_ref (self->snapshot[held_out]);
+  if (self->unfit)
+    return NULL;
+  self->unfit = TRUE;
   trained = bp_people_new ();
   test = bp_people_new ();
   for (guint i = 0; i < n; i++)
@@ -251,6 +256,7 @@ dup_part (BpLesson *self,
     }
   if (bp_people_get_n (trained) == 0)
     return NULL;
+  self->unfit = FALSE;
   self->snapshot[FALSE] = g_steal_pointer (&trained);
   self->snapshot[TRUE] = g_steal_pointer (&test);
   return bp_people_ref (self->snapshot[held_out]);
