@@ -250,7 +250,9 @@ body_equal (const Picture *a,
          a->width == b->width && a->height == b->height && a->line_height == b->line_height &&
          a->mark == b->mark && g_strcmp0 (a->lo, b->lo) == 0 && g_strcmp0 (a->hi, b->hi) == 0 &&
          a->columns->len == b->columns->len &&
-         memcmp (a->columns->data, b->columns->data, a->columns->len * sizeof (Column)) == 0;
+         /* An empty array's data may be NULL, which memcmp() may not see. */
+         (a->columns->len == 0 ||
+          memcmp (a->columns->data, b->columns->data, a->columns->len * sizeof (Column)) == 0);
 }
 
 static gboolean
