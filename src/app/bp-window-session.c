@@ -11,11 +11,14 @@ BpSession *
 bp_window_dup_session (BpWindow  *self,
                        GError   **error)
 {
+  const char *input_error;
+
   g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
 
-  if (_bp_window_input_error (self) != NULL)
+  input_error = _bp_window_input_error (self);
+  if (input_error != NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _bp_window_input_error (self));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, input_error);
       return NULL;
     }
   _bp_window_update_modified (self);
